@@ -1,0 +1,41 @@
+//! The command line: clap definitions; the doc comments are the --help text.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Equinox: quarterly sales and marketing balance reviews from your CRM and
+/// ad-platform exports.
+#[derive(Debug, Parser)]
+#[command(name = "equinox", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the review site from the exports in the input folder.
+    Build {
+        /// Folder with equinox.toml, notes/ and the exports.
+        #[arg(long, default_value = "input")]
+        input: PathBuf,
+        /// Where to write the site (replaced by each build).
+        #[arg(long, default_value = "site")]
+        output: PathBuf,
+        /// Fail (exit code 3) when any row is rejected or any file is not read.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Write a fictional company's exports, for trying Equinox out.
+    Demo {
+        /// Leads over the demo year.
+        #[arg(long, default_value_t = 3000)]
+        leads: usize,
+        /// Seed of the generator: same seed, same files.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// Folder to write into.
+        #[arg(long, default_value = "input")]
+        out: PathBuf,
+    },
+}

@@ -1,0 +1,126 @@
+//! Review settings: equinox.toml parsed, then validated into [`Settings`].
+//!
+//! Parsing is strict (`deny_unknown_fields` on every table) so a typo fails
+//! with the line, the column and the valid keys instead of being ignored.
+
+mod raw;
+mod sources;
+
+pub use sources::SourceMap;
+
+use crate::model::{Function, PeriodKind};
+use chrono::NaiveDateTime;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Validated review settings, every default filled in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub company: String,
+    /// ISO code of the base currency every amount is converted to.
+    pub currency: String,
+    /// Fixed exchange rates: one unit of the key currency in base currency.
+    pub fx: BTreeMap<String, f64>,
+    /// First month of the fiscal year, 1..=12.
+    pub fiscal_year_start: u32,
+    pub period: PeriodKind,
+    /// Data cut-off; `None` means the newest timestamp in the data.
+    pub as_of: Option<NaiveDateTime>,
+    pub sla: Sla,
+    pub targets: Targets,
+    /// Fixed per-rep weekly throughput, overriding the measured one.
+    pub leads_per_rep_week: Option<f64>,
+    pub sources: SourceMap,
+    pub privacy: OwnerDisplay,
+}
+
+/// Follow-up service levels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sla {
+    /// A lead should be touched within this many hours (default 24).
+    pub first_touch_hours: f64,
+    /// Untouched this many days counts as dropped (default 7).
+    pub drop_after_days: i64,
+}
+
+/// Targets the headline figures are judged against; every one optional.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Targets {
+    pub marketing_share: Option<f64>,
+    pub mql_to_sql: Option<f64>,
+    pub win_rate: Option<f64>,
+    pub pipeline_coverage: Option<f64>,
+    pub revenue_per_period: Option<f64>,
+}
+
+/// How sales reps' names appear on the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OwnerDisplay {
+    #[default]
+    Names,
+    Initials,
+    Hidden,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings::from_raw(raw::RawSettings::default()).expect("defaults are valid")
+    }
+}
+
+/// A configuration problem, with the place it was found.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("{path}: {key}: {message}")]
+    Invalid {
+        path: PathBuf,
+        key: String,
+        message: String,
+    },
+}
+
+impl Settings {
+    /// Reads `equinox.toml` from the input folder; a missing file means defaults.
+    pub fn load(input: &Path) -> Result<Settings, ConfigError> {
+        let path = input.join("equinox.toml");
+        if !path.exists() {
+            return Ok(Settings::default());
+        }
+        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        Settings::parse(&text, &path)
+    }
+
+    /// Parses and validates settings text; `path` only names it in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Settings, ConfigError> {
+        let raw: raw::RawSettings = toml::from_str(text).map_err(|e| ConfigError::Parse {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        Settings::from_raw(raw).map_err(|(key, message)| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            key,
+            message,
+        })
+    }
+
+    fn from_raw(raw: raw::RawSettings) -> Result<Settings, (String, String)> {
+        raw.validate()
+    }
+
+    /// The function a lead or deal source maps to.
+    pub fn function_of(&self, source: &str) -> Function {
+        self.sources.function_of(source)
+    }
+}

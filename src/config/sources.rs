@@ -1,0 +1,88 @@
+//! Which function (marketing, sales, partner) and which ad channel each source
+//! value stands for, with defaults for every supported tool's vocabulary.
+
+use crate::model::{Channel, Function};
+use std::collections::BTreeMap;
+
+/// Source value (compared case-insensitively, trimmed) to function and channel.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SourceMap {
+    functions: BTreeMap<String, Function>,
+    channels: BTreeMap<String, Channel>,
+}
+
+/// HubSpot `Original Source` labels and internal values, Salesforce and
+/// Pipedrive default lead sources.
+const DEFAULT_FUNCTIONS: &[(&str, Function)] = &[
+    ("paid search", Function::Marketing),
+    ("paid social", Function::Marketing),
+    ("organic search", Function::Marketing),
+    ("social media", Function::Marketing),
+    ("email marketing", Function::Marketing),
+    ("direct traffic", Function::Marketing),
+    ("other campaigns", Function::Marketing),
+    ("web", Function::Marketing),
+    ("paid_search", Function::Marketing),
+    ("paid_social", Function::Marketing),
+    ("organic_search", Function::Marketing),
+    ("social_media", Function::Marketing),
+    ("email_marketing", Function::Marketing),
+    ("direct_traffic", Function::Marketing),
+    ("other_campaigns", Function::Marketing),
+    ("offline sources", Function::Sales),
+    ("offline", Function::Sales),
+    ("phone inquiry", Function::Sales),
+    ("purchased list", Function::Sales),
+    ("referrals", Function::Partner),
+    ("referral", Function::Partner),
+    ("partner referral", Function::Partner),
+    ("partner", Function::Partner),
+];
+
+const DEFAULT_CHANNELS: &[(&str, Channel)] = &[
+    ("paid search", Channel::GoogleAds),
+    ("paid_search", Channel::GoogleAds),
+    ("paid social", Channel::MetaAds),
+    ("paid_social", Channel::MetaAds),
+];
+
+fn key(source: &str) -> String {
+    source.trim().to_lowercase()
+}
+
+impl SourceMap {
+    /// The built-in vocabulary.
+    pub fn with_defaults() -> SourceMap {
+        let mut map = SourceMap::default();
+        for (source, function) in DEFAULT_FUNCTIONS {
+            map.set_function(source, *function);
+        }
+        for (source, channel) in DEFAULT_CHANNELS {
+            map.set_channel(source, *channel);
+        }
+        map
+    }
+
+    /// Maps a source value to a function, replacing any default.
+    pub fn set_function(&mut self, source: &str, function: Function) {
+        self.functions.insert(key(source), function);
+    }
+
+    /// Maps a paid source value to an ad channel, replacing any default.
+    pub fn set_channel(&mut self, source: &str, channel: Channel) {
+        self.channels.insert(key(source), channel);
+    }
+
+    /// The function of a source; `Unknown` for values nobody mapped.
+    pub fn function_of(&self, source: &str) -> Function {
+        self.functions
+            .get(&key(source))
+            .copied()
+            .unwrap_or(Function::Unknown)
+    }
+
+    /// The ad channel of a paid source.
+    pub fn channel_of(&self, source: &str) -> Option<Channel> {
+        self.channels.get(&key(source)).copied()
+    }
+}

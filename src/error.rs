@@ -1,0 +1,41 @@
+//! Errors that stop a run. Rejected rows are not errors: they go to the
+//! ledger and the run goes on (unless `--strict`).
+
+use std::path::PathBuf;
+
+/// A fatal problem, with the file it concerns.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("the input folder {path} does not exist; create it with your exports or pass --input")]
+    InputMissing { path: PathBuf },
+    #[error("invalid settings")]
+    Config(#[from] crate::config::ConfigError),
+    #[error("cannot read {path}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "no usable data in {input}: no file held leads, deals or ad spend (see the files listed above)"
+    )]
+    NoData { input: PathBuf },
+    #[error("strict mode: {rejected} row(s) rejected and {unread_files} file(s) not read")]
+    Strict { rejected: u64, unread_files: u64 },
+    #[error("cannot render the site")]
+    Template(#[from] crate::render::TemplateError),
+    #[error("cannot write the site")]
+    Site(#[from] crate::site::SiteError),
+}
+
+impl Error {
+    /// The documented exit code: 2 for usage and settings errors, 3 for
+    /// strict-mode rejections, 1 for any other failed build.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Config(_) | Error::InputMissing { .. } => 2,
+            Error::Strict { .. } => 3,
+            _ => 1,
+        }
+    }
+}

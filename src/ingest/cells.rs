@@ -1,0 +1,297 @@
+//! Cell parsers: dates, money, counts, booleans and ids as real exports write
+//! them. Each returns `None` for text it cannot read; the caller turns that
+//! into a rejection naming the column and what was expected.
+
+use crate::model::Money;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+/// What the date parsers accept, for rejection messages.
+pub const EXPECTED_DATE: &str =
+    "a date such as 2026-07-14, 2026-07-14 09:30, 7/14/2026 9:30 AM or 14.07.2026";
+pub const EXPECTED_MONEY: &str = "an amount such as 1234.50, 1,234.50 or 1.234,50";
+pub const EXPECTED_COUNT: &str = "a whole number such as 1024 or 1,024";
+
+/// Whether a cell means "no value": blank, `--` (Google Ads writes ` --`),
+/// `-` (Meta rankings, Microsoft Ads), `N/A`, `(not set)`.
+pub fn is_empty(cell: &str) -> bool {
+    matches!(
+        cell.trim().to_ascii_lowercase().as_str(),
+        "" | "--" | "-" | "n/a" | "(not set)"
+    )
+}
+
+/// Parses a date or date-time. Zone offsets are dropped: times are read as
+/// the local business time the export shows (see `model`).
+pub fn parse_datetime(cell: &str) -> Option<NaiveDateTime> {
+    let cell = cell.trim();
+    iso_fast(cell).or_else(|| with_formats(cell))
+}
+
+/// Parses a date; a date-time gives its date.
+pub fn parse_date(cell: &str) -> Option<NaiveDate> {
+    parse_datetime(cell).map(|dt| dt.date())
+}
+
+/// `YYYY-MM-DD`, `YYYY-MM-DD HH:MM`, `YYYY-MM-DD HH:MM:SS` and the `T`
+/// forms with fractions and offsets, without going through format strings:
+/// these are the bulk of every large export.
+fn iso_fast(cell: &str) -> Option<NaiveDateTime> {
+    let b = cell.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(
+        digits(&b[0..4])? as i32,
+        digits(&b[5..7])?,
+        digits(&b[8..10])?,
+    )?;
+    if b.len() == 10 {
+        return date.and_hms_opt(0, 0, 0);
+    }
+    if !(b[10] == b' ' || b[10] == b'T') || b.len() < 16 || b[13] != b':' {
+        return None;
+    }
+    let (h, m) = (digits(&b[11..13])?, digits(&b[14..16])?);
+    let rest = &b[16..];
+    let s = if rest.len() >= 3 && rest[0] == b':' {
+        digits(&rest[1..3])?
+    } else {
+        0
+    };
+    let tail = if rest.len() >= 3 && rest[0] == b':' {
+        &rest[3..]
+    } else {
+        rest
+    };
+    if !is_fraction_or_offset(tail) {
+        return None;
+    }
+    date.and_hms_opt(h, m, s)
+}
+
+fn is_fraction_or_offset(tail: &[u8]) -> bool {
+    tail.iter()
+        .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'Z' | b'+' | b'-' | b':'))
+}
+
+fn digits(b: &[u8]) -> Option<u32> {
+    b.iter().try_fold(0u32, |acc, c| {
+        c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+    })
+}
+
+/// Month-first (US) date-time formats, then day-first dotted, then long
+/// English forms. Day-first slashes are decided per column by the profile.
+const DATETIME_FORMATS: &[&str] = &[
+    "%m/%d/%Y %I:%M %p",
+    "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%Y %H:%M",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%y %H:%M",
+    "%m/%d/%y %I:%M %p",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y %H:%M:%S",
+];
+const DATE_FORMATS: &[&str] = &[
+    "%m/%d/%Y",
+    "%m/%d/%y",
+    "%d.%m.%Y",
+    "%B %d, %Y",
+    "%d %B %Y",
+    "%b %d, %Y",
+    "%d %b %Y",
+];
+
+fn with_formats(cell: &str) -> Option<NaiveDateTime> {
+    DATETIME_FORMATS
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(cell, f).ok())
+        .or_else(|| {
+            DATE_FORMATS
+                .iter()
+                .find_map(|f| NaiveDate::parse_from_str(cell, f).ok())
+                .map(|d| d.and_time(NaiveTime::MIN))
+        })
+}
+
+/// Parses money to exact cents: currency symbols and codes, spaces and
+/// either grouping convention (`1,234.50`, `1.234,50`, `454,06`), a leading
+/// minus or accounting parentheses. Fractions beyond the cent are rounded
+/// half away from zero.
+pub fn parse_money(cell: &str) -> Option<Money> {
+    let (negative, number) = strip_sign(strip_currency(cell.trim()));
+    let (int_part, frac_part) = split_decimal(number)?;
+    let units: i64 = if int_part.is_empty() {
+        0
+    } else {
+        int_part.parse().ok()?
+    };
+    let cents = units
+        .checked_mul(100)?
+        .checked_add(round_fraction(frac_part)?)?;
+    Some(Money::from_cents(if negative { -cents } else { cents }))
+}
+
+fn strip_currency(cell: &str) -> &str {
+    cell.trim_matches(|c: char| {
+        c.is_whitespace() || c == '\u{a0}' || c.is_ascii_uppercase() || "$€£¥₹".contains(c)
+    })
+}
+
+fn strip_sign(cell: &str) -> (bool, &str) {
+    if let Some(inner) = cell.strip_prefix('(').and_then(|c| c.strip_suffix(')')) {
+        return (true, inner.trim());
+    }
+    match cell.strip_prefix('-') {
+        Some(rest) => (true, rest.trim()),
+        None => (false, cell),
+    }
+}
+
+/// Splits a number into its integer digits (grouping removed) and fraction
+/// digits, deciding which of `.` and `,` is the decimal separator.
+fn split_decimal(number: &str) -> Option<(String, &str)> {
+    if number.is_empty()
+        || !number
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b' ' | b'\''))
+    {
+        return None;
+    }
+    let decimal = decimal_separator(number);
+    let (int_text, frac) = match decimal.and_then(|d| number.rfind(d)) {
+        Some(at) => (&number[..at], &number[at + 1..]),
+        None => (number, ""),
+    };
+    if !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let int: String = int_text.chars().filter(char::is_ascii_digit).collect();
+    Some((int, frac))
+}
+
+/// The decimal separator: the later of `.` and `,` when both appear; a lone
+/// separator is grouping only when it repeats or is followed by exactly
+/// three digits (`1,024`), otherwise decimal (`454,06`, `0.8`).
+fn decimal_separator(number: &str) -> Option<char> {
+    match (number.rfind('.'), number.rfind(',')) {
+        (Some(dot), Some(comma)) => Some(if dot > comma { '.' } else { ',' }),
+        (Some(_), None) => lone_separator(number, '.'),
+        (None, Some(_)) => lone_separator(number, ','),
+        (None, None) => None,
+    }
+}
+
+fn lone_separator(number: &str, sep: char) -> Option<char> {
+    let count = number.matches(sep).count();
+    let after = number.len() - number.rfind(sep)? - 1;
+    let grouping = count > 1 || (after == 3 && sep == ',');
+    (!grouping).then_some(sep)
+}
+
+fn round_fraction(frac: &str) -> Option<i64> {
+    let mut digits = frac.bytes().map(|b| i64::from(b - b'0'));
+    let tens = digits.next().unwrap_or(0);
+    let ones = digits.next().unwrap_or(0);
+    let round_up = digits.next().is_some_and(|d| d >= 5);
+    Some(tens * 10 + ones + i64::from(round_up))
+}
+
+/// Parses a count: `1024`, `"1,024"`, `9552.0` (HubSpot writes integers as floats).
+pub fn parse_count(cell: &str) -> Option<u64> {
+    let money = parse_money(cell)?;
+    (money.cents() >= 0 && money.cents() % 100 == 0).then(|| money.cents() as u64 / 100)
+}
+
+/// Parses a decimal number such as `15.00`, `"4,838.80"` or `4,5`.
+pub fn parse_number(cell: &str) -> Option<f64> {
+    let (negative, number) = strip_sign(cell.trim().trim_end_matches('%').trim());
+    let (int, frac) = split_decimal(number)?;
+    let value: f64 = format!(
+        "{}.{}",
+        if int.is_empty() { "0" } else { &int },
+        if frac.is_empty() { "0" } else { frac }
+    )
+    .parse()
+    .ok()?;
+    Some(if negative { -value } else { value })
+}
+
+/// Parses a yes/no cell in the forms exports use.
+pub fn parse_bool(cell: &str) -> Option<bool> {
+    match cell.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "1.0" | "yes" | "y" | "done" | "won" => Some(true),
+        "false" | "0" | "0.0" | "no" | "n" | "undone" | "" => Some(false),
+        _ => None,
+    }
+}
+
+/// Why an id cell cannot be used, if it cannot: Excel turns long numeric
+/// ids into scientific notation (`1.20253E+17`), destroying them.
+pub fn id_problem(cell: &str) -> Option<&'static str> {
+    let cell = cell.trim();
+    if cell.is_empty() {
+        return Some("an id; the cell is empty");
+    }
+    let upper = cell.to_ascii_uppercase();
+    let looks_scientific = upper.contains("E+")
+        && upper
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'E' | b'+'));
+    looks_scientific.then_some("an id; this one was turned into scientific notation by a spreadsheet, re-export the file without opening it in Excel")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dt(s: &str) -> String {
+        parse_datetime(s)
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "none".into())
+    }
+
+    #[test]
+    fn dates_in_export_formats() {
+        assert_eq!(dt("2024-05-22 12:22"), "2024-05-22 12:22:00");
+        assert_eq!(dt("2024-05-31"), "2024-05-31 00:00:00");
+        assert_eq!(dt("2026-05-19T15:15:37-0400"), "2026-05-19 15:15:37");
+        assert_eq!(dt("2026-05-19T15:15:37.123Z"), "2026-05-19 15:15:37");
+        assert_eq!(dt("9/8/2026 11:22 AM"), "2026-09-08 11:22:00");
+        assert_eq!(dt("5/22/24 12:22"), "2024-05-22 12:22:00");
+        assert_eq!(dt("05.01.2023"), "2023-01-05 00:00:00");
+        assert_eq!(dt("March 27, 2026"), "2026-03-27 00:00:00");
+        assert_eq!(dt("27 January 2026"), "2026-01-27 00:00:00");
+        assert_eq!(dt("31/02/2026 09:15"), "none");
+        assert_eq!(dt("2026-02-31"), "none");
+        assert_eq!(dt("soon"), "none");
+    }
+
+    #[test]
+    fn money_in_both_conventions() {
+        let cents = |s| parse_money(s).map(Money::cents);
+        assert_eq!(cents("9552.0"), Some(955_200));
+        assert_eq!(cents("$1,234.50"), Some(123_450));
+        assert_eq!(cents("1.234,50 €"), Some(123_450));
+        assert_eq!(cents("454,06"), Some(45_406));
+        assert_eq!(cents("USD 10,000"), Some(1_000_000));
+        assert_eq!(cents("269.991"), Some(26_999));
+        assert_eq!(cents("(12.5)"), Some(-1_250));
+        assert_eq!(cents("TBD"), None);
+        assert_eq!(cents(""), None);
+    }
+
+    #[test]
+    fn counts_numbers_booleans_ids() {
+        assert_eq!(parse_count("\"1,024\"".trim_matches('"')), Some(1024));
+        assert_eq!(parse_count("30.0"), Some(30));
+        assert_eq!(parse_count("1.5"), None);
+        assert_eq!(parse_number("2.81%"), Some(2.81));
+        assert_eq!(parse_number("4,838.80"), Some(4838.8));
+        assert_eq!(parse_bool("true"), Some(true));
+        assert_eq!(parse_bool("maybe"), None);
+        assert!(is_empty(" --"));
+        assert!(id_problem("1.20253E+17").is_some());
+        assert!(id_problem("19542546496").is_none());
+    }
+}

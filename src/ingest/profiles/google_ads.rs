@@ -1,0 +1,85 @@
+//! Google Ads campaign reports downloaded from the UI, segmented by day:
+//! a title and date-range preamble, `Total: …` rows at the end, ` --` for
+//! empty cells, counts grouped with commas.
+
+use super::{ColumnSpec, Outcome, Profile, Row, to_base};
+use crate::config::Settings;
+use crate::ledger::Rejection;
+use crate::model::{Channel, Records, Spend};
+
+/// Campaign (or ad group) report with a `Day` column.
+pub static CAMPAIGNS: Profile = Profile {
+    name: "Google Ads campaign report",
+    columns: &[
+        ColumnSpec {
+            concept: "day",
+            aliases: &["day", "date"],
+            required: true,
+        },
+        ColumnSpec {
+            concept: "campaign",
+            aliases: &["campaign"],
+            required: true,
+        },
+        ColumnSpec {
+            concept: "cost",
+            aliases: &["cost"],
+            required: true,
+        },
+        ColumnSpec {
+            concept: "impressions",
+            aliases: &["impr.", "impressions"],
+            required: false,
+        },
+        ColumnSpec {
+            concept: "clicks",
+            aliases: &["clicks"],
+            required: false,
+        },
+        ColumnSpec {
+            concept: "conversions",
+            aliases: &["conversions", "conv."],
+            required: false,
+        },
+        ColumnSpec {
+            concept: "currency code",
+            aliases: &["currency code", "currency"],
+            required: false,
+        },
+    ],
+    read,
+};
+
+const DAY: usize = 0;
+const CAMPAIGN: usize = 1;
+const COST: usize = 2;
+const IMPRESSIONS: usize = 3;
+const CLICKS: usize = 4;
+const CONVERSIONS: usize = 5;
+const CURRENCY: usize = 6;
+
+fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
+    if row.first_cell().starts_with("Total") {
+        return Outcome::Skipped;
+    }
+    match spend(row, settings) {
+        Ok(spend) => {
+            out.spend.push(spend);
+            Outcome::Used
+        }
+        Err(rejection) => Outcome::Rejected(rejection),
+    }
+}
+
+fn spend(row: &Row, settings: &Settings) -> Result<Spend, Rejection> {
+    let cost = row.money(COST)?.unwrap_or_default();
+    Ok(Spend {
+        day: row.required_datetime(DAY)?.date(),
+        channel: Channel::GoogleAds,
+        campaign: row.text(CAMPAIGN).unwrap_or("").to_string(),
+        cost: to_base(cost, row.text(CURRENCY), settings).map_err(|e| row.reject(CURRENCY, e))?,
+        impressions: row.count(IMPRESSIONS)?,
+        clicks: row.count(CLICKS)?,
+        conversions: row.number(CONVERSIONS)?,
+    })
+}

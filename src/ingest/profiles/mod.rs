@@ -1,0 +1,229 @@
+//! Export profiles: which header says which export, and how its rows become
+//! records. One file per tool; this module holds the shared machinery.
+
+mod google_ads;
+mod hubspot;
+mod meta_ads;
+
+use super::cells;
+use super::header::Header;
+use crate::config::Settings;
+use crate::ledger::{Rejection, shorten};
+use crate::model::{Money, Records};
+use chrono::NaiveDateTime;
+
+/// One column a profile reads: a concept and the header names it goes by.
+#[derive(Debug)]
+pub struct ColumnSpec {
+    /// What the column means, in words used in messages ("create date").
+    pub concept: &'static str,
+    /// Normalised header names, most specific first (see [`Header::find`]).
+    pub aliases: &'static [&'static str],
+    pub required: bool,
+}
+
+/// A supported export.
+#[derive(Debug)]
+pub struct Profile {
+    /// What people call the export: "HubSpot contacts".
+    pub name: &'static str,
+    pub columns: &'static [ColumnSpec],
+    /// Turns one data row into records.
+    pub read: fn(&Row, &Settings, &mut Records) -> Outcome,
+}
+
+/// Every profile Equinox recognises, in detection order.
+pub const PROFILES: &[&Profile] = &[
+    &hubspot::CONTACTS,
+    &hubspot::DEALS,
+    &google_ads::CAMPAIGNS,
+    &meta_ads::CAMPAIGNS,
+];
+
+/// What became of one row.
+#[derive(Debug, PartialEq)]
+pub enum Outcome {
+    Used,
+    /// Not data: a totals, footer or summary row.
+    Skipped,
+    Rejected(Rejection),
+}
+
+/// A profile's columns located in one file's header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Columns(Vec<Option<usize>>);
+
+/// The result of matching a header against a profile.
+#[derive(Debug)]
+pub struct Match {
+    pub profile: &'static Profile,
+    pub columns: Columns,
+    /// Required columns the header lacks, by concept.
+    pub missing: Vec<&'static str>,
+    /// How many of the profile's columns were found.
+    pub found: usize,
+}
+
+impl Profile {
+    /// Locates this profile's columns in `header`.
+    pub fn bind(&'static self, header: &Header) -> Match {
+        let indices: Vec<Option<usize>> = self
+            .columns
+            .iter()
+            .map(|c| header.find(c.aliases))
+            .collect();
+        let missing = self
+            .columns
+            .iter()
+            .zip(&indices)
+            .filter(|(spec, index)| spec.required && index.is_none())
+            .map(|(spec, _)| spec.concept)
+            .collect();
+        let found = indices.iter().filter(|i| i.is_some()).count();
+        Match {
+            profile: self,
+            columns: Columns(indices),
+            missing,
+            found,
+        }
+    }
+}
+
+/// The best match for a header: a complete one if any, else the nearest.
+pub fn best_match(header: &Header) -> Match {
+    PROFILES
+        .iter()
+        .map(|p| p.bind(header))
+        .max_by_key(|m| {
+            (
+                m.missing.is_empty(),
+                m.found,
+                std::cmp::Reverse(m.missing.len()),
+            )
+        })
+        .expect("at least one profile")
+}
+
+/// One data row with what is needed to read it and to explain a rejection.
+pub struct Row<'a> {
+    pub record: &'a csv::StringRecord,
+    /// The file's own line number of this row.
+    pub line: u64,
+    pub header: &'a Header,
+    pub columns: &'a Columns,
+    pub profile: &'static Profile,
+}
+
+type Cell<T> = Result<T, Rejection>;
+
+impl Row<'_> {
+    /// The raw cell of a profile column, if the file has that column.
+    pub fn cell(&self, column: usize) -> Option<&str> {
+        let index = self.columns.0.get(column).copied().flatten()?;
+        Some(self.record.get(index).unwrap_or(""))
+    }
+
+    /// The trimmed text of a column, `None` when absent or empty.
+    pub fn text(&self, column: usize) -> Option<&str> {
+        self.cell(column)
+            .filter(|c| !cells::is_empty(c))
+            .map(str::trim)
+    }
+
+    /// The first cell of the row, trimmed (where totals rows say `Total:`).
+    pub fn first_cell(&self) -> &str {
+        self.record.get(0).unwrap_or("").trim()
+    }
+
+    /// A rejection blaming `column` for holding what it holds.
+    pub fn reject(&self, column: usize, expected: impl Into<String>) -> Rejection {
+        let name = self
+            .columns
+            .0
+            .get(column)
+            .copied()
+            .flatten()
+            .map(|i| self.header.name(i).trim().to_string())
+            .unwrap_or_else(|| self.profile.columns[column].concept.to_string());
+        Rejection {
+            line: self.line,
+            column: Some(name),
+            found: self.cell(column).map(|c| shorten(c.trim())),
+            expected: expected.into(),
+        }
+    }
+
+    /// An optional date-time column.
+    pub fn datetime(&self, column: usize) -> Cell<Option<NaiveDateTime>> {
+        self.parsed(column, cells::parse_datetime, cells::EXPECTED_DATE)
+    }
+
+    /// A date-time column that must hold a value.
+    pub fn required_datetime(&self, column: usize) -> Cell<NaiveDateTime> {
+        self.datetime(column)?
+            .ok_or_else(|| self.reject(column, cells::EXPECTED_DATE))
+    }
+
+    /// An optional money column.
+    pub fn money(&self, column: usize) -> Cell<Option<Money>> {
+        self.parsed(column, cells::parse_money, cells::EXPECTED_MONEY)
+    }
+
+    /// A count column; empty means zero.
+    pub fn count(&self, column: usize) -> Cell<u64> {
+        Ok(self
+            .parsed(column, cells::parse_count, cells::EXPECTED_COUNT)?
+            .unwrap_or(0))
+    }
+
+    /// A decimal column; empty means zero.
+    pub fn number(&self, column: usize) -> Cell<f64> {
+        Ok(self
+            .parsed(column, cells::parse_number, "a number such as 15.00")?
+            .unwrap_or(0.0))
+    }
+
+    /// An id column, which must be present and undamaged.
+    pub fn id(&self, column: usize) -> Cell<String> {
+        let cell = self.cell(column).unwrap_or("").trim();
+        match cells::id_problem(cell) {
+            Some(expected) => Err(self.reject(column, expected)),
+            None => Ok(cell.to_string()),
+        }
+    }
+
+    fn parsed<T>(
+        &self,
+        column: usize,
+        parse: fn(&str) -> Option<T>,
+        expected: &str,
+    ) -> Cell<Option<T>> {
+        match self.text(column) {
+            None => Ok(None),
+            Some(text) => parse(text)
+                .map(Some)
+                .ok_or_else(|| self.reject(column, expected)),
+        }
+    }
+}
+
+/// Converts an amount in `currency` to the base currency with the fixed
+/// rates from equinox.toml.
+pub fn to_base(
+    amount: Money,
+    currency: Option<&str>,
+    settings: &Settings,
+) -> Result<Money, String> {
+    let Some(code) = currency.map(str::trim).filter(|c| !c.is_empty()) else {
+        return Ok(amount);
+    };
+    let code = code.to_ascii_uppercase();
+    if code == settings.currency {
+        return Ok(amount);
+    }
+    settings
+        .fx
+        .get(&code)
+        .map(|rate| amount.scale(*rate))
+        .ok_or_else(|| format!("an amount in {}; add `{code} = <rate>` under [fx] in equinox.toml to convert {code}", settings.currency))
+}

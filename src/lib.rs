@@ -1,0 +1,130 @@
+//! Equinox turns CRM and ad-platform CSV exports into a static site of
+//! sales-versus-marketing balance reviews.
+//!
+//! The pipeline, one module per stage, each handing plain data to the next:
+//!
+//! ```text
+//! input/ -> ingest (walk, decode, sniff, profiles) -> model::Records
+//!        -> metrics (one Review per period) -> render (charts, pages) -> site/
+//!                 \-> ledger: every data row used or rejected
+//! ```
+
+pub mod charts;
+pub mod config;
+pub mod demo;
+mod error;
+pub mod ingest;
+pub mod ledger;
+pub mod metrics;
+pub mod model;
+pub mod render;
+pub mod site;
+
+pub use error::Error;
+
+use config::Settings;
+use ledger::{Ledger, Totals};
+use metrics::Review;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// What `equinox build` is asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub input: PathBuf,
+    pub output: PathBuf,
+    /// Fail when any row was rejected or any file not read.
+    pub strict: bool,
+}
+
+/// What a build did.
+#[derive(Debug, Clone)]
+pub struct BuildSummary {
+    pub output: PathBuf,
+    pub totals: Totals,
+    /// Period labels, oldest first.
+    pub reviews: Vec<String>,
+    pub unread_files: u64,
+}
+
+/// Everything read from the input folder and computed from it.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub settings: Settings,
+    pub ledger: Ledger,
+    pub reviews: Vec<Review>,
+}
+
+/// Reads and computes without writing anything: `equinox check` and the
+/// first half of `build`.
+pub fn analyse(input: &Path) -> Result<Analysis, Error> {
+    if !input.is_dir() {
+        return Err(Error::InputMissing {
+            path: input.to_path_buf(),
+        });
+    }
+    let settings = Settings::load(input)?;
+    let (records, ledger) = ingest::read_inputs(input, &settings);
+    let reviews = metrics::compute(&records, ledger.totals(), &settings);
+    Ok(Analysis {
+        settings,
+        ledger,
+        reviews,
+    })
+}
+
+/// Builds the review site from `options.input` into `options.output`.
+pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
+    let analysis = analyse(&options.input)?;
+    let totals = analysis.ledger.totals();
+    let unread_files = analysis.ledger.unread_files().count() as u64;
+    if options.strict && (totals.rows_rejected > 0 || unread_files > 0) {
+        return Err(Error::Strict {
+            rejected: totals.rows_rejected,
+            unread_files,
+        });
+    }
+    if analysis.reviews.is_empty() {
+        return Err(Error::NoData {
+            input: options.input.clone(),
+        });
+    }
+    let notes = read_notes(&options.input, &analysis.reviews)?;
+    let overrides = options.input.parent().map(|p| p.join("templates"));
+    let files = render::render_site(&render::RenderInput {
+        reviews: &analysis.reviews,
+        ledger: &analysis.ledger,
+        settings: &analysis.settings,
+        notes: &notes,
+        template_overrides: overrides.as_deref(),
+    })?;
+    site::write(&options.output, &options.input, &files)?;
+    Ok(BuildSummary {
+        output: options.output.clone(),
+        totals,
+        reviews: analysis
+            .reviews
+            .iter()
+            .map(|r| r.period.label.clone())
+            .collect(),
+        unread_files,
+    })
+}
+
+/// Reads `notes/<label>.md` for every review that has one.
+fn read_notes(input: &Path, reviews: &[Review]) -> Result<BTreeMap<String, String>, Error> {
+    let mut notes = BTreeMap::new();
+    for review in reviews {
+        let path = input
+            .join("notes")
+            .join(format!("{}.md", review.period.label));
+        if path.is_file() {
+            let text = std::fs::read_to_string(&path).map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?;
+            notes.insert(review.period.label.clone(), text);
+        }
+    }
+    Ok(notes)
+}

@@ -1,0 +1,133 @@
+//! Balance tilt: log2 of marketing's lead supply over sales' capacity to
+//! follow up. 0 is balanced; +1 means marketing delivers twice what sales
+//! can work; -1 means sales could work twice the leads it gets.
+
+use super::speed::first_touch_after;
+use super::stats::quantile;
+use super::window::Window;
+use crate::model::Lead;
+use chrono::{Datelike, Days, NaiveDate};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Tilt above this is marketing-heavy, below its negative sales-heavy.
+pub const BALANCED_BAND: f64 = 0.25;
+/// Rep-weeks needed before per-rep throughput is trusted.
+const MIN_REP_WEEKS: usize = 8;
+/// Trailing window for demonstrated throughput: four quarters.
+const TRAILING_DAYS: u64 = 364;
+/// Which rep-week counts as "demonstrated" throughput.
+const THROUGHPUT_QUANTILE: f64 = 0.9;
+
+/// The balance figures of one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Balance {
+    pub tilt: Option<f64>,
+    /// `marketing-heavy`, `balanced` or `sales-heavy`.
+    pub verdict: Option<&'static str>,
+    /// Mean new MQLs per week.
+    pub supply_per_week: Option<f64>,
+    /// Active reps times per-rep weekly throughput.
+    pub capacity_per_week: Option<f64>,
+    /// Owners with at least one first touch in the period.
+    pub active_reps: u64,
+    /// First touches one rep can make in a week.
+    pub per_rep_week: Option<f64>,
+    /// Whether `per_rep_week` was measured (`true`) or set in equinox.toml.
+    pub per_rep_week_measured: bool,
+}
+
+/// Why a balance figure is missing, for the `unavailable` map.
+pub type Missing = Vec<(&'static str, String)>;
+
+/// Computes the tilt of one period.
+pub fn balance(
+    leads: &[Lead],
+    window: &Window,
+    mqls: u64,
+    fixed_per_rep: Option<f64>,
+) -> (Balance, Missing) {
+    let mut missing = Missing::new();
+    let supply = mqls as f64 / (window.observed_days() as f64 / 7.0);
+    let supply_per_week = (mqls > 0).then_some(supply);
+    if mqls == 0 {
+        missing.push((
+            "balance.supply_per_week",
+            "no new MQLs in the period".into(),
+        ));
+    }
+    let active_reps = active_reps(leads, window);
+    let measured = fixed_per_rep.is_none();
+    let per_rep_week = fixed_per_rep.or_else(|| demonstrated_throughput(leads, window));
+    if per_rep_week.is_none() {
+        missing.push(("balance.capacity_per_week", format!("fewer than {MIN_REP_WEEKS} rep-weeks with first touches in the trailing four quarters; export first-touch dates or set [capacity] leads_per_rep_week")));
+    } else if active_reps == 0 {
+        missing.push((
+            "balance.capacity_per_week",
+            "no rep made a first touch in the period".into(),
+        ));
+    }
+    let capacity = per_rep_week
+        .filter(|_| active_reps > 0)
+        .map(|p| p * active_reps as f64);
+    let tilt = supply_per_week.zip(capacity).map(|(s, c)| (s / c).log2());
+    if tilt.is_none() {
+        missing.push(("balance.tilt", "needs both supply and capacity".into()));
+    }
+    let balance = Balance {
+        tilt,
+        verdict: tilt.map(verdict),
+        supply_per_week,
+        capacity_per_week: capacity,
+        active_reps,
+        per_rep_week,
+        per_rep_week_measured: measured,
+    };
+    (balance, missing)
+}
+
+/// The verdict for a tilt.
+pub fn verdict(tilt: f64) -> &'static str {
+    if tilt > BALANCED_BAND {
+        "marketing-heavy"
+    } else if tilt < -BALANCED_BAND {
+        "sales-heavy"
+    } else {
+        "balanced"
+    }
+}
+
+fn active_reps(leads: &[Lead], window: &Window) -> u64 {
+    let reps: BTreeSet<&str> = leads
+        .iter()
+        .filter(|l| first_touch_after(l, window.as_of).is_some_and(|t| window.contains(t)))
+        .filter_map(|l| l.owner.as_deref())
+        .collect();
+    reps.len() as u64
+}
+
+/// The 90th percentile of first touches per rep-week over the trailing four
+/// quarters ending with the period. Only rep-weeks with at least one touch
+/// count: a week without touches may be leave, not lack of leads.
+fn demonstrated_throughput(leads: &[Lead], window: &Window) -> Option<f64> {
+    let last = window.period.end.min(window.as_of.date());
+    let first = last - Days::new(TRAILING_DAYS);
+    let mut rep_weeks: BTreeMap<(&str, NaiveDate), u64> = BTreeMap::new();
+    for lead in leads {
+        let (Some(owner), Some(touch)) =
+            (lead.owner.as_deref(), first_touch_after(lead, window.as_of))
+        else {
+            continue;
+        };
+        let day = touch.date();
+        if first < day && day <= last {
+            let monday = day - Days::new(u64::from(day.weekday().num_days_from_monday()));
+            *rep_weeks.entry((owner, monday)).or_default() += 1;
+        }
+    }
+    if rep_weeks.len() < MIN_REP_WEEKS {
+        return None;
+    }
+    let mut counts: Vec<f64> = rep_weeks.values().map(|c| *c as f64).collect();
+    quantile(&mut counts, THROUGHPUT_QUANTILE)
+}

@@ -1,0 +1,65 @@
+//! Spend and revenue: ad spend by channel, won revenue, pipeline created.
+
+use super::stats::ratio;
+use super::window::Window;
+use crate::model::{Channel, Deal, Money, Outcome, Spend};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Ad spend of one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpendFigures {
+    pub total: Money,
+    /// Every known channel, zero where nothing was spent.
+    pub by_channel: BTreeMap<&'static str, Money>,
+}
+
+/// Won revenue and new pipeline of one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Revenue {
+    /// Amounts of deals won with a close date in the period.
+    pub won_amount: Money,
+    /// Amounts of deals created in the period, whatever became of them.
+    pub pipeline_created: Money,
+    /// Won / (won + lost), of deals closed in the period.
+    pub win_rate: Option<f64>,
+}
+
+/// Sums ad spend per channel for the period.
+pub fn spend(rows: &[Spend], window: &Window) -> SpendFigures {
+    let mut by_channel: BTreeMap<&'static str, Money> = Channel::ALL
+        .iter()
+        .map(|c| (c.key(), Money::ZERO))
+        .collect();
+    for row in rows.iter().filter(|r| window.contains_day(r.day)) {
+        *by_channel.entry(row.channel.key()).or_default() += row.cost;
+    }
+    SpendFigures {
+        total: by_channel.values().copied().sum(),
+        by_channel,
+    }
+}
+
+/// Sums won and created deal amounts for the period.
+pub fn revenue(deals: &[Deal], window: &Window) -> Revenue {
+    let closed_in = |d: &&Deal| d.closed_at.is_some_and(|t| window.contains(t));
+    let won: Vec<&Deal> = deals
+        .iter()
+        .filter(closed_in)
+        .filter(|d| d.outcome == Outcome::Won)
+        .collect();
+    let lost = deals
+        .iter()
+        .filter(closed_in)
+        .filter(|d| d.outcome == Outcome::Lost)
+        .count();
+    Revenue {
+        won_amount: won.iter().map(|d| d.amount).sum(),
+        pipeline_created: deals
+            .iter()
+            .filter(|d| window.contains(d.created_at))
+            .map(|d| d.amount)
+            .sum(),
+        win_rate: ratio(won.len() as f64, (won.len() + lost) as f64),
+    }
+}

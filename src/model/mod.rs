@@ -1,0 +1,207 @@
+//! Records: the plain data every ingest profile produces and every metric reads.
+//!
+//! Ingest turns rows of any export into these types; nothing downstream knows
+//! which tool a record came from. Times are naive local times as the exports
+//! write them (HubSpot renders in the portal's time zone, ads platforms in the
+//! account's), so comparisons between them assume one business time zone.
+
+mod money;
+mod period;
+
+pub use money::Money;
+pub use period::{Period, PeriodKind};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+/// Which part of the go-to-market motion created a lead or deal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Function {
+    Marketing,
+    Sales,
+    Partner,
+    Unknown,
+}
+
+impl Function {
+    /// Every function, in display order.
+    pub const ALL: [Function; 4] = [
+        Function::Marketing,
+        Function::Sales,
+        Function::Partner,
+        Function::Unknown,
+    ];
+
+    /// The lower-case name used in equinox.toml, metrics.json and CSS classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Function::Marketing => "marketing",
+            Function::Sales => "sales",
+            Function::Partner => "partner",
+            Function::Unknown => "unknown",
+        }
+    }
+
+    /// Parses the lower-case name used in equinox.toml.
+    pub fn parse(name: &str) -> Option<Function> {
+        Function::ALL.into_iter().find(|f| f.as_str() == name)
+    }
+}
+
+/// A paid advertising channel: where ad spend was reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    GoogleAds,
+    MetaAds,
+    LinkedinAds,
+    MicrosoftAds,
+}
+
+impl Channel {
+    /// Every channel, in display order.
+    pub const ALL: [Channel; 4] = [
+        Channel::GoogleAds,
+        Channel::MetaAds,
+        Channel::LinkedinAds,
+        Channel::MicrosoftAds,
+    ];
+
+    /// The key used in equinox.toml and metrics.json (`google_ads`, ...).
+    pub fn key(self) -> &'static str {
+        match self {
+            Channel::GoogleAds => "google_ads",
+            Channel::MetaAds => "meta_ads",
+            Channel::LinkedinAds => "linkedin_ads",
+            Channel::MicrosoftAds => "microsoft_ads",
+        }
+    }
+
+    /// The name people read on the page.
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::GoogleAds => "Google Ads",
+            Channel::MetaAds => "Meta Ads",
+            Channel::LinkedinAds => "LinkedIn Ads",
+            Channel::MicrosoftAds => "Microsoft Ads",
+        }
+    }
+
+    /// Parses the key used in equinox.toml.
+    pub fn parse(key: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|c| c.key() == key)
+    }
+}
+
+/// A person or company that entered the CRM: a contact or lead record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lead {
+    /// The CRM's own id, kept as text (HubSpot ids exceed 11 digits).
+    pub id: String,
+    pub created_at: NaiveDateTime,
+    /// The source value as the CRM wrote it (`Paid Search`, `Referrals`, ...).
+    pub source: String,
+    pub function: Function,
+    /// The ad channel the source maps to, for paid sources.
+    pub channel: Option<Channel>,
+    /// The sales rep who owns the lead, as the CRM names them.
+    pub owner: Option<String>,
+    pub mql_at: Option<NaiveDateTime>,
+    pub sql_at: Option<NaiveDateTime>,
+    pub opportunity_at: Option<NaiveDateTime>,
+    pub customer_at: Option<NaiveDateTime>,
+    /// The first sales touch as the CRM reports it on the lead itself
+    /// (HubSpot `First outreach date`); activity exports add more touches.
+    pub first_touch_at: Option<NaiveDateTime>,
+    /// Lead status or disqualification reason, as written.
+    pub status: Option<String>,
+    /// Hash of the normalised email, for duplicate detection only.
+    pub email_hash: Option<u64>,
+}
+
+/// One sales activity on a lead: a call, email, meeting or task.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Touch {
+    pub lead_id: String,
+    pub at: NaiveDateTime,
+    pub kind: TouchKind,
+    pub owner: Option<String>,
+}
+
+/// What kind of activity a touch was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TouchKind {
+    Call,
+    Email,
+    Meeting,
+    Task,
+}
+
+/// Where a deal stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Open,
+    Won,
+    Lost,
+}
+
+/// An opportunity in the CRM.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deal {
+    pub id: String,
+    pub created_at: NaiveDateTime,
+    /// The close date: actual for won and lost deals, expected for open ones.
+    pub closed_at: Option<NaiveDateTime>,
+    pub outcome: Outcome,
+    /// Amount in the review's base currency.
+    pub amount: Money,
+    pub source: String,
+    pub function: Function,
+    pub owner: Option<String>,
+    pub lead_ids: Vec<String>,
+}
+
+/// One day of one campaign's ad spend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spend {
+    pub day: NaiveDate,
+    pub channel: Channel,
+    pub campaign: String,
+    /// Cost in the review's base currency.
+    pub cost: Money,
+    pub impressions: u64,
+    pub clicks: u64,
+    pub conversions: f64,
+}
+
+/// A budget line: money spent outside ad platforms (salaries, tools, programs).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Budget {
+    pub period_start: NaiveDate,
+    pub function: Function,
+    pub category: String,
+    pub amount: Money,
+}
+
+/// Hours one person logged on one day for one function.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hours {
+    pub day: NaiveDate,
+    pub person: String,
+    pub function: Function,
+    pub hours: f64,
+}
+
+/// Everything ingest read, ready for the metrics stage.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Records {
+    pub leads: Vec<Lead>,
+    pub touches: Vec<Touch>,
+    pub deals: Vec<Deal>,
+    pub spend: Vec<Spend>,
+    pub budget: Vec<Budget>,
+    pub hours: Vec<Hours>,
+}

@@ -1,0 +1,378 @@
+//! Render stage: reviews, ledger and notes in; the site's files out, as an
+//! in-memory map from relative path to bytes. Charts are drawn here from
+//! the figures, pages come from tera templates. No file is written here:
+//! the site stage owns output.
+
+mod format;
+mod notes;
+mod table;
+mod templates;
+mod view;
+
+pub use table::neutralise_formula;
+pub use templates::TemplateError;
+
+use crate::charts;
+use crate::config::Settings;
+use crate::ledger::Ledger;
+use crate::metrics::Review;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+use table::Table;
+use view::{ChartView, IndexPage, NavLink, ReviewCharts, ReviewPage, ReviewSummary};
+
+/// The site as files: relative path (with `/`) to contents.
+pub type SiteFiles = BTreeMap<String, Vec<u8>>;
+
+/// What the render stage needs.
+pub struct RenderInput<'a> {
+    /// Reviews, oldest first.
+    pub reviews: &'a [Review],
+    pub ledger: &'a Ledger,
+    pub settings: &'a Settings,
+    /// Commentary Markdown by period label (`2026-Q3`).
+    pub notes: &'a BTreeMap<String, String>,
+    /// A folder whose templates replace the built-in ones of the same name.
+    pub template_overrides: Option<&'a Path>,
+}
+
+/// The method section: docs/metrics.md, the same text the docs carry.
+const METHOD_MARKDOWN: &str = include_str!("../../docs/metrics.md");
+const STYLESHEET: &str = include_str!("../../templates/assets/style.css");
+
+/// Renders every page, chart, table and JSON file of the site.
+pub fn render_site(input: &RenderInput) -> Result<SiteFiles, TemplateError> {
+    let tera = templates::load(input.template_overrides)?;
+    let mut files = SiteFiles::new();
+    files.insert("assets/style.css".into(), STYLESHEET.as_bytes().to_vec());
+    let method_html = notes::markdown_to_safe_html(METHOD_MARKDOWN);
+    for (index, review) in input.reviews.iter().enumerate() {
+        let previous = index.checked_sub(1).map(|i| &input.reviews[i]);
+        let page = review_page(input, review, previous, &method_html, "");
+        files.insert(
+            format!("{}/index.html", review.period.slug),
+            templates::render(&tera, "review.html", &page)?,
+        );
+        review_files(input, index, &mut files);
+    }
+    if let Some(newest) = input.reviews.last() {
+        let previous = input
+            .reviews
+            .len()
+            .checked_sub(2)
+            .map(|i| &input.reviews[i]);
+        let root = format!("../{}/", newest.period.slug);
+        let page = review_page(input, newest, previous, &method_html, &root);
+        files.insert(
+            "latest/index.html".into(),
+            templates::render(&tera, "review.html", &page)?,
+        );
+    }
+    index_files(input, &tera, &mut files)?;
+    Ok(files)
+}
+
+fn review_page(
+    input: &RenderInput,
+    review: &Review,
+    previous: Option<&Review>,
+    method_html: &str,
+    root: &str,
+) -> ReviewPage {
+    let slug = &review.period.slug;
+    let chart = |name: &str, alt: String, csv: Option<&str>| ChartView {
+        src: format!("{root}{name}"),
+        alt,
+        csv: csv.map(|c| format!("{root}{c}")),
+    };
+    let rejections = view::rejections_table(input.ledger);
+    ReviewPage {
+        company: input.settings.company.clone(),
+        label: review.period.label.clone(),
+        period_range: view::period_range(review),
+        complete: review.period.complete,
+        as_of: review.as_of.format("%-d %b %Y %H:%M").to_string(),
+        root: root.to_string(),
+        balance: view::balance_view(review),
+        headlines: view::headlines(review, previous),
+        notes_html: input
+            .notes
+            .get(&review.period.label)
+            .map(|md| notes::markdown_to_safe_html(md)),
+        funnel: view::funnel(review),
+        speed: view::speed(review, input.settings),
+        spend: view::spend(review),
+        revenue: view::revenue(review),
+        charts: ReviewCharts {
+            balance: chart(
+                "balance.svg",
+                format!(
+                    "Balance scale for {}: {}",
+                    review.period.label,
+                    view::balance_view(review).sentence
+                ),
+                None,
+            ),
+            flow: chart(
+                "weekly-flow.svg",
+                format!(
+                    "Weekly new MQLs against leads first touched in {}",
+                    review.period.label
+                ),
+                Some("weekly-flow.csv"),
+            ),
+            spend: chart(
+                "spend-revenue.svg",
+                "Ad spend against won revenue by period".into(),
+                Some("spend-revenue.csv"),
+            ),
+        },
+        files: view::files_table(input.ledger),
+        rejection_count: format::count(rejections.rows.len() as u64),
+        rejections,
+        unavailable: view::unavailable(review),
+        nav: input
+            .reviews
+            .iter()
+            .rev()
+            .map(|r| NavLink {
+                label: r.period.label.clone(),
+                href: format!("../{}/index.html", r.period.slug),
+                current: &r.period.slug == slug && root.is_empty(),
+            })
+            .collect(),
+        method_html: method_html.to_string(),
+    }
+}
+
+/// A review's own files: metrics.json, charts and their CSV tables.
+fn review_files(input: &RenderInput, index: usize, files: &mut SiteFiles) {
+    let review = &input.reviews[index];
+    let dir = &review.period.slug;
+    files.insert(format!("{dir}/metrics.json"), json(review));
+    let flow = flow_chart(review);
+    files.insert(
+        format!("{dir}/weekly-flow.svg"),
+        charts::weekly_flow(&flow).into_bytes(),
+    );
+    files.insert(
+        format!("{dir}/weekly-flow.csv"),
+        flow_table(review).to_csv(),
+    );
+    let spend = spend_chart(&input.reviews[..=index], &review.currency);
+    files.insert(
+        format!("{dir}/spend-revenue.svg"),
+        charts::spend_vs_revenue(&spend).into_bytes(),
+    );
+    files.insert(
+        format!("{dir}/spend-revenue.csv"),
+        spend_table(&input.reviews[..=index]).to_csv(),
+    );
+    files.insert(
+        format!("{dir}/balance.svg"),
+        charts::balance_scale(&balance_chart(review)).into_bytes(),
+    );
+    files.insert(
+        format!("{dir}/data-files.csv"),
+        view::files_table(input.ledger).to_csv(),
+    );
+    files.insert(
+        format!("{dir}/rejections.csv"),
+        view::rejections_table(input.ledger).to_csv(),
+    );
+}
+
+fn index_files(
+    input: &RenderInput,
+    tera: &tera::Tera,
+    files: &mut SiteFiles,
+) -> Result<(), TemplateError> {
+    let currency = &input.settings.currency;
+    let tilt = charts::TiltHistoryChart {
+        title: "Balance tilt by review".into(),
+        points: input
+            .reviews
+            .iter()
+            .map(|r| charts::TiltPoint {
+                label: r.period.label.clone(),
+                tilt: r.balance.tilt,
+            })
+            .collect(),
+    };
+    files.insert(
+        "tilt-history.svg".into(),
+        charts::tilt_history(&tilt).into_bytes(),
+    );
+    files.insert(
+        "spend-revenue.svg".into(),
+        charts::spend_vs_revenue(&spend_chart(input.reviews, currency)).into_bytes(),
+    );
+    files.insert(
+        "spend-revenue.csv".into(),
+        spend_table(input.reviews).to_csv(),
+    );
+    files.insert("reviews.json".into(), json(&reviews_json(input.reviews)));
+    let page = IndexPage {
+        company: input.settings.company.clone(),
+        as_of: input
+            .reviews
+            .last()
+            .map(|r| r.as_of.format("%-d %b %Y").to_string())
+            .unwrap_or_default(),
+        reviews: input
+            .reviews
+            .iter()
+            .rev()
+            .enumerate()
+            .map(|(i, r)| {
+                summary(
+                    r,
+                    input
+                        .reviews
+                        .len()
+                        .checked_sub(i + 2)
+                        .map(|p| &input.reviews[p]),
+                )
+            })
+            .collect(),
+        tilt_chart: ChartView {
+            src: "tilt-history.svg".into(),
+            alt: "Balance tilt of every review; above zero marketing-heavy, below zero sales-heavy"
+                .into(),
+            csv: None,
+        },
+        spend_chart: ChartView {
+            src: "spend-revenue.svg".into(),
+            alt: "Ad spend against won revenue by period".into(),
+            csv: Some("spend-revenue.csv".into()),
+        },
+    };
+    files.insert(
+        "index.html".into(),
+        templates::render(tera, "index.html", &page)?,
+    );
+    Ok(())
+}
+
+fn summary(review: &Review, previous: Option<&Review>) -> ReviewSummary {
+    let balance = view::balance_view(review);
+    let headlines = view::headlines(review, previous);
+    ReviewSummary {
+        label: review.period.label.clone(),
+        href: format!("{}/index.html", review.period.slug),
+        tilt: balance.tilt,
+        verdict: balance.verdict,
+        class: balance.class,
+        complete: review.period.complete,
+        headlines: [0, 5]
+            .iter()
+            .map(|&i| {
+                format!(
+                    "{}: {} ({})",
+                    headlines[i].label, headlines[i].value, headlines[i].change
+                )
+            })
+            .collect(),
+    }
+}
+
+/// One entry of reviews.json.
+#[derive(Serialize)]
+struct ReviewEntry<'a> {
+    label: &'a str,
+    folder: &'a str,
+    tilt: Option<f64>,
+    verdict: Option<&'a str>,
+    complete: bool,
+}
+
+fn reviews_json(reviews: &[Review]) -> Vec<ReviewEntry<'_>> {
+    reviews
+        .iter()
+        .rev()
+        .map(|r| ReviewEntry {
+            label: &r.period.label,
+            folder: &r.period.slug,
+            tilt: r.balance.tilt,
+            verdict: r.balance.verdict,
+            complete: r.period.complete,
+        })
+        .collect()
+}
+
+fn json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+fn flow_chart(review: &Review) -> charts::WeeklyFlowChart {
+    charts::WeeklyFlowChart {
+        title: format!("Lead flow by week, {}", review.period.label),
+        weeks: review
+            .flow
+            .iter()
+            .map(|w| charts::WeekFlow {
+                label: w.week_start.format("%-d %b").to_string(),
+                supply: w.supply,
+                absorption: w.absorption,
+                backlog: w.backlog,
+            })
+            .collect(),
+    }
+}
+
+fn flow_table(review: &Review) -> Table {
+    let mut table = Table::new(&[
+        "Week starting",
+        "New MQLs",
+        "First touched",
+        "Backlog at week end",
+    ]);
+    for w in &review.flow {
+        table.push(vec![
+            w.week_start.to_string(),
+            w.supply.to_string(),
+            w.absorption.to_string(),
+            w.backlog.to_string(),
+        ]);
+    }
+    table
+}
+
+fn spend_chart(reviews: &[Review], currency: &str) -> charts::SpendRevenueChart {
+    charts::SpendRevenueChart {
+        title: "Ad spend and won revenue by period".into(),
+        currency: currency.to_string(),
+        periods: reviews
+            .iter()
+            .map(|r| charts::PeriodMoney {
+                label: r.period.label.clone(),
+                spend: r.spend.total.as_f64(),
+                won: r.revenue.won_amount.as_f64(),
+            })
+            .collect(),
+    }
+}
+
+fn spend_table(reviews: &[Review]) -> Table {
+    let mut table = Table::new(&["Period", "Ad spend", "Won revenue"]);
+    for r in reviews {
+        table.push(vec![
+            r.period.label.clone(),
+            format!("{:.2}", r.spend.total.as_f64()),
+            format!("{:.2}", r.revenue.won_amount.as_f64()),
+        ]);
+    }
+    table
+}
+
+fn balance_chart(review: &Review) -> charts::BalanceScaleChart {
+    charts::BalanceScaleChart {
+        title: format!("Sales and marketing balance, {}", review.period.label),
+        tilt: review.balance.tilt,
+        supply_per_week: review.balance.supply_per_week,
+        capacity_per_week: review.balance.capacity_per_week,
+    }
+}

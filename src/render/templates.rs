@@ -1,0 +1,68 @@
+//! The page templates: built into the binary, each replaceable by a file of
+//! the same name in the project's templates/ folder.
+
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// The built-in templates, by name.
+const BUILT_IN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("review.html", include_str!("../../templates/review.html")),
+];
+
+/// A template that failed to load or render.
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateError {
+    #[error("cannot read template {path}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("template {name}: {message}")]
+    Tera { name: String, message: String },
+}
+
+fn tera_error(name: &str, error: tera::Error) -> TemplateError {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        message = format!("{message}: {cause}");
+        source = cause.source();
+    }
+    TemplateError::Tera {
+        name: name.to_string(),
+        message,
+    }
+}
+
+/// Loads the templates, taking overrides from `overrides` where present.
+pub fn load(overrides: Option<&Path>) -> Result<tera::Tera, TemplateError> {
+    let mut sources = Vec::new();
+    for (name, built_in) in BUILT_IN {
+        let path = overrides.map(|dir| dir.join(name)).filter(|p| p.is_file());
+        let text = match path {
+            Some(path) => std::fs::read_to_string(&path)
+                .map_err(|source| TemplateError::Read { path, source })?,
+            None => built_in.to_string(),
+        };
+        sources.push((*name, text));
+    }
+    let mut tera = tera::Tera::new();
+    tera.add_raw_templates(sources)
+        .map_err(|e| tera_error("templates", e))?;
+    Ok(tera)
+}
+
+/// Renders a page from its view model.
+pub fn render<T: Serialize>(
+    tera: &tera::Tera,
+    name: &str,
+    page: &T,
+) -> Result<Vec<u8>, TemplateError> {
+    let context = tera::Context::from_serialize(page).map_err(|e| tera_error(name, e))?;
+    tera.render(name, &context)
+        .map(String::into_bytes)
+        .map_err(|e| tera_error(name, e))
+}
