@@ -3,7 +3,7 @@
 //! into a rejection naming the column and what was expected.
 
 use crate::model::Money;
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// What the date parsers accept, for rejection messages.
 pub const EXPECTED_DATE: &str =
@@ -102,15 +102,20 @@ const DATE_FORMATS: &[&str] = &[
     "%d %b %Y",
 ];
 
+/// chrono's `%Y` also takes two digits (`5/22/24` as year 24), so years
+/// before 1900 are refused here and the `%y` formats read them.
 fn with_formats(cell: &str) -> Option<NaiveDateTime> {
+    let plausible = |d: &NaiveDateTime| d.year() >= 1900;
     DATETIME_FORMATS
         .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(cell, f).ok())
+        .filter_map(|f| NaiveDateTime::parse_from_str(cell, f).ok())
+        .find(plausible)
         .or_else(|| {
             DATE_FORMATS
                 .iter()
-                .find_map(|f| NaiveDate::parse_from_str(cell, f).ok())
+                .filter_map(|f| NaiveDate::parse_from_str(cell, f).ok())
                 .map(|d| d.and_time(NaiveTime::MIN))
+                .find(plausible)
         })
 }
 
