@@ -1,66 +1,25 @@
-//! PLACEHOLDER until the charts module lands.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WeekFlow {
-    pub label: String,
-    pub supply: u64,
-    pub absorption: u64,
-    pub backlog: u64,
-}
-#[derive(Debug, Clone, PartialEq)]
-pub struct WeeklyFlowChart {
-    pub title: String,
-    pub weeks: Vec<WeekFlow>,
-}
-pub fn weekly_flow(c: &WeeklyFlowChart) -> String {
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"360\"><title>{}</title></svg>",
-        c.weeks.len()
-    )
-}
-#[derive(Debug, Clone, PartialEq)]
-pub struct PeriodMoney {
-    pub label: String,
-    pub spend: f64,
-    pub won: f64,
-}
-#[derive(Debug, Clone, PartialEq)]
-pub struct SpendRevenueChart {
-    pub title: String,
-    pub currency: String,
-    pub periods: Vec<PeriodMoney>,
-}
-pub fn spend_vs_revenue(c: &SpendRevenueChart) -> String {
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"360\"><title>{}</title></svg>",
-        c.periods.len()
-    )
-}
-#[derive(Debug, Clone, PartialEq)]
-pub struct TiltPoint {
-    pub label: String,
-    pub tilt: Option<f64>,
-}
-#[derive(Debug, Clone, PartialEq)]
-pub struct TiltHistoryChart {
-    pub title: String,
-    pub points: Vec<TiltPoint>,
-}
-pub fn tilt_history(c: &TiltHistoryChart) -> String {
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"360\"><title>{}</title></svg>",
-        c.points.len()
-    )
-}
-#[derive(Debug, Clone, PartialEq)]
-pub struct BalanceScaleChart {
-    pub title: String,
-    pub tilt: Option<f64>,
-    pub supply_per_week: Option<f64>,
-    pub capacity_per_week: Option<f64>,
-}
-pub fn balance_scale(c: &BalanceScaleChart) -> String {
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"300\"><title>{:?}</title></svg>",
-        c.tilt
-    )
-}
+//! Charts stage (data structs in, SVG string out, no file I/O).
+//!
+//! Each public function takes a small plain struct and returns a complete,
+//! standalone, accessible SVG document drawn with plotters' SVG backend
+//! (naive font metrics, so the output is byte-identical on every machine).
+//! Empty or degenerate input gives a framed "No data for this chart" note
+//! instead of a panic. The look – sizes, font, palette, number formatting –
+//! lives in [`style`].
+
+mod axes;
+mod flow;
+mod layout;
+mod money;
+mod scale;
+pub mod style;
+mod svg;
+mod tilt;
+
+#[cfg(test)]
+mod tests;
+
+pub use flow::{WeekFlow, WeeklyFlowChart, weekly_flow};
+pub use money::{PeriodMoney, SpendRevenueChart, spend_vs_revenue};
+pub use scale::{BalanceScaleChart, balance_scale};
+pub use tilt::{TiltHistoryChart, TiltPoint, tilt_history};

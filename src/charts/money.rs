@@ -1,0 +1,171 @@
+//! Charts stage (data structs in, SVG string out, no file I/O): ad spend
+//! against won revenue per period as grouped bars.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::axes::{self, Plot, XAxis, YAxis};
+use super::layout::{self, LegendEntry, Swatch};
+use super::style::{
+    self, CHART_HEIGHT, CHART_WIDTH, INK, MARKETING, MAX_X_LABELS, SALES, VALUE_PX,
+};
+use super::svg::{self, Area, DrawResult, Meta};
+
+/// Money of one period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodMoney {
+    /// Period label, e.g. "2026-Q3".
+    pub label: String,
+    /// Ad spend in the period; negative or non-finite values count as 0.
+    pub spend: f64,
+    /// Revenue won in the period; negative or non-finite values count as 0.
+    pub won: f64,
+}
+
+/// Input of [`spend_vs_revenue`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpendRevenueChart {
+    /// Chart title.
+    pub title: String,
+    /// Currency code shown on the value axis, e.g. "USD".
+    pub currency: String,
+    /// Periods in chronological order.
+    pub periods: Vec<PeriodMoney>,
+}
+
+/// Most periods that get their amounts written above the bars.
+const MAX_VALUE_LABELS: usize = 6;
+/// Half the width of a period slot taken by its pair of bars.
+const BAR_SPAN: f64 = 0.38;
+/// Gap between the two bars of a period, in slot units.
+const BAR_GAP: f64 = 0.03;
+/// Pixels between a bar top and its amount.
+const VALUE_OFFSET: i32 = 4;
+
+/// Renders grouped bars of ad spend and won revenue as an SVG document.
+pub fn spend_vs_revenue(chart: &SpendRevenueChart) -> String {
+    let meta = Meta {
+        id: "spend-vs-revenue",
+        title: &chart.title,
+        desc: describe(chart),
+        size: (CHART_WIDTH, CHART_HEIGHT),
+    };
+    let has_data = chart.periods.iter().any(|period| peak(period) > 0.0);
+    let draw = has_data.then_some(|root: &Area| draw(root, chart));
+    svg::document(&meta, draw)
+}
+
+fn amount(value: f64) -> f64 {
+    if value.is_finite() && value > 0.0 {
+        value
+    } else {
+        0.0
+    }
+}
+
+fn peak(period: &PeriodMoney) -> f64 {
+    amount(period.spend).max(amount(period.won))
+}
+
+fn legend() -> [LegendEntry; 2] {
+    [
+        LegendEntry {
+            label: "Ad spend",
+            color: MARKETING.to_rgba(),
+            swatch: Swatch::Block,
+        },
+        LegendEntry {
+            label: "Won revenue",
+            color: SALES.to_rgba(),
+            swatch: Swatch::Block,
+        },
+    ]
+}
+
+fn currency_desc(currency: &str) -> String {
+    if currency.trim().is_empty() {
+        "Amount".to_owned()
+    } else {
+        currency.to_owned()
+    }
+}
+
+fn draw(root: &Area, chart: &SpendRevenueChart) -> DrawResult {
+    let area = layout::header(root, &chart.title, &legend())?;
+    let labels: Vec<String> = chart.periods.iter().map(|p| p.label.clone()).collect();
+    let x = XAxis {
+        labels: &labels,
+        desc: "Period",
+    };
+    let max = chart.periods.iter().map(peak).fold(0.0, f64::max);
+    let y = YAxis {
+        ticks: axes::zero_based_ticks(max),
+        desc: currency_desc(&chart.currency),
+        format: style::format_compact,
+    };
+    let with_values = labels.len() <= MAX_VALUE_LABELS && axes::shows_every_label(&area, &x, &y);
+    let mut plot = axes::category_plot(&area, &x, &y)?;
+    for (index, period) in chart.periods.iter().enumerate() {
+        let slot = index as f64;
+        let spend = (slot - BAR_SPAN, slot - BAR_GAP, amount(period.spend));
+        let won = (slot + BAR_GAP, slot + BAR_SPAN, amount(period.won));
+        draw_bar(&mut plot, spend, MARKETING, with_values)?;
+        draw_bar(&mut plot, won, SALES, with_values)?;
+    }
+    Ok(())
+}
+
+fn draw_bar(
+    plot: &mut Plot,
+    (left, right, value): (f64, f64, f64),
+    color: RGBColor,
+    label: bool,
+) -> DrawResult {
+    let bar = Rectangle::new([(left, 0.0), (right, value)], color.filled());
+    plot.draw_series(std::iter::once(bar))?;
+    if label {
+        let style = style::text(VALUE_PX, &INK).pos(Pos::new(HPos::Center, VPos::Bottom));
+        let text = EmptyElement::at(((left + right) / 2.0, value))
+            + Text::new(style::format_compact(value), (0, -VALUE_OFFSET), style);
+        plot.draw_series(std::iter::once(text))?;
+    }
+    Ok(())
+}
+
+fn describe(chart: &SpendRevenueChart) -> String {
+    let periods = &chart.periods;
+    if periods.is_empty() {
+        return format!("{}.", svg::NO_DATA);
+    }
+    let total = |value: fn(&PeriodMoney) -> f64| {
+        style::format_compact(periods.iter().map(|p| amount(value(p))).sum())
+    };
+    let mut text = format!(
+        "Ad spend against won revenue in {currency}, {count} {word}",
+        currency = currency_desc(&chart.currency),
+        count = periods.len(),
+        word = if periods.len() == 1 {
+            "period"
+        } else {
+            "periods"
+        },
+    );
+    if periods.len() <= MAX_X_LABELS {
+        let each: Vec<String> = periods
+            .iter()
+            .map(|p| {
+                let spend = style::format_compact(amount(p.spend));
+                let won = style::format_compact(amount(p.won));
+                format!("{} spend {spend}, won {won}", p.label)
+            })
+            .collect();
+        text.push_str(": ");
+        text.push_str(&each.join("; "));
+    }
+    text.push_str(&format!(
+        ". Total spend {}, total won {}.",
+        total(|p| p.spend),
+        total(|p| p.won)
+    ));
+    text
+}

@@ -1,0 +1,18 @@
+//! The demo review that ships in input/: it builds, and builds the same
+//! bytes every time.
+
+use super::harness::{all_files, build, root};
+
+#[test]
+fn the_demo_builds_byte_identically_twice() {
+    let (_a, first) = build(&root().join("input"));
+    let (_b, second) = build(&root().join("input"));
+    let first = all_files(&first);
+    let second = all_files(&second);
+    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
+    for (path, bytes) in &first {
+        assert!(bytes == &second[path], "{path} differs between two builds");
+    }
+    assert!(first.contains_key("2026-q3/index.html"));
+    assert!(first.contains_key("latest/index.html"));
+}
