@@ -11,26 +11,61 @@ fn equinox() -> Command {
 fn build_says_where_it_wrote_and_what_it_read() {
     let temp = tempfile::tempdir().unwrap();
     let out = temp.path().join("site");
-    let output = equinox().args(["build", "--input"]).arg(fixture("tiny")).arg("--output").arg(&out).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = equinox()
+        .args(["build", "--input"])
+        .arg(fixture("tiny"))
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.contains(&format!("to {}", out.join("index.html").display())), "{stdout}");
-    assert!(stdout.contains("4 files read, 14 rows used, 2 rows rejected, 9 lines skipped"), "{stdout}");
+    assert!(
+        stdout.contains(&format!("to {}", out.join("index.html").display())),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("4 files read, 14 rows used, 2 rows rejected, 9 lines skipped"),
+        "{stdout}"
+    );
 }
 
 #[test]
 fn strict_mode_fails_on_rejections_with_exit_code_3() {
     let temp = tempfile::tempdir().unwrap();
-    let output = equinox().args(["build", "--strict", "--input"]).arg(fixture("tiny")).arg("--output").arg(temp.path().join("site")).output().unwrap();
+    let output = equinox()
+        .args(["build", "--strict", "--input"])
+        .arg(fixture("tiny"))
+        .arg("--output")
+        .arg(temp.path().join("site"))
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(3));
-    assert_eq!(String::from_utf8_lossy(&output.stderr), "error: strict mode: 2 row(s) rejected and 0 file(s) not read\n");
-    assert!(!temp.path().join("site").exists(), "no site is written on failure");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: strict mode: 2 row(s) rejected and 0 file(s) not read\n"
+    );
+    assert!(
+        !temp.path().join("site").exists(),
+        "no site is written on failure"
+    );
 }
 
 #[test]
 fn missing_input_folder_is_a_usage_error() {
     let temp = tempfile::tempdir().unwrap();
-    let output = equinox().args(["build", "--input"]).arg(temp.path().join("nope")).arg("--output").arg(temp.path().join("site")).output().unwrap();
+    let output = equinox()
+        .args(["build", "--input"])
+        .arg(temp.path().join("nope"))
+        .arg("--output")
+        .arg(temp.path().join("site"))
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).starts_with("error: the input folder"));
 }
@@ -38,8 +73,18 @@ fn missing_input_folder_is_a_usage_error() {
 #[test]
 fn unknown_settings_key_names_line_and_valid_keys() {
     let temp = tempfile::tempdir().unwrap();
-    std::fs::write(temp.path().join("equinox.toml"), "company = \"X\"\n[sla]\nfirst_touch_hour = 4\n").unwrap();
-    let output = equinox().args(["build", "--input"]).arg(temp.path()).arg("--output").arg(temp.path().join("../site-x")).output().unwrap();
+    std::fs::write(
+        temp.path().join("equinox.toml"),
+        "company = \"X\"\n[sla]\nfirst_touch_hour = 4\n",
+    )
+    .unwrap();
+    let output = equinox()
+        .args(["build", "--input"])
+        .arg(temp.path())
+        .arg("--output")
+        .arg(temp.path().join("../site-x"))
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("line 3"), "{stderr}");

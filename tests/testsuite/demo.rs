@@ -9,7 +9,10 @@ fn the_demo_builds_byte_identically_twice() {
     let (_b, second) = build(&root().join("input"));
     let first = all_files(&first);
     let second = all_files(&second);
-    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
     for (path, bytes) in &first {
         assert!(bytes == &second[path], "{path} differs between two builds");
     }

@@ -19,14 +19,19 @@ pub fn fixture(name: &str) -> PathBuf {
 pub fn build(input: &Path) -> (tempfile::TempDir, PathBuf) {
     let temp = tempfile::tempdir().expect("temp dir");
     let output = temp.path().join("site");
-    equinox::build(&equinox::BuildOptions { input: input.to_path_buf(), output: output.clone(), strict: false })
-        .unwrap_or_else(|e| panic!("build of {} failed: {e:?}", input.display()));
+    equinox::build(&equinox::BuildOptions {
+        input: input.to_path_buf(),
+        output: output.clone(),
+        strict: false,
+    })
+    .unwrap_or_else(|e| panic!("build of {} failed: {e:?}", input.display()));
     (temp, output)
 }
 
 /// Parses a JSON file of the site.
 pub fn json(site: &Path, relative: &str) -> serde_json::Value {
-    let text = std::fs::read_to_string(site.join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"));
+    let text =
+        std::fs::read_to_string(site.join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{relative}: {e}"))
 }
 
@@ -38,7 +43,12 @@ pub fn all_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .map(|e| e.expect("walk"))
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let relative = e.path().strip_prefix(dir).expect("under dir").to_string_lossy().replace('\\', "/");
+            let relative = e
+                .path()
+                .strip_prefix(dir)
+                .expect("under dir")
+                .to_string_lossy()
+                .replace('\\', "/");
             (relative, std::fs::read(e.path()).expect("read"))
         })
         .collect()
@@ -47,6 +57,11 @@ pub fn all_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 /// Asserts a float figure to within rounding noise.
 #[track_caller]
 pub fn assert_close(value: &serde_json::Value, expected: f64) {
-    let actual = value.as_f64().unwrap_or_else(|| panic!("not a number: {value}"));
-    assert!((actual - expected).abs() < 1e-9, "expected {expected}, found {actual}");
+    let actual = value
+        .as_f64()
+        .unwrap_or_else(|| panic!("not a number: {value}"));
+    assert!(
+        (actual - expected).abs() < 1e-9,
+        "expected {expected}, found {actual}"
+    );
 }

@@ -12,13 +12,19 @@ fn every_figure_of_the_tiny_review_matches_the_hand_computation() {
     // Cut-off: the newest moment in the data is the Google Ads day 2026-09-30
     // (the open deal's expected close in November does not count).
     assert_eq!(m["as_of"], "2026-09-30T00:00:00");
-    assert_eq!(m["period"], json!({"label": "2026-Q3", "start": "2026-07-01", "end": "2026-09-30", "complete": true}));
+    assert_eq!(
+        m["period"],
+        json!({"label": "2026-Q3", "start": "2026-07-01", "end": "2026-09-30", "complete": true})
+    );
     assert_eq!(m["currency"], "USD");
 
     // Contacts 101-105 and 107 were created in Q3 (106 is rejected);
     // MQL dates: 101, 102, 103, 104, 107; SQL dates: 101, 102; opportunity: 101.
     // Deal 201 won 2026-08-01, deal 202 lost 2026-09-15.
-    assert_eq!(m["funnel"], json!({"leads": 6, "mqls": 5, "sqls": 2, "opportunities": 1, "won": 1, "lost": 1}));
+    assert_eq!(
+        m["funnel"],
+        json!({"leads": 6, "mqls": 5, "sqls": 2, "opportunities": 1, "won": 1, "lost": 1})
+    );
 
     // Won: 12000.50 (deal 201). Created in Q3: 201 + 202 + 203 = 12000.50 + 5000 + 8000.
     // Deal 204 is rejected (Amount "TBD"). Win rate 1 / (1 + 1).
@@ -78,13 +84,28 @@ fn weekly_flow_of_the_tiny_review() {
     let weeks = flow.as_array().expect("weeks");
     // ISO weeks whose Thursday is in Q3: 29 Jun (Thu 2 Jul) to 21 Sep; 13 weeks.
     assert_eq!(weeks.len(), 13);
-    assert_eq!(weeks[0], json!({"week_start": "2026-06-29", "supply": 1, "absorption": 1, "backlog": 0}));
+    assert_eq!(
+        weeks[0],
+        json!({"week_start": "2026-06-29", "supply": 1, "absorption": 1, "backlog": 0})
+    );
     // 102 and 103 become MQLs; 102 touched; 103 (touched 07-13) still waiting at week end.
-    assert_eq!(weeks[1], json!({"week_start": "2026-07-06", "supply": 2, "absorption": 1, "backlog": 1}));
-    assert_eq!(weeks[2], json!({"week_start": "2026-07-13", "supply": 0, "absorption": 1, "backlog": 0}));
+    assert_eq!(
+        weeks[1],
+        json!({"week_start": "2026-07-06", "supply": 2, "absorption": 1, "backlog": 1})
+    );
+    assert_eq!(
+        weeks[2],
+        json!({"week_start": "2026-07-13", "supply": 0, "absorption": 1, "backlog": 0})
+    );
     // 104 arrives untouched; the next week 105 (no MQL) is touched and 104 ages out.
-    assert_eq!(weeks[5], json!({"week_start": "2026-08-03", "supply": 1, "absorption": 0, "backlog": 1}));
-    assert_eq!(weeks[6], json!({"week_start": "2026-08-10", "supply": 0, "absorption": 1, "backlog": 0}));
+    assert_eq!(
+        weeks[5],
+        json!({"week_start": "2026-08-03", "supply": 1, "absorption": 0, "backlog": 1})
+    );
+    assert_eq!(
+        weeks[6],
+        json!({"week_start": "2026-08-10", "supply": 0, "absorption": 1, "backlog": 0})
+    );
 }
 
 #[test]
@@ -93,8 +114,16 @@ fn rejections_name_file_line_column_and_reason() {
     let csv = std::fs::read_to_string(site.join("2026-q3/rejections.csv")).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], "File,Line,Column,Found,Expected");
-    assert!(lines[1].starts_with("hubspot/contacts.csv,7,Create Date,31/02/2026 09:15,\"a date"), "{}", lines[1]);
-    assert!(lines[2].starts_with("hubspot/deals.csv,5,Amount,TBD,\"an amount"), "{}", lines[2]);
+    assert!(
+        lines[1].starts_with("hubspot/contacts.csv,7,Create Date,31/02/2026 09:15,\"a date"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with("hubspot/deals.csv,5,Amount,TBD,\"an amount"),
+        "{}",
+        lines[2]
+    );
     assert_eq!(lines.len(), 3);
     let page = std::fs::read_to_string(site.join("2026-q3/index.html")).unwrap();
     assert!(page.contains("31/02/2026 09:15"));
