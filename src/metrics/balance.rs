@@ -2,10 +2,9 @@
 //! follow up. 0 is balanced; +1 means marketing delivers twice what sales
 //! can work; -1 means sales could work twice the leads it gets.
 
-use super::speed::first_touch_after;
+use super::follow_up::FollowUp;
 use super::stats::quantile;
 use super::window::Window;
-use crate::model::Lead;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -42,7 +41,7 @@ pub type Missing = Vec<(&'static str, String)>;
 
 /// Computes the tilt of one period.
 pub fn balance(
-    leads: &[Lead],
+    follow_ups: &[FollowUp],
     window: &Window,
     mqls: u64,
     fixed_per_rep: Option<f64>,
@@ -56,9 +55,9 @@ pub fn balance(
             "no new MQLs in the period".into(),
         ));
     }
-    let active_reps = active_reps(leads, window);
+    let active_reps = active_reps(follow_ups, window);
     let measured = fixed_per_rep.is_none();
-    let per_rep_week = fixed_per_rep.or_else(|| demonstrated_throughput(leads, window));
+    let per_rep_week = fixed_per_rep.or_else(|| demonstrated_throughput(follow_ups, window));
     if per_rep_week.is_none() {
         missing.push(("balance.capacity_per_week", format!("fewer than {MIN_REP_WEEKS} rep-weeks with first touches in the trailing four quarters; export first-touch dates or set [capacity] leads_per_rep_week")));
     } else if active_reps == 0 {
@@ -97,26 +96,27 @@ pub fn verdict(tilt: f64) -> &'static str {
     }
 }
 
-fn active_reps(leads: &[Lead], window: &Window) -> u64 {
-    let reps: BTreeSet<&str> = leads
+/// Owners who first touched at least one MQL in the period.
+fn active_reps(follow_ups: &[FollowUp], window: &Window) -> u64 {
+    let reps: BTreeSet<&str> = follow_ups
         .iter()
-        .filter(|l| first_touch_after(l, window.as_of).is_some_and(|t| window.contains(t)))
-        .filter_map(|l| l.owner.as_deref())
+        .filter(|f| f.mql && f.touch.is_some_and(|t| window.contains(t)))
+        .filter_map(|f| f.owner)
         .collect();
     reps.len() as u64
 }
 
-/// The 90th percentile of first touches per rep-week over the trailing four
-/// quarters ending with the period. Only rep-weeks with at least one touch
-/// count: a week without touches may be leave, not lack of leads.
-fn demonstrated_throughput(leads: &[Lead], window: &Window) -> Option<f64> {
+/// The 90th percentile of MQL first touches per rep-week over the trailing
+/// four quarters ending with the period. Only rep-weeks with at least one
+/// touch count: a week without touches may be leave, not lack of leads.
+/// MQLs only, so capacity and supply measure the same leads; the time reps
+/// spend on their own prospects shows as lower throughput.
+fn demonstrated_throughput(follow_ups: &[FollowUp], window: &Window) -> Option<f64> {
     let last = window.period.end.min(window.as_of.date());
     let first = last - Days::new(TRAILING_DAYS);
     let mut rep_weeks: BTreeMap<(&str, NaiveDate), u64> = BTreeMap::new();
-    for lead in leads {
-        let (Some(owner), Some(touch)) =
-            (lead.owner.as_deref(), first_touch_after(lead, window.as_of))
-        else {
+    for lead in follow_ups.iter().filter(|f| f.mql) {
+        let (Some(owner), Some(touch)) = (lead.owner, lead.touch) else {
             continue;
         };
         let day = touch.date();

@@ -1,10 +1,9 @@
-//! Flow: weekly supply of new MQLs against the leads sales first touched,
-//! and the backlog of untouched leads left at each week's end.
+//! Flow: weekly supply of new MQLs against the MQLs sales first touched,
+//! and the backlog of untouched MQLs left at each week's end.
 
-use super::speed::{first_touch_after, ready_at};
+use super::follow_up::FollowUp;
 use super::window::Window;
 use crate::config::Sla;
-use crate::model::Lead;
 use chrono::{Days, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
@@ -13,24 +12,25 @@ use serde::Serialize;
 pub struct Week {
     /// The Monday that starts the week.
     pub week_start: NaiveDate,
-    /// New MQLs in the week.
+    /// MQLs that became ready in the week.
     pub supply: u64,
-    /// Leads first touched in the week.
+    /// MQLs first touched in the week.
     pub absorption: u64,
     /// MQLs untouched at the week's end and younger than the drop window.
     pub backlog: u64,
 }
 
 /// Computes the weeks of one period.
-pub fn weekly_flow(leads: &[Lead], window: &Window, sla: &Sla) -> Vec<Week> {
+pub fn weekly_flow(follow_ups: &[FollowUp], window: &Window, sla: &Sla) -> Vec<Week> {
+    let mqls: Vec<&FollowUp> = follow_ups.iter().filter(|f| f.mql).collect();
     window
         .weeks()
         .into_iter()
-        .map(|monday| week(leads, window.as_of, monday, sla))
+        .map(|monday| week(&mqls, window.as_of, monday, sla))
         .collect()
 }
 
-fn week(leads: &[Lead], as_of: NaiveDateTime, monday: NaiveDate, sla: &Sla) -> Week {
+fn week(mqls: &[&FollowUp], as_of: NaiveDateTime, monday: NaiveDate, sla: &Sla) -> Week {
     let start = monday.and_time(NaiveTime::MIN);
     let end = (monday + Days::new(7))
         .and_time(NaiveTime::MIN)
@@ -43,14 +43,12 @@ fn week(leads: &[Lead], as_of: NaiveDateTime, monday: NaiveDate, sla: &Sla) -> W
         absorption: 0,
         backlog: 0,
     };
-    for lead in leads {
-        let touch = first_touch_after(lead, as_of);
-        result.supply += u64::from(lead.mql_at.is_some_and(in_week));
-        result.absorption += u64::from(touch.is_some_and(in_week));
-        let ready = ready_at(lead);
-        let untouched_at_end = touch.is_none_or(|t| t >= end);
-        let young = ready < end && ready + drop_window >= end;
-        result.backlog += u64::from(lead.mql_at.is_some() && untouched_at_end && young);
+    for lead in mqls {
+        result.supply += u64::from(in_week(lead.ready));
+        result.absorption += u64::from(lead.touch.is_some_and(in_week));
+        let untouched_at_end = lead.touch.is_none_or(|t| t >= end);
+        let young = lead.ready < end && lead.ready + drop_window >= end;
+        result.backlog += u64::from(untouched_at_end && young);
     }
     result
 }

@@ -4,6 +4,7 @@
 
 mod balance;
 mod flow;
+mod follow_up;
 mod funnel;
 mod money;
 mod speed;
@@ -75,9 +76,18 @@ pub fn compute(records: &Records, data_quality: Totals, settings: &Settings) -> 
     let Some(first_day) = oldest_day(records) else {
         return Vec::new();
     };
+    let follow_ups = follow_up::follow_ups(records, as_of);
     periods(first_day, as_of.date(), settings)
         .into_iter()
-        .map(|period| review(records, Window { period, as_of }, data_quality, settings))
+        .map(|period| {
+            review(
+                records,
+                &follow_ups,
+                Window { period, as_of },
+                data_quality,
+                settings,
+            )
+        })
         .collect()
 }
 
@@ -92,12 +102,18 @@ fn periods(first: NaiveDate, last: NaiveDate, settings: &Settings) -> Vec<Period
     periods
 }
 
-fn review(records: &Records, window: Window, data_quality: Totals, settings: &Settings) -> Review {
+fn review(
+    records: &Records,
+    follow_ups: &[follow_up::FollowUp],
+    window: Window,
+    data_quality: Totals,
+    settings: &Settings,
+) -> Review {
     let mut unavailable = BTreeMap::new();
     let funnel = funnel::funnel(&records.leads, &records.deals, &window);
-    let speed = speed::speed(&records.leads, &window, &settings.sla);
+    let speed = speed::speed(follow_ups, &window, &settings.sla);
     let (balance, missing) = balance::balance(
-        &records.leads,
+        follow_ups,
         &window,
         funnel.mqls,
         settings.leads_per_rep_week,
@@ -123,7 +139,7 @@ fn review(records: &Records, window: Window, data_quality: Totals, settings: &Se
         },
         as_of: window.as_of,
         currency: settings.currency.clone(),
-        flow: flow::weekly_flow(&records.leads, &window, &settings.sla),
+        flow: flow::weekly_flow(follow_ups, &window, &settings.sla),
         funnel,
         revenue,
         spend,

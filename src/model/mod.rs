@@ -114,10 +114,33 @@ pub struct Lead {
     /// The first sales touch as the CRM reports it on the lead itself
     /// (HubSpot `First outreach date`); activity exports add more touches.
     pub first_touch_at: Option<NaiveDateTime>,
+    /// When the lead became ready for sales (see [`Lead::ready_for_sales`]);
+    /// `None` for a marketing lead still being nurtured.
+    pub ready_at: Option<NaiveDateTime>,
     /// Lead status or disqualification reason, as written.
     pub status: Option<String>,
     /// Hash of the normalised email, for duplicate detection only.
     pub email_hash: Option<u64>,
+}
+
+impl Lead {
+    /// When the lead became ready for sales: its MQL date. A lead that sales
+    /// or a partner brought in, or one from an export that records no stage
+    /// dates, is ready when created. A marketing lead that skipped the MQL
+    /// stage is ready at its SQL or opportunity date; one with no stage date
+    /// in an export that has them is still being nurtured: not ready.
+    pub fn ready_for_sales(&self, export_has_stage_dates: bool) -> Option<NaiveDateTime> {
+        if self.mql_at.is_some() {
+            return self.mql_at;
+        }
+        if self.function != Function::Marketing || !export_has_stage_dates {
+            return Some(self.created_at);
+        }
+        [self.sql_at, self.opportunity_at]
+            .into_iter()
+            .flatten()
+            .min()
+    }
 }
 
 /// One sales activity on a lead: a call, email, meeting or task.

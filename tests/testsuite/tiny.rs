@@ -57,8 +57,8 @@ fn every_figure_of_the_tiny_review_matches_the_hand_computation() {
     assert_eq!(s["dropped"], 1);
     assert_eq!(s["waiting"], 1);
 
-    // Capacity fixed at 2 per rep-week; reps with first touches in Q3:
-    // Rep One (101, 102, 105), Rep Two (103) -> 4 per week.
+    // Capacity fixed at 2 per rep-week; reps with MQL first touches in Q3:
+    // Rep One (101, 102), Rep Two (103) -> 4 per week.
     // Supply 5 MQLs / (92 days / 7) = 0.38043… per week.
     // Tilt log2(0.38043 / 4) = -3.3943 -> sales-heavy.
     let b = &m["balance"];
@@ -97,14 +97,15 @@ fn weekly_flow_of_the_tiny_review() {
         weeks[2],
         json!({"week_start": "2026-07-13", "supply": 0, "absorption": 1, "backlog": 0})
     );
-    // 104 arrives untouched; the next week 105 (no MQL) is touched and 104 ages out.
+    // 104 arrives untouched and ages out of the backlog the next week. 105 is
+    // touched that week, but it is sales' own lead, not an MQL: no absorption.
     assert_eq!(
         weeks[5],
         json!({"week_start": "2026-08-03", "supply": 1, "absorption": 0, "backlog": 1})
     );
     assert_eq!(
         weeks[6],
-        json!({"week_start": "2026-08-10", "supply": 0, "absorption": 1, "backlog": 0})
+        json!({"week_start": "2026-08-10", "supply": 0, "absorption": 0, "backlog": 0})
     );
 }
 

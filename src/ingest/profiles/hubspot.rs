@@ -115,7 +115,7 @@ fn read_contact(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
 fn contact_lead(row: &Row, settings: &Settings) -> Result<Lead, Rejection> {
     use contact::*;
     let source = row.text(SOURCE).unwrap_or("").to_string();
-    Ok(Lead {
+    let mut lead = Lead {
         id: row.id(ID)?,
         created_at: row.required_datetime(CREATED)?,
         function: settings.function_of(&source),
@@ -127,9 +127,12 @@ fn contact_lead(row: &Row, settings: &Settings) -> Result<Lead, Rejection> {
         opportunity_at: row.datetime(OPPORTUNITY)?,
         customer_at: row.datetime(CUSTOMER)?,
         first_touch_at: row.datetime(FIRST_OUTREACH)?,
+        ready_at: None,
         status: row.text(STATUS).map(str::to_string),
         email_hash: row.text(EMAIL).map(email_hash),
-    })
+    };
+    lead.ready_at = lead.ready_for_sales(row.has(MQL) || row.has(SQL));
+    Ok(lead)
 }
 
 /// Hashes a normalised email so duplicates can be found without keeping

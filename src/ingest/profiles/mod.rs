@@ -123,6 +123,11 @@ impl Row<'_> {
         Some(self.record.get(index).unwrap_or(""))
     }
 
+    /// Whether the file has this profile column.
+    pub fn has(&self, column: usize) -> bool {
+        self.columns.0.get(column).is_some_and(Option::is_some)
+    }
+
     /// The trimmed text of a column, `None` when absent or empty.
     pub fn text(&self, column: usize) -> Option<&str> {
         self.cell(column)

@@ -1,0 +1,64 @@
+//! Number spellings of the ad platforms: Google's grouped counts and
+//! two-decimal money, Meta's raw trimmed decimals.
+
+/// `1024` -> `1,024` (Google Ads counts; the CSV writer quotes them).
+pub fn grouped(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (position, digit) in digits.chars().enumerate() {
+        if position > 0 && (digits.len() - position).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// Cents as `212.40`: two decimals, no grouping (Google `Cost`).
+pub fn money(cents: u64) -> String {
+    format!("{}.{:02}", cents / 100, cents % 100)
+}
+
+/// Whole units as `4,838.00` (Google `Conversions` totals and rows).
+pub fn grouped_decimal(units: u64) -> String {
+    format!("{}.00", grouped(units))
+}
+
+/// Ratio with two decimals, `0` when the divisor is zero (Google `Avg. CPC`).
+pub fn per(numerator: f64, divisor: u64) -> String {
+    if divisor == 0 {
+        "0".to_string()
+    } else {
+        format!("{:.2}", numerator / divisor as f64)
+    }
+}
+
+/// `5.18%`, or ` --` without impressions (Google `CTR`).
+pub fn percent(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        EMPTY.to_string()
+    } else {
+        format!("{:.2}%", part as f64 * 100.0 / whole as f64)
+    }
+}
+
+/// Google's marker for a cell without meaning: a space and two hyphens.
+pub const EMPTY: &str = " --";
+
+/// Cents as Meta writes spend: `159.51`, `24.6`, `30`.
+pub fn trimmed_money(cents: u64) -> String {
+    trim(format!("{}.{:02}", cents / 100, cents % 100))
+}
+
+/// Up to eight decimals without trailing zeros (`4.19763158`).
+pub fn raw(value: f64) -> String {
+    trim(format!("{value:.8}"))
+}
+
+fn trim(mut text: String) -> String {
+    if text.contains('.') {
+        let kept = text.trim_end_matches('0').trim_end_matches('.').len();
+        text.truncate(kept);
+    }
+    text
+}
