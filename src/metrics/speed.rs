@@ -42,7 +42,7 @@ pub fn speed(follow_ups: &[FollowUp], window: &Window, sla: &Sla) -> Speed {
             judged += 1;
             within += u64::from(on_time);
         }
-        if !waited.is_some_and(|w| w <= drop_window) {
+        if waited.is_none_or(|w| w > drop_window) {
             if lead.ready + drop_window <= window.as_of {
                 result.dropped += 1;
             } else if waited.is_none() {
