@@ -26,6 +26,13 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Read and validate every export without writing a site; exit code 3
+    /// when any row is rejected or any file not read.
+    Check {
+        /// Folder with equinox.toml, notes/ and the exports.
+        #[arg(long, default_value = "input")]
+        input: PathBuf,
+    },
     /// Write a fictional company's exports, for trying Equinox out.
     Demo {
         /// Leads over the demo year.

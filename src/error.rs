@@ -22,6 +22,8 @@ pub enum Error {
     NoData { input: PathBuf },
     #[error("strict mode: {rejected} row(s) rejected and {unread_files} file(s) not read")]
     Strict { rejected: u64, unread_files: u64 },
+    #[error("{problems} problem(s) in the input; each is listed above")]
+    Problems { problems: u64 },
     #[error("cannot render the site")]
     Template(#[from] crate::render::TemplateError),
     #[error("cannot write the site")]
@@ -34,7 +36,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Config(_) | Error::InputMissing { .. } => 2,
-            Error::Strict { .. } => 3,
+            Error::Strict { .. } | Error::Problems { .. } => 3,
             _ => 1,
         }
     }

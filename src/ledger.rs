@@ -5,6 +5,7 @@
 //! input order. Lines that are not data (preambles, header rows, totals,
 //! report footers, summary rows, blank lines) are counted as skipped.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -36,6 +37,8 @@ pub struct FileLedger {
     pub rows_used: u64,
     pub rows_rejected: u64,
     pub lines_skipped: u64,
+    /// The first and last day of the file's records.
+    pub dates: Option<(NaiveDate, NaiveDate)>,
     pub rejections: Vec<Rejection>,
 }
 
@@ -54,6 +57,7 @@ impl FileLedger {
             rows_used: 0,
             rows_rejected: 0,
             lines_skipped: 0,
+            dates: None,
             rejections: Vec::new(),
         }
     }
@@ -94,6 +98,8 @@ pub struct Totals {
     pub rows_used: u64,
     pub rows_rejected: u64,
     pub lines_skipped: u64,
+    /// Records found again in an overlapping export and counted once.
+    pub duplicates_merged: u64,
 }
 
 /// Every input file's ledger, in input order.
@@ -109,6 +115,7 @@ impl Ledger {
     pub fn totals(&self) -> Totals {
         let mut totals = Totals {
             files: self.files.len() as u64,
+            duplicates_merged: self.duplicates_merged,
             ..Totals::default()
         };
         for file in &self.files {

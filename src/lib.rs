@@ -10,6 +10,7 @@
 //! ```
 
 pub mod charts;
+pub mod check;
 pub mod config;
 pub mod demo;
 mod error;
@@ -71,6 +72,12 @@ pub fn analyse(input: &Path) -> Result<Analysis, Error> {
         ledger,
         reviews,
     })
+}
+
+/// Reads and validates everything without writing a site.
+pub fn check(input: &Path) -> Result<check::CheckReport, Error> {
+    let analysis = analyse(input)?;
+    Ok(check::report(input, &analysis))
 }
 
 /// Builds the review site from `options.input` into `options.output`.

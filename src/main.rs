@@ -20,6 +20,7 @@ fn main() -> ExitCode {
             output,
             strict,
         }),
+        Command::Check { input } => check(&input),
         Command::Demo { leads, seed, out } => write_demo(leads, seed, &out),
     };
     match result {
@@ -54,6 +55,17 @@ fn build(options: BuildOptions) -> Result<(), Error> {
     );
     if t.rows_rejected > 0 || summary.unread_files > 0 {
         println!("See the Data section of each review for every rejected row and file.");
+    }
+    Ok(())
+}
+
+fn check(input: &std::path::Path) -> Result<(), Error> {
+    let report = equinox::check(input)?;
+    print!("{}", report.text);
+    if report.problems > 0 {
+        return Err(Error::Problems {
+            problems: report.problems,
+        });
     }
     Ok(())
 }

@@ -21,20 +21,28 @@ use std::path::Path;
 
 pub use discover::export_files;
 
-/// Reads every export under `input` into records, in path order.
+/// Reads every export under `input` into records. The ledger lists files
+/// in path order; records are merged oldest export first, so that where two
+/// overlapping exports hold the same id, the newer export's record wins.
 pub fn read_inputs(input: &Path, settings: &Settings) -> (Records, Ledger) {
     let (files, walk_problems) = export_files(input);
-    let mut records = Records::default();
     let mut ledger = Ledger::default();
     for problem in walk_problems {
         let mut file = FileLedger::new(display_path(input, &problem.path));
         file.problem = Some(problem.message);
         ledger.files.push(file);
     }
+    let mut batches = Vec::with_capacity(files.len());
     for path in files {
         let (file_records, file_ledger) = read_file(input, &path, settings);
-        append(&mut records, file_records);
+        let newest_day = file_ledger.dates.map(|(_, last)| last);
+        batches.push((newest_day, batches.len(), file_records));
         ledger.files.push(file_ledger);
+    }
+    batches.sort_by_key(|(newest_day, index, _)| (*newest_day, *index));
+    let mut records = Records::default();
+    for (_, _, batch) in batches {
+        append(&mut records, batch);
     }
     ledger.duplicates_merged = merge_duplicates(&mut records);
     (records, ledger)
@@ -56,6 +64,7 @@ pub fn read_file(root: &Path, path: &Path, settings: &Settings) -> (Records, Fil
     if let Err(problem) = read_into(path, settings, &mut records, &mut ledger) {
         ledger.problem = Some(problem);
     }
+    ledger.dates = records.date_range();
     (records, ledger)
 }
 
@@ -156,7 +165,8 @@ fn unreadable_row(error: csv::Error, header_line: u64, next_line: u64) -> Reject
 }
 
 /// Keeps one record per lead id and per deal id: the same record in two
-/// overlapping exports counts once, and the later file (in path order) wins.
+/// overlapping exports counts once, and the last one (the newer export,
+/// see [`read_inputs`]) wins.
 /// Returns how many duplicates were merged.
 fn merge_duplicates(records: &mut Records) -> u64 {
     let before = records.leads.len() + records.deals.len();
@@ -176,4 +186,21 @@ fn keep_last_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> String) {
         index += 1;
         keep
     });
+}
+
+/// The text of one line of an export (1-based, decoded like the file
+/// itself), for showing where a problem is. `None` past the end.
+pub fn source_line(path: &Path, line: u64) -> Option<String> {
+    let mut reader = decode::open(path).ok()?.reader;
+    let mut bytes = Vec::new();
+    for _ in 1..line {
+        bytes.clear();
+        if reader.read_until(b'\n', &mut bytes).ok()? == 0 {
+            return None;
+        }
+    }
+    bytes.clear();
+    reader.read_until(b'\n', &mut bytes).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    Some(text.trim_end_matches(['\r', '\n']).to_string())
 }

@@ -218,6 +218,32 @@ pub struct Hours {
     pub hours: f64,
 }
 
+impl Records {
+    /// The first and last day any record falls on (expected close dates of
+    /// open deals excluded: they are plans, not data).
+    pub fn date_range(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let days = self
+            .leads
+            .iter()
+            .map(|l| l.created_at.date())
+            .chain(self.touches.iter().map(|t| t.at.date()))
+            .chain(self.deals.iter().map(|d| d.created_at.date()))
+            .chain(
+                self.deals
+                    .iter()
+                    .filter(|d| d.outcome != Outcome::Open)
+                    .filter_map(|d| d.closed_at.map(|c| c.date())),
+            )
+            .chain(self.spend.iter().map(|s| s.day))
+            .chain(self.budget.iter().map(|b| b.period_start))
+            .chain(self.hours.iter().map(|h| h.day));
+        days.fold(None, |range, day| match range {
+            None => Some((day, day)),
+            Some((first, last)) => Some((first.min(day), last.max(day))),
+        })
+    }
+}
+
 /// Everything ingest read, ready for the metrics stage.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Records {

@@ -130,6 +130,7 @@ fn review_page(
         },
         files: view::files_table(input.ledger),
         rejection_count: format::count(rejections.rows.len() as u64),
+        duplicates_note: view::duplicates_note(input.ledger),
         rejections,
         unavailable: view::unavailable(review),
         nav: input

@@ -73,6 +73,8 @@ pub struct ReviewPage {
     pub files: Table,
     pub rejections: Table,
     pub rejection_count: String,
+    /// How many records overlapping exports held twice, in words.
+    pub duplicates_note: Option<String>,
     pub unavailable: Vec<Figure>,
     pub nav: Vec<NavLink>,
     pub method_html: String,
@@ -370,6 +372,7 @@ pub fn files_table(ledger: &Ledger) -> Table {
         "Used",
         "Rejected",
         "Lines skipped",
+        "Dates",
         "Problem",
     ]);
     for f in &ledger.files {
@@ -380,10 +383,23 @@ pub fn files_table(ledger: &Ledger) -> Table {
             count(f.rows_used),
             count(f.rows_rejected),
             count(f.lines_skipped),
+            f.dates
+                .map(|(first, last)| format!("{first} – {last}"))
+                .unwrap_or_default(),
             f.problem.clone().unwrap_or_default(),
         ]);
     }
     table
+}
+
+/// A sentence on records merged across overlapping exports, if any were.
+pub fn duplicates_note(ledger: &Ledger) -> Option<String> {
+    (ledger.duplicates_merged > 0).then(|| {
+        format!(
+            "{} record(s) appeared in more than one export and were counted once, keeping the newer export's version.",
+            count(ledger.duplicates_merged)
+        )
+    })
 }
 
 /// Every rejected row, with file, line, column and reason.

@@ -72,7 +72,7 @@ fn every_figure_of_the_tiny_review_matches_the_hand_computation() {
     // Skipped: header lines 4, Google preamble 2 + totals 2, Meta summary 1.
     assert_eq!(
         m["data_quality"],
-        json!({"files": 4, "rows_read": 16, "rows_used": 14, "rows_rejected": 2, "lines_skipped": 9})
+        json!({"files": 4, "rows_read": 16, "rows_used": 14, "rows_rejected": 2, "lines_skipped": 9, "duplicates_merged": 0})
     );
     assert_eq!(m["unavailable"], json!({}));
 }

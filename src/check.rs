@@ -1,0 +1,167 @@
+//! `equinox check`: the ledger as a report for the terminal. A per-file
+//! table, then every problem with the source line and a caret under the
+//! cell, the way compilers point at code.
+
+use crate::Analysis;
+use crate::ledger::{FileLedger, Rejection};
+use std::fmt::Write;
+use std::path::Path;
+
+/// Widest part of a source line shown around a problem.
+const EXCERPT_CHARS: usize = 100;
+
+/// What `check` found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckReport {
+    pub text: String,
+    /// Rejected rows plus files not read.
+    pub problems: u64,
+}
+
+/// Builds the report of an analysed input folder.
+pub fn report(input: &Path, analysis: &Analysis) -> CheckReport {
+    let mut text = files_table(&analysis.ledger.files);
+    let totals = analysis.ledger.totals();
+    let unread = analysis.ledger.unread_files().count() as u64;
+    let problems = totals.rows_rejected + unread;
+    let _ = writeln!(
+        text,
+        "\n{} files, {} rows read: {} used, {} rejected; {} lines skipped; {} duplicate records merged",
+        totals.files,
+        totals.rows_read,
+        totals.rows_used,
+        totals.rows_rejected,
+        totals.lines_skipped,
+        totals.duplicates_merged
+    );
+    for file in &analysis.ledger.files {
+        if let Some(problem) = &file.problem {
+            let _ = writeln!(text, "\nerror: {}: {problem}", file.path);
+        }
+        for rejection in &file.rejections {
+            text.push('\n');
+            text.push_str(&rejection_message(input, file, rejection));
+        }
+    }
+    if problems == 0 {
+        text.push_str("\nNo problems found.\n");
+    }
+    CheckReport { text, problems }
+}
+
+fn files_table(files: &[FileLedger]) -> String {
+    let width = files
+        .iter()
+        .map(|f| f.path.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let mut text = format!(
+        "{:<width$}  {:<28}  {:>8}  {:>8}  {:>7}  DATES\n",
+        "FILE", "EXPORT", "USED", "REJECTED", "SKIPPED"
+    );
+    for f in files {
+        let export = f.profile.as_deref().unwrap_or("not read");
+        let dates = f
+            .dates
+            .map(|(a, b)| format!("{a} – {b}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            text,
+            "{:<width$}  {:<28}  {:>8}  {:>8}  {:>7}  {dates}",
+            f.path, export, f.rows_used, f.rows_rejected, f.lines_skipped
+        );
+    }
+    text
+}
+
+/// `error: file:line: column "X": found "Y"; expected Z`, then the line
+/// with a caret under the cell.
+fn rejection_message(input: &Path, file: &FileLedger, r: &Rejection) -> String {
+    let column = r
+        .column
+        .as_deref()
+        .map(|c| format!(" column \"{c}\":"))
+        .unwrap_or_default();
+    let found = r
+        .found
+        .as_deref()
+        .map(|f| format!(" found \"{f}\";"))
+        .unwrap_or_default();
+    let mut text = format!(
+        "error: {}:{}:{column}{found} expected {}\n",
+        file.path, r.line, r.expected
+    );
+    if let Some(line) = crate::ingest::source_line(&input.join(&file.path), r.line) {
+        text.push_str(&excerpt(r.line, &line, r.found.as_deref()));
+    }
+    text
+}
+
+/// The source line (shortened around the cell) and a caret line.
+fn excerpt(line_number: u64, line: &str, found: Option<&str>) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let needle = found
+        .map(|f| f.trim_end_matches('…'))
+        .filter(|f| !f.is_empty());
+    let at = needle.and_then(|n| find_chars(&chars, n));
+    let start = at.map_or(0, |a| a.saturating_sub(EXCERPT_CHARS / 3));
+    let end = (start + EXCERPT_CHARS).min(chars.len());
+    let prefix = if start > 0 { "…" } else { "" };
+    let suffix = if end < chars.len() { "…" } else { "" };
+    let shown: String = chars[start..end].iter().collect();
+    let gutter = line_number.to_string();
+    let mut text = format!("{gutter} | {prefix}{shown}{suffix}\n");
+    if let (Some(at), Some(needle)) = (at, needle) {
+        let pad = " ".repeat(at - start + prefix.chars().count());
+        let width = needle.chars().count().min(end - at).max(1);
+        let _ = writeln!(
+            text,
+            "{} | {pad}{}",
+            " ".repeat(gutter.len()),
+            "^".repeat(width)
+        );
+    }
+    text
+}
+
+fn find_chars(haystack: &[char], needle: &str) -> Option<usize> {
+    let needle: Vec<char> = needle.chars().collect();
+    haystack
+        .windows(needle.len())
+        .position(|w| w == needle.as_slice())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caret_points_at_the_cell() {
+        let text = excerpt(
+            7,
+            "\"106\",\"31/02/2026 09:15\",\"x\"",
+            Some("31/02/2026 09:15"),
+        );
+        assert_eq!(
+            text,
+            "7 | \"106\",\"31/02/2026 09:15\",\"x\"\n  |        ^^^^^^^^^^^^^^^^\n"
+        );
+    }
+
+    #[test]
+    fn long_lines_are_shortened_around_the_cell() {
+        let line = format!("{}BAD{}", "a,".repeat(200), ",b".repeat(200));
+        let text = excerpt(3, &line, Some("BAD"));
+        let first = text.lines().next().unwrap();
+        assert!(
+            first.starts_with("3 | …") && first.ends_with('…'),
+            "{first}"
+        );
+        let caret = text.lines().nth(1).unwrap();
+        assert_eq!(
+            first.chars().position(|c| c == 'B'),
+            caret.chars().position(|c| c == '^')
+        );
+    }
+}
