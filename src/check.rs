@@ -66,11 +66,11 @@ fn files_table(files: &[FileLedger]) -> String {
             .dates
             .map(|(a, b)| format!("{a} – {b}"))
             .unwrap_or_default();
-        let _ = writeln!(
-            text,
+        let row = format!(
             "{:<width$}  {:<28}  {:>8}  {:>8}  {:>7}  {dates}",
             f.path, export, f.rows_used, f.rows_rejected, f.lines_skipped
         );
+        let _ = writeln!(text, "{}", row.trim_end());
     }
     text
 }

@@ -65,6 +65,13 @@ pub fn analyse(input: &Path) -> Result<Analysis, Error> {
         });
     }
     let settings = Settings::load(input)?;
+    ingest::check_column_overrides(&settings).map_err(|(key, message)| {
+        config::ConfigError::Invalid {
+            path: input.join("equinox.toml"),
+            key,
+            message,
+        }
+    })?;
     let (records, ledger) = ingest::read_inputs(input, &settings);
     let reviews = metrics::compute(&records, ledger.totals(), &settings);
     Ok(Analysis {

@@ -32,6 +32,28 @@ pub struct Settings {
     pub leads_per_rep_week: Option<f64>,
     pub sources: SourceMap,
     pub privacy: OwnerDisplay,
+    /// Column overrides by file path (relative to the input folder, `/`
+    /// separators) or by export name ("HubSpot contacts").
+    pub columns: BTreeMap<String, ColumnOverrides>,
+}
+
+/// How slash dates in a column put day and month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateOrder {
+    /// `7/14/2026` (US).
+    MonthFirst,
+    /// `14/7/2026` (most of the world).
+    DayFirst,
+}
+
+/// Overrides for one file or one export: renamed columns and date order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ColumnOverrides {
+    pub date_order: Option<DateOrder>,
+    /// Equinox's column name (as in docs/inputs.md, lower case) to the
+    /// header this file uses instead.
+    pub names: BTreeMap<String, String>,
 }
 
 /// Follow-up service levels.
@@ -117,6 +139,12 @@ impl Settings {
 
     fn from_raw(raw: raw::RawSettings) -> Result<Settings, (String, String)> {
         raw.validate()
+    }
+
+    /// The overrides that apply to a file recognised as `profile`: the
+    /// file's own entry wins over the export's.
+    pub fn overrides_for(&self, path: &str, profile: &str) -> Option<&ColumnOverrides> {
+        self.columns.get(path).or_else(|| self.columns.get(profile))
     }
 
     /// The function a lead or deal source maps to.

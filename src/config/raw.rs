@@ -1,6 +1,6 @@
 //! equinox.toml as written: serde structs, strict about unknown keys.
 
-use super::{OwnerDisplay, Settings, Sla, SourceMap, Targets};
+use super::{ColumnOverrides, DateOrder, OwnerDisplay, Settings, Sla, SourceMap, Targets};
 use crate::model::{Channel, Function, PeriodKind};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Deserialize;
@@ -20,6 +20,15 @@ pub(super) struct RawSettings {
     capacity: RawCapacity,
     sources: RawSources,
     privacy: RawPrivacy,
+    columns: BTreeMap<String, RawColumns>,
+}
+
+/// `[columns."<file or export>"]`: `date_order` plus column renames.
+#[derive(Debug, Default, Deserialize)]
+struct RawColumns {
+    date_order: Option<DateOrder>,
+    #[serde(flatten)]
+    names: BTreeMap<String, String>,
 }
 
 impl Default for RawSettings {
@@ -36,6 +45,7 @@ impl Default for RawSettings {
             capacity: RawCapacity::default(),
             sources: RawSources::default(),
             privacy: RawPrivacy::default(),
+            columns: BTreeMap::new(),
         }
     }
 }
@@ -120,6 +130,24 @@ impl RawSettings {
             )?,
             sources: self.sources.validate()?,
             privacy: self.privacy.owners,
+            columns: self
+                .columns
+                .into_iter()
+                .map(|(key, raw)| {
+                    let names = raw
+                        .names
+                        .into_iter()
+                        .map(|(k, v)| (k.trim().to_lowercase(), v))
+                        .collect();
+                    (
+                        key,
+                        ColumnOverrides {
+                            date_order: raw.date_order,
+                            names,
+                        },
+                    )
+                })
+                .collect(),
         })
     }
 }

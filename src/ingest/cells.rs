@@ -2,6 +2,7 @@
 //! them. Each returns `None` for text it cannot read; the caller turns that
 //! into a rejection naming the column and what was expected.
 
+use crate::config::DateOrder;
 use crate::model::Money;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -20,11 +21,40 @@ pub fn is_empty(cell: &str) -> bool {
     )
 }
 
-/// Parses a date or date-time. Zone offsets are dropped: times are read as
-/// the local business time the export shows (see `model`).
+/// Parses a date or date-time, slash dates month-first. Zone offsets are
+/// dropped: times are read as the local business time the export shows.
 pub fn parse_datetime(cell: &str) -> Option<NaiveDateTime> {
+    parse_datetime_ordered(cell, DateOrder::MonthFirst)
+}
+
+/// Parses a date or date-time with slash dates in the given order.
+pub fn parse_datetime_ordered(cell: &str, order: DateOrder) -> Option<NaiveDateTime> {
     let cell = cell.trim();
-    iso_fast(cell).or_else(|| with_formats(cell))
+    iso_fast(cell).or_else(|| match order {
+        DateOrder::MonthFirst => with_formats(cell, DATETIME_FORMATS, DATE_FORMATS),
+        DateOrder::DayFirst => {
+            with_formats(cell, DAY_FIRST_DATETIME_FORMATS, DAY_FIRST_DATE_FORMATS)
+        }
+    })
+}
+
+/// The day and month fields of a numeric date (`3/4/2026`, `03.04.26`),
+/// in the order written; `None` for other text.
+pub fn numeric_date_fields(cell: &str) -> Option<(u32, u32)> {
+    let date = cell.trim().split([' ', 'T']).next()?;
+    let mut parts = date.split(['/', '.']);
+    let (a, b, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let short = |p: &str, max: usize| {
+        !p.is_empty() && p.len() <= max && p.bytes().all(|c| c.is_ascii_digit())
+    };
+    if parts.next().is_some()
+        || !short(a, 2)
+        || !short(b, 2)
+        || !(short(year, 4) && year.len() != 3)
+    {
+        return None;
+    }
+    Some((a.parse().ok()?, b.parse().ok()?))
 }
 
 /// Parses a date; a date-time gives its date.
@@ -92,6 +122,24 @@ const DATETIME_FORMATS: &[&str] = &[
     "%d.%m.%Y %H:%M",
     "%d.%m.%Y %H:%M:%S",
 ];
+const DAY_FIRST_DATETIME_FORMATS: &[&str] = &[
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %I:%M %p",
+    "%d/%m/%y %H:%M",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y %H:%M:%S",
+];
+const DAY_FIRST_DATE_FORMATS: &[&str] = &[
+    "%d/%m/%Y",
+    "%d/%m/%y",
+    "%d.%m.%Y",
+    "%d.%m.%y",
+    "%B %d, %Y",
+    "%d %B %Y",
+    "%b %d, %Y",
+    "%d %b %Y",
+];
 const DATE_FORMATS: &[&str] = &[
     "%m/%d/%Y",
     "%m/%d/%y",
@@ -104,14 +152,18 @@ const DATE_FORMATS: &[&str] = &[
 
 /// chrono's `%Y` also takes two digits (`5/22/24` as year 24), so years
 /// before 1900 are refused here and the `%y` formats read them.
-fn with_formats(cell: &str) -> Option<NaiveDateTime> {
+fn with_formats(
+    cell: &str,
+    datetime_formats: &[&str],
+    date_formats: &[&str],
+) -> Option<NaiveDateTime> {
     let plausible = |d: &NaiveDateTime| d.year() >= 1900;
-    DATETIME_FORMATS
+    datetime_formats
         .iter()
         .filter_map(|f| NaiveDateTime::parse_from_str(cell, f).ok())
         .find(plausible)
         .or_else(|| {
-            DATE_FORMATS
+            date_formats
                 .iter()
                 .filter_map(|f| NaiveDate::parse_from_str(cell, f).ok())
                 .map(|d| d.and_time(NaiveTime::MIN))
@@ -270,6 +322,29 @@ mod tests {
         assert_eq!(dt("31/02/2026 09:15"), "none");
         assert_eq!(dt("2026-02-31"), "none");
         assert_eq!(dt("soon"), "none");
+    }
+
+    #[test]
+    fn day_first_dates_and_numeric_fields() {
+        let day_first = |s| parse_datetime_ordered(s, DateOrder::DayFirst).map(|d| d.to_string());
+        assert_eq!(
+            day_first("14/07/2026 09:30").as_deref(),
+            Some("2026-07-14 09:30:00")
+        );
+        assert_eq!(
+            day_first("01/09/2023").as_deref(),
+            Some("2023-09-01 00:00:00")
+        );
+        assert_eq!(day_first("7/14/2026"), None);
+        assert_eq!(
+            day_first("2026-07-14").as_deref(),
+            Some("2026-07-14 00:00:00")
+        );
+        assert_eq!(numeric_date_fields("3/4/2026 9:30 AM"), Some((3, 4)));
+        assert_eq!(numeric_date_fields("14.07.26"), Some((14, 7)));
+        assert_eq!(numeric_date_fields("2026-07-14"), None);
+        assert_eq!(numeric_date_fields("1/2"), None);
+        assert_eq!(numeric_date_fields("3.50"), None);
     }
 
     #[test]

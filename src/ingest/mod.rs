@@ -5,15 +5,18 @@
 //! Hands on [`Records`] and the [`Ledger`] to the metrics stage.
 
 pub mod cells;
+mod dates;
 mod decode;
 mod discover;
 mod header;
 mod profiles;
 mod sniff;
 
+use crate::config::DateOrder;
 use crate::config::Settings;
 use crate::ledger::{FileLedger, Ledger, Rejection, display_path};
 use crate::model::Records;
+use dates::DateEvidence;
 use profiles::{Outcome, Row};
 use sniff::{NotRecognised, Sniffed};
 use std::io::BufRead;
@@ -57,6 +60,29 @@ fn append(all: &mut Records, mut more: Records) {
     all.hours.append(&mut more.hours);
 }
 
+/// Checks that every `[columns]` entry renames a column Equinox knows,
+/// returning the offending key and the valid names.
+pub fn check_column_overrides(settings: &Settings) -> Result<(), (String, String)> {
+    for (key, overrides) in &settings.columns {
+        let profile = profiles::is_profile_name(key).then_some(key.as_str());
+        let valid = profiles::concepts(profile);
+        if let Some(unknown) = overrides
+            .names
+            .keys()
+            .find(|name| !valid.contains(&name.as_str()))
+        {
+            return Err((
+                format!("columns.\"{key}\".{unknown}"),
+                format!(
+                    "found {unknown:?}, expected date_order or one of the column names: {}",
+                    valid.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Reads one file; problems that stop the file are noted in its ledger.
 pub fn read_file(root: &Path, path: &Path, settings: &Settings) -> (Records, FileLedger) {
     let mut ledger = FileLedger::new(display_path(root, path));
@@ -80,10 +106,21 @@ fn read_into(
     }
     ledger.encoding = Some(decoded.encoding.name().to_string());
     let mut reader = decoded.reader;
-    let sniffed = sniff::find_header(&mut reader).map_err(describe)?;
+    let file = ledger.path.clone();
+    let renames = |profile: &str| settings.overrides_for(&file, profile).map(|o| &o.names);
+    let sniffed = sniff::find_header(&mut reader, &renames).map_err(describe)?;
     ledger.profile = Some(sniffed.matched.profile.name.to_string());
     ledger.skipped(sniffed.header_line);
-    read_rows(reader, &sniffed, settings, records, ledger);
+    let forced = settings
+        .overrides_for(&file, sniffed.matched.profile.name)
+        .and_then(|o| o.date_order);
+    let file = FileContext {
+        path,
+        name: &file,
+        sniffed: &sniffed,
+        forced_date_order: forced,
+    };
+    read_rows(reader, &file, settings, records, ledger);
     Ok(())
 }
 
@@ -93,55 +130,145 @@ fn describe(problem: NotRecognised) -> String {
         NotRecognised::WrongKind(what) => format!("this is {what}"),
         NotRecognised::Io(e) => format!("cannot read the file: {e}"),
         NotRecognised::NoProfile {
-            nearest,
+            nearest: Some(nearest),
             missing,
             lines_read,
         } => format!(
-            "no header row of a supported export in the first {lines_read} lines; nearest is {nearest}, which needs the column(s) {}",
-            missing.join(", ")
+            "no header row of a supported export in the first {lines_read} line(s); the nearest is {nearest}, which also needs the column(s) {}",
+            missing
+                .iter()
+                .map(|m| format!("\"{m}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        NotRecognised::NoProfile {
+            nearest: None,
+            lines_read,
+            ..
+        } => format!(
+            "no header row of a supported export in the first {lines_read} line(s); docs/inputs.md lists the exports Equinox reads"
         ),
     }
 }
 
+/// What reading one file's rows needs besides the rows.
+struct FileContext<'a> {
+    path: &'a Path,
+    /// Relative path, for messages.
+    name: &'a str,
+    sniffed: &'a Sniffed,
+    forced_date_order: Option<DateOrder>,
+}
+
+/// Rows read ahead to decide each column's date order before any row is
+/// parsed; when that is not enough, the whole file is scanned first.
+const DATE_SCAN_ROWS: usize = 1000;
+
+type ReadRow = (u64, Result<csv::StringRecord, csv::Error>);
+
 fn read_rows(
     reader: Box<dyn BufRead + Send>,
-    sniffed: &Sniffed,
+    file: &FileContext,
     settings: &Settings,
     records: &mut Records,
     ledger: &mut FileLedger,
 ) {
-    let mut csv = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(sniffed.delimiter)
-        .from_reader(reader);
-    let mut record = csv::StringRecord::new();
-    loop {
-        let next_line = sniffed.header_line + csv.position().line();
-        match csv.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
+    let mut csv = csv_reader(reader, file.sniffed.delimiter);
+    let mut ahead: Vec<ReadRow> = Vec::new();
+    let mut evidence = DateEvidence::default();
+    while ahead.len() < DATE_SCAN_ROWS {
+        let Some(row) = next_row(&mut csv, file.sniffed.header_line) else {
+            break;
+        };
+        if let Ok(record) = &row.1 {
+            evidence.add(record);
+        }
+        ahead.push(row);
+    }
+    if ahead.len() == DATE_SCAN_ROWS && evidence.undecided() && file.forced_date_order.is_none() {
+        evidence = scan_whole_file(file);
+    }
+    let dates = evidence.orders(file.forced_date_order);
+    let rest = std::iter::from_fn(|| next_row(&mut csv, file.sniffed.header_line));
+    for (line, row) in ahead.into_iter().chain(rest) {
+        match row {
+            Ok(record) => {
                 let row = Row {
                     record: &record,
-                    line: sniffed.header_line + record.position().map_or(0, |p| p.line()),
-                    header: &sniffed.header,
-                    columns: &sniffed.matched.columns,
-                    profile: sniffed.matched.profile,
+                    line,
+                    header: &file.sniffed.header,
+                    columns: &file.sniffed.matched.columns,
+                    profile: file.sniffed.matched.profile,
+                    dates: &dates,
+                    file: file.name,
                 };
                 tally(
-                    (sniffed.matched.profile.read)(&row, settings, records),
+                    (file.sniffed.matched.profile.read)(&row, settings, records),
                     ledger,
                 );
             }
             Err(error) => {
-                ledger.rejected(unreadable_row(error, sniffed.header_line, next_line));
-                if !csv.is_done() {
-                    continue;
+                // After a read error the stream cannot be trusted to go on.
+                let fatal = matches!(error.kind(), csv::ErrorKind::Io(_));
+                ledger.rejected(unreadable_row(error, line));
+                if fatal {
+                    break;
                 }
-                break;
             }
         }
     }
+}
+
+fn csv_reader(
+    reader: Box<dyn BufRead + Send>,
+    delimiter: u8,
+) -> csv::Reader<Box<dyn BufRead + Send>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(reader)
+}
+
+/// The next row with its file line number; `None` at the end. A row that
+/// cannot be read (invalid text, broken quoting) comes back as an error.
+fn next_row<R: std::io::Read>(csv: &mut csv::Reader<R>, header_line: u64) -> Option<ReadRow> {
+    let line = header_line + csv.position().line();
+    let mut record = csv::StringRecord::new();
+    match csv.read_record(&mut record) {
+        Ok(false) => None,
+        Ok(true) => {
+            let line = record.position().map_or(line, |p| header_line + p.line());
+            Some((line, Ok(record)))
+        }
+        Err(error) => {
+            let line = error.position().map_or(line, |p| header_line + p.line());
+            Some((line, Err(error)))
+        }
+    }
+}
+
+/// Reads every row once just to decide date orders (the file is read again
+/// for its records): only for files whose first rows left a column ambiguous.
+fn scan_whole_file(file: &FileContext) -> DateEvidence {
+    let mut evidence = DateEvidence::default();
+    let Ok(decoded) = decode::open(file.path) else {
+        return evidence;
+    };
+    let mut reader = decoded.reader;
+    let mut skipped = Vec::new();
+    for _ in 0..file.sniffed.header_line {
+        skipped.clear();
+        if reader.read_until(b'\n', &mut skipped).unwrap_or(0) == 0 {
+            return evidence;
+        }
+    }
+    let mut csv = csv_reader(reader, file.sniffed.delimiter);
+    let mut record = csv::StringRecord::new();
+    while let Ok(true) = csv.read_record(&mut record) {
+        evidence.add(&record);
+    }
+    evidence
 }
 
 fn tally(outcome: Outcome, ledger: &mut FileLedger) {
@@ -152,10 +279,7 @@ fn tally(outcome: Outcome, ledger: &mut FileLedger) {
     }
 }
 
-fn unreadable_row(error: csv::Error, header_line: u64, next_line: u64) -> Rejection {
-    let line = error
-        .position()
-        .map_or(next_line, |p| header_line + p.line());
+fn unreadable_row(error: csv::Error, line: u64) -> Rejection {
     Rejection {
         line,
         column: None,

@@ -3,7 +3,7 @@
 //! whose cells match an export profile.
 
 use super::header::Header;
-use super::profiles::{self, Match};
+use super::profiles::{self, Match, Renames};
 use std::io::{self, BufRead, Read};
 
 /// How many lines may come before the header (LinkedIn writes five).
@@ -31,7 +31,8 @@ pub enum NotRecognised {
     WrongKind(&'static str),
     /// No line matched; the nearest profile and what it lacked.
     NoProfile {
-        nearest: &'static str,
+        /// The profile with the most columns found, if any column was.
+        nearest: Option<&'static str>,
         missing: Vec<&'static str>,
         lines_read: u64,
     },
@@ -40,7 +41,7 @@ pub enum NotRecognised {
 
 /// Reads lines from `reader` until the header; the reader is left at the
 /// first data line.
-pub fn find_header(reader: &mut dyn BufRead) -> Result<Sniffed, NotRecognised> {
+pub fn find_header(reader: &mut dyn BufRead, renames: Renames) -> Result<Sniffed, NotRecognised> {
     let mut nearest: Option<Match> = None;
     for line_number in 1..=MAX_PREAMBLE_LINES as u64 {
         let Some(line) = read_line(reader).map_err(NotRecognised::Io)? else {
@@ -51,7 +52,7 @@ pub fn find_header(reader: &mut dyn BufRead) -> Result<Sniffed, NotRecognised> {
         }
         for delimiter in DELIMITERS {
             let header = Header::new(split(&line, delimiter).iter().map(String::as_str));
-            let matched = profiles::best_match(&header);
+            let matched = profiles::best_match(&header, renames);
             if matched.missing.is_empty() && header.len() > 1 {
                 return Ok(Sniffed {
                     matched,
@@ -72,7 +73,7 @@ fn no_profile(nearest: Option<Match>, lines_read: u64) -> NotRecognised {
     match nearest {
         None => NotRecognised::Empty,
         Some(m) => NotRecognised::NoProfile {
-            nearest: m.profile.name,
+            nearest: (m.found > 0).then_some(m.profile.name),
             missing: m.missing,
             lines_read,
         },

@@ -6,11 +6,13 @@ mod hubspot;
 mod meta_ads;
 
 use super::cells;
-use super::header::Header;
-use crate::config::Settings;
+use super::dates::{ColumnOrder, DateOrders};
+use super::header::{Header, normalise};
+use crate::config::{DateOrder, Settings};
 use crate::ledger::{Rejection, shorten};
 use crate::model::{Money, Records};
 use chrono::NaiveDateTime;
+use std::collections::BTreeMap;
 
 /// One column a profile reads: a concept and the header names it goes by.
 #[derive(Debug)]
@@ -66,11 +68,18 @@ pub struct Match {
 
 impl Profile {
     /// Locates this profile's columns in `header`.
-    pub fn bind(&'static self, header: &Header) -> Match {
+    /// Locates this profile's columns in `header`; a renamed column from
+    /// `[columns]` in equinox.toml is looked for before the aliases.
+    pub fn bind(&'static self, header: &Header, renames: Renames) -> Match {
         let indices: Vec<Option<usize>> = self
             .columns
             .iter()
-            .map(|c| header.find(c.aliases))
+            .map(|c| {
+                let renamed = renames(self.name).and_then(|names| names.get(c.concept));
+                renamed
+                    .and_then(|name| header.find(&[normalise(name).as_str()]))
+                    .or_else(|| header.find(c.aliases))
+            })
             .collect();
         let missing = self
             .columns
@@ -90,10 +99,10 @@ impl Profile {
 }
 
 /// The best match for a header: a complete one if any, else the nearest.
-pub fn best_match(header: &Header) -> Match {
+pub fn best_match(header: &Header, renames: Renames) -> Match {
     PROFILES
         .iter()
-        .map(|p| p.bind(header))
+        .map(|p| p.bind(header, renames))
         .max_by_key(|m| {
             (
                 m.missing.is_empty(),
@@ -104,6 +113,26 @@ pub fn best_match(header: &Header) -> Match {
         .expect("at least one profile")
 }
 
+/// The `[columns]` renames that apply to a file if it is the named export.
+pub type Renames<'a> = &'a dyn Fn(&str) -> Option<&'a BTreeMap<String, String>>;
+
+/// Every column name of every profile, for validating `[columns]`.
+pub fn concepts(profile: Option<&str>) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = PROFILES
+        .iter()
+        .filter(|p| profile.is_none_or(|name| p.name == name))
+        .flat_map(|p| p.columns.iter().map(|c| c.concept))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// Whether `name` is the name of an export profile.
+pub fn is_profile_name(name: &str) -> bool {
+    PROFILES.iter().any(|p| p.name == name)
+}
+
 /// One data row with what is needed to read it and to explain a rejection.
 pub struct Row<'a> {
     pub record: &'a csv::StringRecord,
@@ -112,6 +141,10 @@ pub struct Row<'a> {
     pub header: &'a Header,
     pub columns: &'a Columns,
     pub profile: &'static Profile,
+    /// How each column writes slash dates.
+    pub dates: &'a DateOrders,
+    /// The file's path relative to the input folder, for messages.
+    pub file: &'a str,
 }
 
 type Cell<T> = Result<T, Rejection>;
@@ -158,9 +191,29 @@ impl Row<'_> {
         }
     }
 
-    /// An optional date-time column.
+    /// An optional date-time column, slash dates in the column's order.
     pub fn datetime(&self, column: usize) -> Cell<Option<NaiveDateTime>> {
-        self.parsed(column, cells::parse_datetime, cells::EXPECTED_DATE)
+        let Some(text) = self.text(column) else {
+            return Ok(None);
+        };
+        let index = self.columns.0.get(column).copied().flatten().unwrap_or(0);
+        let order = match self.dates.get(index) {
+            ColumnOrder::Known(order) => order,
+            ColumnOrder::Ambiguous => match cells::numeric_date_fields(text) {
+                Some((a, b)) if a != b => return Err(self.reject(column, self.ambiguous_order())),
+                _ => DateOrder::MonthFirst,
+            },
+        };
+        cells::parse_datetime_ordered(text, order)
+            .map(Some)
+            .ok_or_else(|| self.reject(column, cells::EXPECTED_DATE))
+    }
+
+    fn ambiguous_order(&self) -> String {
+        format!(
+            "a date whose day and month order is known: every date in this column could be day-first or month-first; add date_order = \"day-first\" (or \"month-first\") under [columns.\"{}\"] in equinox.toml",
+            self.file
+        )
     }
 
     /// A date-time column that must hold a value.
