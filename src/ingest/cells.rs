@@ -47,11 +47,9 @@ pub fn numeric_date_fields(cell: &str) -> Option<(u32, u32)> {
     let short = |p: &str, max: usize| {
         !p.is_empty() && p.len() <= max && p.bytes().all(|c| c.is_ascii_digit())
     };
-    if parts.next().is_some()
-        || !short(a, 2)
-        || !short(b, 2)
-        || !(short(year, 4) && year.len() != 3)
-    {
+    let year_ok = short(year, 4) && year.len() != 3;
+    let well_formed = parts.next().is_none() && short(a, 2) && short(b, 2) && year_ok;
+    if !well_formed {
         return None;
     }
     Some((a.parse().ok()?, b.parse().ok()?))
