@@ -5,4 +5,5 @@ mod check;
 mod cli;
 mod demo;
 mod harness;
+mod parsers;
 mod tiny;
