@@ -5,5 +5,6 @@ mod check;
 mod cli;
 mod demo;
 mod harness;
+mod ingest;
 mod parsers;
 mod tiny;
