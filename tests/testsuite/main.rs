@@ -1,6 +1,7 @@
 //! Integration tests: one binary, a module per feature (mdBook's layout).
 //! Fixtures live in tests/fixtures/<name>/.
 
+mod browser;
 mod check;
 mod cli;
 mod demo;
