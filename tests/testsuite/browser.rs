@@ -32,7 +32,10 @@ fn chromium() -> Option<PathBuf> {
 
 /// Serves `site` under [`SUB_PATH`]; returns the base URL and the log of
 /// every request with its status.
-fn serve(site: PathBuf) -> (String, Arc<Mutex<Vec<(String, u16)>>>) {
+/// Every request the server answered: path and status.
+type RequestLog = Arc<Mutex<Vec<(String, u16)>>>;
+
+fn serve(site: PathBuf) -> (String, RequestLog) {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let base = format!("http://{}{SUB_PATH}", listener.local_addr().unwrap());
     let log = Arc::new(Mutex::new(Vec::new()));
