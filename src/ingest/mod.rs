@@ -8,6 +8,7 @@ pub mod cells;
 mod decode;
 mod discover;
 mod header;
+mod lines;
 mod profiles;
 mod sniff;
 
@@ -101,6 +102,7 @@ fn read_rows(
     records: &mut Records,
     ledger: &mut FileLedger,
 ) {
+    let (reader, mut lines) = lines::counted(reader);
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -108,13 +110,24 @@ fn read_rows(
         .from_reader(reader);
     let mut record = csv::StringRecord::new();
     loop {
-        let next_line = sniffed.header_line + csv.position().line();
-        match csv.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
+        let result = csv.read_record(&mut record);
+        if let Ok(false) = result {
+            ledger.skipped(lines.trailing_blank());
+            break;
+        }
+        let breaks = if result.is_ok() {
+            lines::line_breaks(&record)
+        } else {
+            0
+        };
+        let placed = lines.place(csv.position().byte(), breaks);
+        ledger.skipped(placed.blank_before);
+        let line = sniffed.header_line + placed.first;
+        match result {
+            Ok(_) => {
                 let row = Row {
                     record: &record,
-                    line: sniffed.header_line + record.position().map_or(0, |p| p.line()),
+                    line,
                     header: &sniffed.header,
                     columns: &sniffed.matched.columns,
                     profile: sniffed.matched.profile,
@@ -125,11 +138,10 @@ fn read_rows(
                 );
             }
             Err(error) => {
-                ledger.rejected(unreadable_row(error, sniffed.header_line, next_line));
-                if !csv.is_done() {
-                    continue;
+                ledger.rejected(unreadable_row(error, line));
+                if csv.is_done() {
+                    break;
                 }
-                break;
             }
         }
     }
@@ -143,10 +155,7 @@ fn tally(outcome: Outcome, ledger: &mut FileLedger) {
     }
 }
 
-fn unreadable_row(error: csv::Error, header_line: u64, next_line: u64) -> Rejection {
-    let line = error
-        .position()
-        .map_or(next_line, |p| header_line + p.line());
+fn unreadable_row(error: csv::Error, line: u64) -> Rejection {
     Rejection {
         line,
         column: None,
