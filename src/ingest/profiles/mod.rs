@@ -4,6 +4,7 @@
 mod google_ads;
 mod hubspot;
 mod meta_ads;
+mod salesforce;
 
 use super::cells;
 use super::header::Header;
@@ -39,6 +40,9 @@ pub const PROFILES: &[&Profile] = &[
     &hubspot::DEALS,
     &google_ads::CAMPAIGNS,
     &meta_ads::CAMPAIGNS,
+    &salesforce::LEADS,
+    &salesforce::OPPORTUNITIES,
+    &salesforce::ACTIVITIES,
 ];
 
 /// What became of one row.
