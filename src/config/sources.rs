@@ -37,6 +37,17 @@ const DEFAULT_FUNCTIONS: &[(&str, Function)] = &[
     ("referral", Function::Partner),
     ("partner referral", Function::Partner),
     ("partner", Function::Partner),
+    // Salesforce Lead Source picklist values of classic orgs, beyond the
+    // defaults above (Web, Phone Inquiry, Partner Referral, Purchased List).
+    ("advertisement", Function::Marketing),
+    ("trade show", Function::Marketing),
+    ("word of mouth", Function::Marketing),
+    ("public relations", Function::Marketing),
+    ("seminar - internal", Function::Marketing),
+    ("seminar - partner", Function::Partner),
+    ("external referral", Function::Partner),
+    ("employee referral", Function::Sales),
+    ("other", Function::Unknown),
 ];
 
 const DEFAULT_CHANNELS: &[(&str, Channel)] = &[

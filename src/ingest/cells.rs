@@ -187,6 +187,18 @@ pub fn parse_money(cell: &str) -> Option<Money> {
     Some(Money::from_cents(if negative { -cents } else { cents }))
 }
 
+/// The ISO currency code a money cell carries before or after its number
+/// (`USD 10,000.00`, `1.500,00 EUR`), if any.
+pub fn currency_code(cell: &str) -> Option<&str> {
+    let is_code = |word: &&str| word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase());
+    let mut words = cell.split_whitespace();
+    let first = words.next()?;
+    [Some(first), words.next_back()]
+        .into_iter()
+        .flatten()
+        .find(is_code)
+}
+
 fn strip_currency(cell: &str) -> &str {
     cell.trim_matches(|c: char| {
         c.is_whitespace() || c == '\u{a0}' || c.is_ascii_uppercase() || "$€£¥₹".contains(c)
@@ -357,6 +369,16 @@ mod tests {
         assert_eq!(cents("(12.5)"), Some(-1_250));
         assert_eq!(cents("TBD"), None);
         assert_eq!(cents(""), None);
+    }
+
+    #[test]
+    fn currency_codes_written_in_money_cells() {
+        assert_eq!(currency_code("USD 10,000.00"), Some("USD"));
+        assert_eq!(currency_code("1.500,00\u{a0}EUR"), Some("EUR"));
+        assert_eq!(currency_code("10,000"), None);
+        assert_eq!(currency_code("$1,234.50"), None);
+        assert_eq!(currency_code("Usd 5"), None);
+        assert_eq!(currency_code(""), None);
     }
 
     #[test]

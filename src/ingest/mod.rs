@@ -9,6 +9,7 @@ mod dates;
 mod decode;
 mod discover;
 mod header;
+mod lines;
 mod profiles;
 mod sniff;
 
@@ -164,7 +165,56 @@ struct FileContext<'a> {
 /// parsed; when that is not enough, the whole file is scanned first.
 const DATE_SCAN_ROWS: usize = 1000;
 
-type ReadRow = (u64, Result<csv::StringRecord, csv::Error>);
+/// One row as read: its first line in the file, the blank lines before it,
+/// and the record or why it could not be read.
+struct ReadRow {
+    line: u64,
+    blank_before: u64,
+    record: Result<csv::StringRecord, csv::Error>,
+}
+
+/// The rows of a file after its header, each placed on its own line.
+struct RowSource {
+    csv: csv::Reader<lines::Counted<Box<dyn BufRead + Send>>>,
+    lines: lines::Lines,
+    header_line: u64,
+    /// Blank lines after the last row, known once the end is reached.
+    trailing_blank: u64,
+}
+
+impl RowSource {
+    fn new(reader: Box<dyn BufRead + Send>, sniffed: &Sniffed) -> RowSource {
+        let (reader, lines) = lines::counted(reader);
+        RowSource {
+            csv: csv_reader(reader, sniffed.delimiter),
+            lines,
+            header_line: sniffed.header_line,
+            trailing_blank: 0,
+        }
+    }
+
+    /// The next row; `None` at the end. A row that cannot be read (invalid
+    /// text, broken quoting) comes back as an error.
+    fn next_row(&mut self) -> Option<ReadRow> {
+        let mut record = csv::StringRecord::new();
+        let result = self.csv.read_record(&mut record);
+        if let Ok(false) = result {
+            self.trailing_blank = self.lines.trailing_blank();
+            return None;
+        }
+        let breaks = if result.is_ok() {
+            lines::line_breaks(&record)
+        } else {
+            0
+        };
+        let placed = self.lines.place(self.csv.position().byte(), breaks);
+        Some(ReadRow {
+            line: self.header_line + placed.first,
+            blank_before: placed.blank_before,
+            record: result.map(|_| record),
+        })
+    }
+}
 
 fn read_rows(
     reader: Box<dyn BufRead + Send>,
@@ -173,14 +223,14 @@ fn read_rows(
     records: &mut Records,
     ledger: &mut FileLedger,
 ) {
-    let mut csv = csv_reader(reader, file.sniffed.delimiter);
+    let mut source = RowSource::new(reader, file.sniffed);
     let mut ahead: Vec<ReadRow> = Vec::new();
     let mut evidence = DateEvidence::default();
     while ahead.len() < DATE_SCAN_ROWS {
-        let Some(row) = next_row(&mut csv, file.sniffed.header_line) else {
+        let Some(row) = source.next_row() else {
             break;
         };
-        if let Ok(record) = &row.1 {
+        if let Ok(record) = &row.record {
             evidence.add(record);
         }
         ahead.push(row);
@@ -189,13 +239,14 @@ fn read_rows(
         evidence = scan_whole_file(file);
     }
     let dates = evidence.orders(file.forced_date_order);
-    let rest = std::iter::from_fn(|| next_row(&mut csv, file.sniffed.header_line));
-    for (line, row) in ahead.into_iter().chain(rest) {
-        match row {
+    let mut ahead = ahead.into_iter();
+    while let Some(read) = ahead.next().or_else(|| source.next_row()) {
+        ledger.skipped(read.blank_before);
+        match read.record {
             Ok(record) => {
                 let row = Row {
                     record: &record,
-                    line,
+                    line: read.line,
                     header: &file.sniffed.header,
                     columns: &file.sniffed.matched.columns,
                     profile: file.sniffed.matched.profile,
@@ -210,42 +261,22 @@ fn read_rows(
             Err(error) => {
                 // After a read error the stream cannot be trusted to go on.
                 let fatal = matches!(error.kind(), csv::ErrorKind::Io(_));
-                ledger.rejected(unreadable_row(error, line));
+                ledger.rejected(unreadable_row(error, read.line));
                 if fatal {
                     break;
                 }
             }
         }
     }
+    ledger.skipped(source.trailing_blank);
 }
 
-fn csv_reader(
-    reader: Box<dyn BufRead + Send>,
-    delimiter: u8,
-) -> csv::Reader<Box<dyn BufRead + Send>> {
+fn csv_reader<R: std::io::Read>(reader: R, delimiter: u8) -> csv::Reader<R> {
     csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(reader)
-}
-
-/// The next row with its file line number; `None` at the end. A row that
-/// cannot be read (invalid text, broken quoting) comes back as an error.
-fn next_row<R: std::io::Read>(csv: &mut csv::Reader<R>, header_line: u64) -> Option<ReadRow> {
-    let line = header_line + csv.position().line();
-    let mut record = csv::StringRecord::new();
-    match csv.read_record(&mut record) {
-        Ok(false) => None,
-        Ok(true) => {
-            let line = record.position().map_or(line, |p| header_line + p.line());
-            Some((line, Ok(record)))
-        }
-        Err(error) => {
-            let line = error.position().map_or(line, |p| header_line + p.line());
-            Some((line, Err(error)))
-        }
-    }
 }
 
 /// Reads every row once just to decide date orders (the file is read again

@@ -8,4 +8,5 @@ mod demo;
 mod harness;
 mod ingest;
 mod parsers;
+mod salesforce;
 mod tiny;

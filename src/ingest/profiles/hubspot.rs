@@ -1,11 +1,10 @@
 //! HubSpot CRM exports: contacts and deals, with label headers
 //! (`Create Date`) or internal names (`createdate`).
 
-use super::{ColumnSpec, Outcome, Profile, Row};
+use super::{ColumnSpec, Outcome, Profile, Row, email_hash};
 use crate::config::Settings;
 use crate::ledger::Rejection;
 use crate::model::{Deal, Lead, Outcome as DealOutcome, Records};
-use std::hash::{DefaultHasher, Hash, Hasher};
 
 const fn col(
     concept: &'static str,
@@ -133,14 +132,6 @@ fn contact_lead(row: &Row, settings: &Settings) -> Result<Lead, Rejection> {
     };
     lead.ready_at = lead.ready_for_sales(row.has(MQL) || row.has(SQL));
     Ok(lead)
-}
-
-/// Hashes a normalised email so duplicates can be found without keeping
-/// the address. Not a security measure: it is never written out.
-fn email_hash(email: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    email.trim().to_lowercase().hash(&mut hasher);
-    hasher.finish()
 }
 
 /// Deals export (`hubspot-crm-exports-all-deals-*.csv`).

@@ -4,6 +4,7 @@
 mod google_ads;
 mod hubspot;
 mod meta_ads;
+mod salesforce;
 
 use super::cells;
 use super::dates::{ColumnOrder, DateOrders};
@@ -13,6 +14,7 @@ use crate::ledger::{Rejection, shorten};
 use crate::model::{Money, Records};
 use chrono::NaiveDateTime;
 use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// One column a profile reads: a concept and the header names it goes by.
 #[derive(Debug)]
@@ -40,6 +42,9 @@ pub const PROFILES: &[&Profile] = &[
     &hubspot::DEALS,
     &google_ads::CAMPAIGNS,
     &meta_ads::CAMPAIGNS,
+    &salesforce::LEADS,
+    &salesforce::OPPORTUNITIES,
+    &salesforce::ACTIVITIES,
 ];
 
 /// What became of one row.
@@ -284,4 +289,12 @@ pub fn to_base(
         .get(&code)
         .map(|rate| amount.scale(*rate))
         .ok_or_else(|| format!("an amount in {}; add `{code} = <rate>` under [fx] in equinox.toml to convert {code}", settings.currency))
+}
+
+/// Hashes a normalised email so duplicates can be found without keeping
+/// the address. Not a security measure: it is never written out.
+pub fn email_hash(email: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    email.trim().to_lowercase().hash(&mut hasher);
+    hasher.finish()
 }

@@ -1,0 +1,80 @@
+//! Salesforce leads report (`Lead ID` or `Lead ID (18 Digit)`,
+//! `Created Date`, `Lead Source`, `Lead Owner`, `Lead Status`, `Email`,
+//! `Converted Date`).
+//!
+//! Salesforce records no MQL date, so `mql_at` stays empty and a lead is
+//! ready for sales when it is created; an org that keeps one in a custom
+//! field can add it to the report as `MQL Date`. Converting a lead is the
+//! step where sales accepts it, so `Converted Date` is the SQL date, unless
+//! the report carries a custom `SQL Date`. `Created Date` is often date
+//! only, which makes speed to lead precise to the day only.
+
+use super::super::{Outcome, Profile, Row, email_hash};
+use super::{id, optional, outcome, required};
+use crate::config::Settings;
+use crate::ledger::Rejection;
+use crate::model::{Lead, Records};
+
+/// A leads report, Reports > New Report > Leads.
+pub static LEADS: Profile = Profile {
+    name: "Salesforce leads report",
+    columns: &[
+        required(
+            "lead id",
+            &["lead id (18 digit)", "lead id (18 char)", "lead id"],
+        ),
+        required("created date", &["created date", "created date/time"]),
+        required("lead source", &["lead source"]),
+        optional("lead owner", &["lead owner", "lead owner alias"]),
+        optional("lead status", &["lead status"]),
+        optional("email", &["email"]),
+        optional(
+            "mql date",
+            &["mql date", "mql date/time", "marketing qualified date"],
+        ),
+        optional(
+            "sql date",
+            &["sql date", "sql date/time", "sales qualified date"],
+        ),
+        optional("converted date", &["converted date"]),
+    ],
+    read,
+};
+
+const ID: usize = 0;
+const CREATED: usize = 1;
+const SOURCE: usize = 2;
+const OWNER: usize = 3;
+const STATUS: usize = 4;
+const EMAIL: usize = 5;
+const MQL: usize = 6;
+const SQL: usize = 7;
+const CONVERTED: usize = 8;
+
+fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
+    outcome(row, |row| lead(row, settings), |lead| out.leads.push(lead))
+}
+
+fn lead(row: &Row, settings: &Settings) -> Result<Lead, Rejection> {
+    let source = row.text(SOURCE).unwrap_or("").to_string();
+    let converted = row.datetime(CONVERTED)?;
+    let mut lead = Lead {
+        id: id(row, ID)?,
+        created_at: row.required_datetime(CREATED)?,
+        function: settings.function_of(&source),
+        channel: settings.sources.channel_of(&source),
+        source,
+        owner: row.text(OWNER).map(str::to_string),
+        mql_at: row.datetime(MQL)?,
+        sql_at: row.datetime(SQL)?.or(converted),
+        opportunity_at: None,
+        customer_at: None,
+        first_touch_at: None,
+        ready_at: None,
+        status: row.text(STATUS).map(str::to_string),
+        email_hash: row.text(EMAIL).map(email_hash),
+    };
+    // Without a custom MQL Date column every lead is ready when created.
+    lead.ready_at = lead.ready_for_sales(row.has(MQL));
+    Ok(lead)
+}
