@@ -24,6 +24,8 @@ pub enum Error {
     Strict { rejected: u64, unread_files: u64 },
     #[error("{problems} problem(s) in the input; each is listed above")]
     Problems { problems: u64 },
+    #[error("the site would contain the email address of a lead, in {}; nothing was written (a template or note may print personal data)", files.join(", "))]
+    PrivacyLeak { files: Vec<String> },
     #[error("cannot render the site")]
     Template(#[from] crate::render::TemplateError),
     #[error("cannot write the site")]

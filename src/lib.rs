@@ -18,6 +18,7 @@ pub mod ingest;
 pub mod ledger;
 pub mod metrics;
 pub mod model;
+pub mod privacy;
 pub mod render;
 pub mod site;
 
@@ -26,7 +27,7 @@ pub use error::Error;
 use config::Settings;
 use ledger::{Ledger, Totals};
 use metrics::Review;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// What `equinox build` is asked to do.
@@ -54,6 +55,8 @@ pub struct Analysis {
     pub settings: Settings,
     pub ledger: Ledger,
     pub reviews: Vec<Review>,
+    /// Hashed emails of every lead, for the privacy guard.
+    pub lead_emails: HashSet<u64>,
 }
 
 /// Reads and computes without writing anything: `equinox check` and the
@@ -74,10 +77,12 @@ pub fn analyse(input: &Path) -> Result<Analysis, Error> {
     })?;
     let (records, ledger) = ingest::read_inputs(input, &settings);
     let reviews = metrics::compute(&records, ledger.totals(), &settings);
+    let lead_emails = records.leads.iter().filter_map(|l| l.email_hash).collect();
     Ok(Analysis {
         settings,
         ledger,
         reviews,
+        lead_emails,
     })
 }
 
@@ -112,6 +117,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         notes: &notes,
         template_overrides: overrides.as_deref(),
     })?;
+    let leaks = privacy::files_with_lead_emails(&files, &analysis.lead_emails);
+    if !leaks.is_empty() {
+        return Err(Error::PrivacyLeak { files: leaks });
+    }
     site::write(&options.output, &options.input, &files)?;
     Ok(BuildSummary {
         output: options.output.clone(),

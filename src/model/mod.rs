@@ -12,6 +12,16 @@ pub use money::Money;
 pub use period::{Period, PeriodKind};
 
 use chrono::{NaiveDate, NaiveDateTime};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// Hashes a normalised email (trimmed, lower case) so duplicates can be
+/// found, and leaks caught, without keeping the address. Not a security
+/// measure: neither the address nor the hash is ever written out.
+pub fn email_hash(email: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    email.trim().to_lowercase().hash(&mut hasher);
+    hasher.finish()
+}
 use serde::Serialize;
 
 /// Which part of the go-to-market motion created a lead or deal.

@@ -8,5 +8,6 @@ mod demo;
 mod harness;
 mod ingest;
 mod parsers;
+mod safety;
 mod salesforce;
 mod tiny;

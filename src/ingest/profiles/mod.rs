@@ -14,7 +14,6 @@ use crate::ledger::{Rejection, shorten};
 use crate::model::{Money, Records};
 use chrono::NaiveDateTime;
 use std::collections::BTreeMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// One column a profile reads: a concept and the header names it goes by.
 #[derive(Debug)]
@@ -291,10 +290,4 @@ pub fn to_base(
         .ok_or_else(|| format!("an amount in {}; add `{code} = <rate>` under [fx] in equinox.toml to convert {code}", settings.currency))
 }
 
-/// Hashes a normalised email so duplicates can be found without keeping
-/// the address. Not a security measure: it is never written out.
-pub fn email_hash(email: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    email.trim().to_lowercase().hash(&mut hasher);
-    hasher.finish()
-}
+pub use crate::model::email_hash;
