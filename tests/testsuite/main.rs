@@ -7,6 +7,7 @@ mod cli;
 mod demo;
 mod harness;
 mod ingest;
+mod output;
 mod parsers;
 mod safety;
 mod salesforce;
