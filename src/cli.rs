@@ -33,6 +33,21 @@ pub enum Command {
         #[arg(long, default_value = "input")]
         input: PathBuf,
     },
+    /// Make a new input folder: a commented equinox.toml, a commentary
+    /// template for this quarter and an exports/ folder; prints where to
+    /// download each export.
+    Init {
+        /// The folder to create.
+        #[arg(default_value = "input")]
+        dir: PathBuf,
+        /// The day that picks the quarter of the commentary template (tests).
+        #[arg(long, hide = true)]
+        today: Option<chrono::NaiveDate>,
+    },
+    /// Print shell completions for bash, zsh, fish, elvish or powershell.
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff), e.g. `equinox man > equinox.1`.
+    Man,
     /// Write a fictional company's exports, for trying Equinox out.
     Demo {
         /// Leads over the demo year.

@@ -8,6 +8,14 @@ use std::path::PathBuf;
 pub enum Error {
     #[error("the input folder {path} does not exist; create it with your exports or pass --input")]
     InputMissing { path: PathBuf },
+    #[error("{path} already exists; init makes a new input folder and never overwrites one")]
+    AlreadyInitialised { path: PathBuf },
+    #[error("cannot write {path}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("invalid settings")]
     Config(#[from] crate::config::ConfigError),
     #[error("cannot read {path}")]
@@ -37,7 +45,7 @@ impl Error {
     /// strict-mode rejections, 1 for any other failed build.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Config(_) | Error::InputMissing { .. } => 2,
+            Error::Config(_) | Error::InputMissing { .. } | Error::AlreadyInitialised { .. } => 2,
             Error::Strict { .. } | Error::Problems { .. } => 3,
             _ => 1,
         }

@@ -15,6 +15,7 @@ pub mod config;
 pub mod demo;
 mod error;
 pub mod ingest;
+pub mod init;
 pub mod ledger;
 pub mod metrics;
 pub mod model;

@@ -1,11 +1,17 @@
 //! The `equinox` binary: parse the command line, call the library, print the
 //! outcome or the error chain once, exit with the documented code.
+//!
+//! Exit codes: 0 ok, 1 build failed, 2 usage or settings error, 3 rows
+//! rejected under `--strict` (or any problem found by `check`).
 
 mod cli;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use cli::{Cli, Command};
 use equinox::{BuildOptions, Error, demo};
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -21,71 +27,140 @@ fn main() -> ExitCode {
             strict,
         }),
         Command::Check { input } => check(&input),
+        Command::Init { dir, today } => init(&dir, today),
+        Command::Completions { shell } => Ok(completions(shell)),
+        Command::Man => man(),
         Command::Demo { leads, seed, out } => write_demo(leads, seed, &out),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            print_error(&error);
-            ExitCode::from(error.exit_code() as u8)
+        Ok(text) => {
+            emit(&text);
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            emit(&failure.output);
+            print_error(&failure.error);
+            ExitCode::from(failure.error.exit_code() as u8)
         }
     }
 }
 
-fn build(options: BuildOptions) -> Result<(), Error> {
+/// An error, with what the command printed before it failed.
+struct Failure {
+    output: String,
+    error: Error,
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Failure {
+        Failure {
+            output: String::new(),
+            error,
+        }
+    }
+}
+
+type Outcome = Result<String, Failure>;
+
+/// Writes to stdout; a reader that went away (`| head`) is not an error.
+fn emit(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+fn build(options: BuildOptions) -> Outcome {
     let summary = equinox::build(&options)?;
     let t = summary.totals;
-    println!(
-        "Wrote {} review(s) ({}) to {}",
+    let mut text = format!(
+        "Wrote {} review(s) ({}) to {}\n",
         summary.reviews.len(),
         summary.reviews.join(", "),
         summary.output.join("index.html").display()
     );
-    println!(
-        "{} files read, {} rows used, {} rows rejected, {} lines skipped{}",
-        t.files,
-        t.rows_used,
-        t.rows_rejected,
-        t.lines_skipped,
-        if summary.unread_files > 0 {
-            format!(", {} file(s) not recognised", summary.unread_files)
-        } else {
-            String::new()
-        }
+    let unread = match summary.unread_files {
+        0 => String::new(),
+        n => format!(", {n} file(s) not recognised"),
+    };
+    let _ = writeln!(
+        text,
+        "{} files read, {} rows used, {} rows rejected, {} lines skipped{unread}",
+        t.files, t.rows_used, t.rows_rejected, t.lines_skipped
     );
     if t.rows_rejected > 0 || summary.unread_files > 0 {
-        println!("See the Data section of each review for every rejected row and file.");
+        text.push_str("See the Data section of each review for every rejected row and file.\n");
     }
-    Ok(())
+    Ok(text)
 }
 
-fn check(input: &std::path::Path) -> Result<(), Error> {
+fn check(input: &Path) -> Outcome {
     let report = equinox::check(input)?;
-    print!("{}", report.text);
     if report.problems > 0 {
-        return Err(Error::Problems {
+        let error = Error::Problems {
             problems: report.problems,
+        };
+        return Err(Failure {
+            output: report.text,
+            error,
         });
     }
-    Ok(())
+    Ok(report.text)
 }
 
-fn write_demo(leads: usize, seed: u64, out: &std::path::Path) -> Result<(), Error> {
+fn init(dir: &Path, today: Option<chrono::NaiveDate>) -> Outcome {
+    let files = equinox::init::init(dir, today.unwrap_or_else(today_utc))?;
+    let mut text = format!("Created {}:\n", dir.display());
+    for file in files {
+        let _ = writeln!(text, "  {}", file.display());
+    }
+    let _ = writeln!(
+        text,
+        "\nNext: edit equinox.toml, drop your exports into {}, then run `equinox build --input {}`.\n",
+        dir.join("exports").display(),
+        dir.display()
+    );
+    text.push_str(equinox::init::EXPORT_GUIDE);
+    Ok(text)
+}
+
+/// Today's date from the system clock: only `init` asks, to name a note.
+fn today_utc() -> chrono::NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    chrono::NaiveDate::default() + chrono::Days::new(days)
+}
+
+fn completions(shell: clap_complete::Shell) -> String {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "equinox", &mut script);
+    String::from_utf8_lossy(&script).into_owned()
+}
+
+fn man() -> Outcome {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut page)
+        .map_err(|source| Error::Write {
+            path: "the manual page".into(),
+            source,
+        })?;
+    Ok(String::from_utf8_lossy(&page).into_owned())
+}
+
+fn write_demo(leads: usize, seed: u64, out: &Path) -> Outcome {
     let summary = demo::write_demo(&demo::DemoOptions { leads, seed }, out).map_err(|source| {
-        Error::Read {
+        Error::Write {
             path: out.to_path_buf(),
             source,
         }
     })?;
-    println!(
-        "Wrote {} demo files to {} ({} leads, {} deals, {} ad spend rows)",
+    Ok(format!(
+        "Wrote {} demo files to {} ({} leads, {} deals, {} ad spend rows)\n",
         summary.files.len(),
         out.display(),
         summary.leads,
         summary.deals,
         summary.spend_rows
-    );
-    Ok(())
+    ))
 }
 
 /// Prints the error and every cause once: `error: a: b: c`.
@@ -93,8 +168,8 @@ fn print_error(error: &Error) {
     let mut message = format!("error: {error}");
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
-        message.push_str(&format!(": {cause}"));
+        let _ = write!(message, ": {cause}");
         source = cause.source();
     }
-    eprintln!("{message}");
+    let _ = writeln!(std::io::stderr(), "{message}");
 }

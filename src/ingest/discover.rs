@@ -11,8 +11,9 @@ pub struct WalkProblem {
 }
 
 /// Every candidate export under `input`, sorted by path so runs are
-/// deterministic. Skips `equinox.toml`, the `notes/` folder and hidden
-/// entries; links are not followed, so a link loop cannot trap the walk.
+/// deterministic. Skips `equinox.toml`, the `notes/` folder, Markdown files
+/// (a README is never an export) and hidden entries; links are not
+/// followed, so a link loop cannot trap the walk.
 pub fn export_files(input: &Path) -> (Vec<PathBuf>, Vec<WalkProblem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -22,7 +23,7 @@ pub fn export_files(input: &Path) -> (Vec<PathBuf>, Vec<WalkProblem>) {
         .filter_entry(|e| e.depth() == 0 || !is_settings_or_hidden(e.path(), input));
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+            Ok(e) if e.file_type().is_file() && !is_markdown(e.path()) => files.push(e.into_path()),
             Ok(_) => {}
             Err(err) => problems.push(WalkProblem {
                 path: err.path().map(Path::to_path_buf).unwrap_or_default(),
@@ -31,6 +32,11 @@ pub fn export_files(input: &Path) -> (Vec<PathBuf>, Vec<WalkProblem>) {
         }
     }
     (files, problems)
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
 }
 
 fn is_settings_or_hidden(path: &Path, input: &Path) -> bool {

@@ -15,7 +15,7 @@ fn check(input: &std::path::Path) -> std::process::Output {
 }
 
 #[track_caller]
-fn assert_snapshot(name: &str, actual: &str) {
+pub fn assert_snapshot(name: &str, actual: &str) {
     let path = root().join("tests/snapshots").join(name);
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, actual).expect("write snapshot");

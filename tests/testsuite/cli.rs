@@ -91,3 +91,41 @@ fn unknown_settings_key_names_line_and_valid_keys() {
     assert!(stderr.contains("first_touch_hour"), "{stderr}");
     assert!(stderr.contains("first_touch_hours"), "{stderr}");
 }
+
+#[test]
+fn init_makes_an_input_folder_that_checks_clean_and_never_overwrites() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().join("review");
+    let output = equinox()
+        .args(["init", "--today", "2026-11-25"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let shown = stdout.replace(&dir.display().to_string(), "<DIR>");
+    super::check::assert_snapshot("init.txt", &shown);
+    // The commented settings are valid and equal the defaults.
+    let settings = equinox::config::Settings::load(&dir).unwrap();
+    assert_eq!(settings, equinox::config::Settings::default());
+    assert!(dir.join("notes/2026-Q4.md").is_file());
+    let again = equinox().args(["init"]).arg(&dir).output().unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+}
+
+#[test]
+fn completions_and_manual_page_come_from_the_command_definitions() {
+    let bash = equinox().args(["completions", "bash"]).output().unwrap();
+    let script = String::from_utf8(bash.stdout).unwrap();
+    for command in ["build", "check", "init", "demo"] {
+        assert!(
+            script.contains(command),
+            "{command} missing from completions"
+        );
+    }
+    let man = equinox().arg("man").output().unwrap();
+    let page = String::from_utf8(man.stdout).unwrap();
+    assert!(page.contains(".TH equinox 1"), "{page}");
+    assert!(page.contains("Build the review site"));
+}
