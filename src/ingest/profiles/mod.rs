@@ -212,6 +212,53 @@ impl Row<'_> {
     }
 }
 
+/// Helpers for exports whose cells depend on the file's locale, and for
+/// time logs.
+impl Row<'_> {
+    /// The file's header name of a profile column, normalised (lower case,
+    /// trimmed), for profiles that read the locale from the header's
+    /// language: `data de início (em utc)` says pt-BR.
+    pub fn column_name(&self, column: usize) -> Option<String> {
+        let index = self.columns.0.get(column).copied().flatten()?;
+        Some(super::header::normalise(self.header.name(index)))
+    }
+
+    /// An optional date-time column whose slashed dates are in `order`.
+    pub fn datetime_in(
+        &self,
+        column: usize,
+        order: cells::DateOrder,
+    ) -> Cell<Option<NaiveDateTime>> {
+        match order {
+            cells::DateOrder::MonthFirst => self.datetime(column),
+            cells::DateOrder::DayFirst => self.parsed(
+                column,
+                cells::parse_datetime_day_first,
+                cells::EXPECTED_DAY_FIRST_DATE,
+            ),
+        }
+    }
+
+    /// A date-time column in `order` that must hold a value.
+    pub fn required_datetime_in(
+        &self,
+        column: usize,
+        order: cells::DateOrder,
+    ) -> Cell<NaiveDateTime> {
+        let expected = match order {
+            cells::DateOrder::MonthFirst => cells::EXPECTED_DATE,
+            cells::DateOrder::DayFirst => cells::EXPECTED_DAY_FIRST_DATE,
+        };
+        self.datetime_in(column, order)?
+            .ok_or_else(|| self.reject(column, expected))
+    }
+
+    /// An optional duration column (`1:30:00`, `27:45:00`, `1.5` hours).
+    pub fn duration(&self, column: usize) -> Cell<Option<chrono::Duration>> {
+        self.parsed(column, cells::parse_duration, cells::EXPECTED_DURATION)
+    }
+}
+
 /// Converts an amount in `currency` to the base currency with the fixed
 /// rates from equinox.toml.
 pub fn to_base(
