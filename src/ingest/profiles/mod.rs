@@ -3,7 +3,9 @@
 
 mod google_ads;
 mod hubspot;
+mod linkedin_ads;
 mod meta_ads;
+mod microsoft_ads;
 
 use super::cells;
 use super::header::Header;
@@ -38,6 +40,8 @@ pub const PROFILES: &[&Profile] = &[
     &hubspot::DEALS,
     &google_ads::CAMPAIGNS,
     &meta_ads::CAMPAIGNS,
+    &linkedin_ads::CAMPAIGNS,
+    &microsoft_ads::CAMPAIGNS,
 ];
 
 /// What became of one row.
