@@ -1,11 +1,14 @@
 //! Export profiles: which header says which export, and how its rows become
 //! records. One file per tool; this module holds the shared machinery.
 
+mod clockify;
 mod google_ads;
 mod hubspot;
 mod linkedin_ads;
 mod meta_ads;
 mod microsoft_ads;
+mod time_entry;
+mod toggl;
 
 use super::cells;
 use super::header::Header;
@@ -42,6 +45,8 @@ pub const PROFILES: &[&Profile] = &[
     &meta_ads::CAMPAIGNS,
     &linkedin_ads::CAMPAIGNS,
     &microsoft_ads::CAMPAIGNS,
+    &toggl::DETAILED,
+    &clockify::DETAILED,
 ];
 
 /// What became of one row.
