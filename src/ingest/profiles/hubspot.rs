@@ -137,7 +137,7 @@ fn contact_lead(row: &Row, settings: &Settings) -> Result<Lead, Rejection> {
 
 /// Hashes a normalised email so duplicates can be found without keeping
 /// the address. Not a security measure: it is never written out.
-fn email_hash(email: &str) -> u64 {
+pub(super) fn email_hash(email: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
     email.trim().to_lowercase().hash(&mut hasher);
     hasher.finish()

@@ -2,6 +2,7 @@
 //! records. One file per tool; this module holds the shared machinery.
 
 mod clockify;
+mod equinox;
 mod google_ads;
 mod hubspot;
 mod linkedin_ads;
@@ -47,6 +48,12 @@ pub const PROFILES: &[&Profile] = &[
     &microsoft_ads::CAMPAIGNS,
     &toggl::DETAILED,
     &clockify::DETAILED,
+    &equinox::LEADS,
+    &equinox::TOUCHES,
+    &equinox::DEALS,
+    &equinox::SPEND,
+    &equinox::BUDGET,
+    &equinox::HOURS,
 ];
 
 /// What became of one row.
