@@ -3,9 +3,11 @@
 //! Parsing is strict (`deny_unknown_fields` on every table) so a typo fails
 //! with the line, the column and the valid keys instead of being ignored.
 
+mod hours;
 mod raw;
 mod sources;
 
+pub use hours::HoursMap;
 pub use sources::SourceMap;
 
 use crate::model::{Function, PeriodKind};
@@ -32,6 +34,8 @@ pub struct Settings {
     pub leads_per_rep_week: Option<f64>,
     pub sources: SourceMap,
     pub privacy: OwnerDisplay,
+    /// Time-log projects and tags to functions (`[hours]`).
+    pub hours: HoursMap,
     /// Column overrides by file path (relative to the input folder, `/`
     /// separators) or by export name ("HubSpot contacts").
     pub columns: BTreeMap<String, ColumnOverrides>,

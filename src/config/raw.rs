@@ -1,6 +1,8 @@
 //! equinox.toml as written: serde structs, strict about unknown keys.
 
-use super::{ColumnOverrides, DateOrder, OwnerDisplay, Settings, Sla, SourceMap, Targets};
+use super::{
+    ColumnOverrides, DateOrder, HoursMap, OwnerDisplay, Settings, Sla, SourceMap, Targets,
+};
 use crate::model::{Channel, Function, PeriodKind};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Deserialize;
@@ -20,6 +22,7 @@ pub(super) struct RawSettings {
     capacity: RawCapacity,
     sources: RawSources,
     privacy: RawPrivacy,
+    hours: RawHours,
     columns: BTreeMap<String, RawColumns>,
 }
 
@@ -45,6 +48,7 @@ impl Default for RawSettings {
             capacity: RawCapacity::default(),
             sources: RawSources::default(),
             privacy: RawPrivacy::default(),
+            hours: RawHours::default(),
             columns: BTreeMap::new(),
         }
     }
@@ -95,6 +99,13 @@ struct RawPrivacy {
     owners: OwnerDisplay,
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawHours {
+    projects: BTreeMap<String, String>,
+    tags: BTreeMap<String, String>,
+}
+
 type Invalid = (String, String);
 
 fn invalid(key: &str, message: impl Into<String>) -> Invalid {
@@ -130,6 +141,7 @@ impl RawSettings {
             )?,
             sources: self.sources.validate()?,
             privacy: self.privacy.owners,
+            hours: self.hours.validate()?,
             columns: self
                 .columns
                 .into_iter()
@@ -267,4 +279,26 @@ impl RawSources {
         }
         Ok(map)
     }
+}
+
+impl RawHours {
+    fn validate(self) -> Result<HoursMap, Invalid> {
+        let mut map = HoursMap::default();
+        for (project, name) in self.projects {
+            map.set_project(&project, hours_function("projects", &project, &name)?);
+        }
+        for (tag, name) in self.tags {
+            map.set_tag(&tag, hours_function("tags", &tag, &name)?);
+        }
+        Ok(map)
+    }
+}
+
+fn hours_function(table: &str, name: &str, function: &str) -> Result<Function, Invalid> {
+    Function::parse(function.trim()).ok_or_else(|| {
+        invalid(
+            &format!("hours.{table}.{name}"),
+            format!("found {function:?}, expected one of marketing, sales, partner, unknown"),
+        )
+    })
 }

@@ -2,7 +2,7 @@
 //! them. Each returns `None` for text it cannot read; the caller turns that
 //! into a rejection naming the column and what was expected.
 
-use crate::config::DateOrder;
+pub use crate::config::DateOrder;
 use crate::model::Money;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -308,6 +308,54 @@ pub fn id_problem(cell: &str) -> Option<&'static str> {
     looks_scientific.then_some("an id; this one was turned into scientific notation by a spreadsheet, re-export the file without opening it in Excel")
 }
 
+/// What the day-first date parser accepts, for rejection messages.
+pub const EXPECTED_DAY_FIRST_DATE: &str =
+    "a day-first date such as 14/07/2026, 14/07/2026 09:30 or 2026-07-14";
+
+/// What the duration parser accepts, for rejection messages.
+pub const EXPECTED_DURATION: &str =
+    "a duration such as 1:30:00 or 27:45:00 (hours:minutes:seconds) or 1.5 (hours)";
+
+/// Parses a duration as time trackers write it: `H:MM:SS` with any number
+/// of hour digits (`27:45:00` is over a day), `H:MM`, or decimal hours
+/// (`1.5`, `1,5`). Negative durations are refused.
+pub fn parse_duration(cell: &str) -> Option<chrono::Duration> {
+    let cell = cell.trim();
+    if cell.contains(':') {
+        return clock_duration(cell);
+    }
+    if cell.contains('%') {
+        return None;
+    }
+    let hours = parse_number(cell)?;
+    (hours.is_finite() && hours >= 0.0)
+        .then(|| chrono::Duration::seconds((hours * 3600.0).round() as i64))
+}
+
+/// `H…H:MM:SS` or `H…H:MM`: minutes and seconds two digits below 60.
+fn clock_duration(cell: &str) -> Option<chrono::Duration> {
+    let mut parts = cell.split(':');
+    let hours = parts.next().filter(|h| !h.is_empty() && h.len() <= 9)?;
+    let hours = i64::from(digits(hours.as_bytes())?);
+    let mut sixtieths = parts.map(|p| {
+        (p.len() == 2)
+            .then(|| digits(p.as_bytes()))
+            .flatten()
+            .filter(|n| *n < 60)
+    });
+    let minutes = i64::from(sixtieths.next()??);
+    let seconds = match sixtieths.next() {
+        Some(s) => i64::from(s?),
+        None => 0,
+    };
+    if sixtieths.next().is_some() {
+        return None;
+    }
+    Some(chrono::Duration::seconds(
+        hours * 3600 + minutes * 60 + seconds,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -393,5 +441,43 @@ mod tests {
         assert!(is_empty(" --"));
         assert!(id_problem("1.20253E+17").is_some());
         assert!(id_problem("19542546496").is_none());
+    }
+
+    #[test]
+    fn day_first_dates() {
+        let day_first = |s| {
+            parse_datetime_ordered(s, DateOrder::DayFirst)
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "none".into())
+        };
+        assert_eq!(day_first("01/09/2023"), "2023-09-01 00:00:00");
+        assert_eq!(day_first("31/08/2026 14:05"), "2026-08-31 14:05:00");
+        assert_eq!(day_first("2026-07-14"), "2026-07-14 00:00:00");
+        assert_eq!(day_first("14.07.2026"), "2026-07-14 00:00:00");
+        assert_eq!(day_first("09/13/2023"), "none");
+        assert_eq!(
+            parse_datetime_ordered("01/09/2023", DateOrder::MonthFirst).map(|d| d.to_string()),
+            Some("2023-01-09 00:00:00".to_string())
+        );
+    }
+
+    #[test]
+    fn durations_as_time_trackers_write_them() {
+        let secs = |s| parse_duration(s).map(|d| d.num_seconds());
+        assert_eq!(secs("1:30:00"), Some(5_400));
+        assert_eq!(secs("00:09:17"), Some(557));
+        assert_eq!(secs("27:45:30"), Some(99_930));
+        assert_eq!(secs("123:00:00"), Some(442_800));
+        assert_eq!(secs("0:45"), Some(2_700));
+        assert_eq!(secs("1.5"), Some(5_400));
+        assert_eq!(secs("1,25"), Some(4_500));
+        assert_eq!(secs("0"), Some(0));
+        assert_eq!(secs("1:75:00"), None);
+        assert_eq!(secs("1:5:00"), None);
+        assert_eq!(secs("1:30:00:00"), None);
+        assert_eq!(secs(":30:00"), None);
+        assert_eq!(secs("-1.5"), None);
+        assert_eq!(secs("50%"), None);
+        assert_eq!(secs("soon"), None);
     }
 }

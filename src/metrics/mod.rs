@@ -217,13 +217,26 @@ fn newest_timestamp(records: &Records) -> Option<NaiveDateTime> {
         .chain(deals)
         .chain(spend)
         .chain(touches)
+        .chain(logged_days(records).map(|d| Some(d.and_time(NaiveTime::MIN))))
         .flatten()
         .max()
+}
+
+/// Days of time logs and budget lines: data of their own, so a folder of
+/// time logs alone still gets its reviews.
+fn logged_days(records: &Records) -> impl Iterator<Item = NaiveDate> + '_ {
+    let hours = records.hours.iter().map(|h| h.day);
+    let budget = records.budget.iter().map(|b| b.period_start);
+    hours.chain(budget)
 }
 
 fn oldest_day(records: &Records) -> Option<NaiveDate> {
     let leads = records.leads.iter().map(|l| l.created_at.date());
     let deals = records.deals.iter().map(|d| d.created_at.date());
     let spend = records.spend.iter().map(|s| s.day);
-    leads.chain(deals).chain(spend).min()
+    leads
+        .chain(deals)
+        .chain(spend)
+        .chain(logged_days(records))
+        .min()
 }

@@ -207,7 +207,12 @@ pub struct Spend {
     pub cost: Money,
     pub impressions: u64,
     pub clicks: u64,
+    /// The platform's own conversion count (Google `Conversions`, Meta
+    /// `Results`, LinkedIn and Microsoft `Conversions`/`Conv.`).
     pub conversions: f64,
+    /// Leads the platform reports for the row: Meta results of a lead type,
+    /// LinkedIn `Leads`; zero where the export does not say.
+    pub leads: u64,
 }
 
 /// A budget line: money spent outside ad platforms (salaries, tools, programs).

@@ -1,14 +1,17 @@
 //! Integration tests: one binary, a module per feature (mdBook's layout).
 //! Fixtures live in tests/fixtures/<name>/.
 
+mod ad_exports;
 mod browser;
 mod check;
 mod cli;
 mod demo;
+mod generic_schemas;
 mod harness;
 mod ingest;
 mod output;
 mod parsers;
 mod safety;
 mod salesforce;
+mod time_logs;
 mod tiny;

@@ -81,5 +81,6 @@ fn spend(row: &Row, settings: &Settings) -> Result<Spend, Rejection> {
         impressions: row.count(IMPRESSIONS)?,
         clicks: row.count(CLICKS)?,
         conversions: row.number(CONVERSIONS)?,
+        leads: 0,
     })
 }

@@ -1,7 +1,9 @@
 //! Meta Ads Manager exports: the currency sits in the spend header
 //! (`Amount spent (USD)`), an optional summary row comes first with blank
 //! dimension cells, and an empty report is the single line
-//! `"No data available."`.
+//! `"No data available."`. `Results` count as leads only where the
+//! `Result indicator` or `Result type` says the result is a lead. Headers
+//! follow the Ads Manager language; English and Spanish are known.
 
 use super::{ColumnSpec, Outcome, Profile, Row, to_base};
 use crate::config::Settings;
@@ -14,32 +16,47 @@ pub static CAMPAIGNS: Profile = Profile {
     columns: &[
         ColumnSpec {
             concept: "reporting starts",
-            aliases: &["reporting starts", "day"],
+            aliases: &["reporting starts", "day", "inicio del informe", "día"],
             required: true,
         },
         ColumnSpec {
             concept: "campaign name",
-            aliases: &["campaign name", "ad set name", "ad name"],
+            aliases: &[
+                "campaign name",
+                "ad set name",
+                "ad name",
+                "nombre de la campaña",
+            ],
             required: true,
         },
         ColumnSpec {
             concept: "amount spent",
-            aliases: &["amount spent (*)"],
+            aliases: &["amount spent (*)", "importe gastado (*)"],
             required: true,
         },
         ColumnSpec {
             concept: "impressions",
-            aliases: &["impressions"],
+            aliases: &["impressions", "impresiones"],
             required: false,
         },
         ColumnSpec {
             concept: "link clicks",
-            aliases: &["link clicks", "clicks (all)"],
+            aliases: &["link clicks", "clicks (all)", "clics en el enlace"],
             required: false,
         },
         ColumnSpec {
             concept: "results",
-            aliases: &["results"],
+            aliases: &["results", "resultados"],
+            required: false,
+        },
+        ColumnSpec {
+            concept: "result indicator",
+            aliases: &[
+                "result indicator",
+                "result type",
+                "indicador de resultados",
+                "tipo de resultado",
+            ],
             required: false,
         },
     ],
@@ -52,6 +69,7 @@ const SPENT: usize = 2;
 const IMPRESSIONS: usize = 3;
 const CLICKS: usize = 4;
 const RESULTS: usize = 5;
+const RESULT_KIND: usize = 6;
 
 fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
     if is_summary_or_empty_report(row) {
@@ -88,5 +106,54 @@ fn spend(row: &Row, settings: &Settings) -> Result<Spend, Rejection> {
         impressions: row.count(IMPRESSIONS)?,
         clicks: row.count(CLICKS)?,
         conversions: row.number(RESULTS)?,
+        leads: leads(row)?,
     })
+}
+
+/// `Results` when the row's result is a lead, else zero.
+fn leads(row: &Row) -> Result<u64, Rejection> {
+    if !row.text(RESULT_KIND).is_some_and(is_lead_result) {
+        return Ok(0);
+    }
+    row.count(RESULTS)
+}
+
+/// Result type labels that mean leads (compared case-insensitively).
+const LEAD_RESULT_TYPES: &[&str] = &[
+    "leads",
+    "on-facebook leads",
+    "website leads",
+    "clientes potenciales",
+];
+
+/// Whether a `Result indicator` (`actions:onsite_conversion.lead_grouped`,
+/// `actions:offsite_conversion.fb_pixel_lead`, `leadgen…`) or `Result type`
+/// (`Leads`, `On-Facebook leads`, `Website leads`) names lead results.
+fn is_lead_result(kind: &str) -> bool {
+    let kind = kind.trim().to_lowercase();
+    let action = kind.strip_prefix("actions:").unwrap_or(&kind);
+    matches!(
+        action,
+        "onsite_conversion.lead_grouped" | "offsite_conversion.fb_pixel_lead"
+    ) || action.starts_with("leadgen")
+        || LEAD_RESULT_TYPES.contains(&kind.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_lead_result;
+
+    #[test]
+    fn only_lead_results_are_leads() {
+        assert!(is_lead_result("actions:onsite_conversion.lead_grouped"));
+        assert!(is_lead_result("actions:offsite_conversion.fb_pixel_lead"));
+        assert!(is_lead_result("leadgen"));
+        assert!(is_lead_result("On-Facebook leads"));
+        assert!(is_lead_result(" Website leads "));
+        assert!(!is_lead_result(
+            "actions:offsite_conversion.fb_pixel_initiate_checkout"
+        ));
+        assert!(!is_lead_result("Messaging conversations started"));
+        assert!(!is_lead_result("Reach"));
+    }
 }

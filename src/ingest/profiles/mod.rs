@@ -1,10 +1,16 @@
 //! Export profiles: which header says which export, and how its rows become
 //! records. One file per tool; this module holds the shared machinery.
 
+mod clockify;
+mod equinox;
 mod google_ads;
 mod hubspot;
+mod linkedin_ads;
 mod meta_ads;
+mod microsoft_ads;
 mod salesforce;
+mod time_entry;
+mod toggl;
 
 use super::cells;
 use super::dates::{ColumnOrder, DateOrders};
@@ -44,6 +50,16 @@ pub const PROFILES: &[&Profile] = &[
     &salesforce::LEADS,
     &salesforce::OPPORTUNITIES,
     &salesforce::ACTIVITIES,
+    &linkedin_ads::CAMPAIGNS,
+    &microsoft_ads::CAMPAIGNS,
+    &toggl::DETAILED,
+    &clockify::DETAILED,
+    &equinox::LEADS,
+    &equinox::TOUCHES,
+    &equinox::DEALS,
+    &equinox::SPEND,
+    &equinox::BUDGET,
+    &equinox::HOURS,
 ];
 
 /// What became of one row.
@@ -103,17 +119,21 @@ impl Profile {
 }
 
 /// The best match for a header: a complete one if any, else the nearest.
+/// On a tie the profile listed first in [`PROFILES`] wins.
 pub fn best_match(header: &Header, renames: Renames) -> Match {
     PROFILES
         .iter()
-        .map(|p| p.bind(header, renames))
-        .max_by_key(|m| {
+        .enumerate()
+        .map(|(order, p)| (order, p.bind(header, renames)))
+        .max_by_key(|(order, m)| {
             (
                 m.missing.is_empty(),
                 m.found,
                 std::cmp::Reverse(m.missing.len()),
+                std::cmp::Reverse(*order),
             )
         })
+        .map(|(_, m)| m)
         .expect("at least one profile")
 }
 
@@ -266,6 +286,53 @@ impl Row<'_> {
                 .map(Some)
                 .ok_or_else(|| self.reject(column, expected)),
         }
+    }
+}
+
+/// Helpers for exports whose cells depend on the file's locale, and for
+/// time logs.
+impl Row<'_> {
+    /// The file's header name of a profile column, normalised (lower case,
+    /// trimmed), for profiles that read the locale from the header's
+    /// language: `data de início (em utc)` says pt-BR.
+    pub fn column_name(&self, column: usize) -> Option<String> {
+        let index = self.columns.0.get(column).copied().flatten()?;
+        Some(super::header::normalise(self.header.name(index)))
+    }
+
+    /// An optional date-time column whose slashed dates are in `order`.
+    pub fn datetime_in(
+        &self,
+        column: usize,
+        order: cells::DateOrder,
+    ) -> Cell<Option<NaiveDateTime>> {
+        match order {
+            cells::DateOrder::MonthFirst => self.datetime(column),
+            cells::DateOrder::DayFirst => self.parsed(
+                column,
+                |cell| cells::parse_datetime_ordered(cell, cells::DateOrder::DayFirst),
+                cells::EXPECTED_DAY_FIRST_DATE,
+            ),
+        }
+    }
+
+    /// A date-time column in `order` that must hold a value.
+    pub fn required_datetime_in(
+        &self,
+        column: usize,
+        order: cells::DateOrder,
+    ) -> Cell<NaiveDateTime> {
+        let expected = match order {
+            cells::DateOrder::MonthFirst => cells::EXPECTED_DATE,
+            cells::DateOrder::DayFirst => cells::EXPECTED_DAY_FIRST_DATE,
+        };
+        self.datetime_in(column, order)?
+            .ok_or_else(|| self.reject(column, expected))
+    }
+
+    /// An optional duration column (`1:30:00`, `27:45:00`, `1.5` hours).
+    pub fn duration(&self, column: usize) -> Cell<Option<chrono::Duration>> {
+        self.parsed(column, cells::parse_duration, cells::EXPECTED_DURATION)
     }
 }
 

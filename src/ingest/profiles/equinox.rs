@@ -1,0 +1,343 @@
+//! Equinox's own plain schemas, the way in for any tool without a profile:
+//! leads, touches, deals, spend, budget and hours, each with exact
+//! snake_case column names (documented in docs/inputs.md). The first
+//! columns tell them apart: `lead_id` + `created_at` (leads), `lead_id` +
+//! `touched_at` (touches), `deal_id` (deals), `day` + `channel` (spend),
+//! `period_start` (budget), `day` + `person` (hours). Dates are ISO
+//! (`2026-07-14`, `2026-07-14 09:30`) or any form the other exports use;
+//! money is a plain amount with an optional `currency` column.
+
+use super::email_hash;
+use super::{ColumnSpec, Outcome, Profile, Row, cells, to_base};
+use crate::config::Settings;
+use crate::ledger::Rejection;
+use crate::model::{
+    Budget, Channel, Deal, Function, Hours, Lead, Outcome as DealOutcome, Spend, Touch, TouchKind,
+};
+
+/// A column known by exactly one name, which is also its concept.
+macro_rules! exact {
+    ($name:literal, $required:expr) => {
+        ColumnSpec {
+            concept: $name,
+            aliases: &[$name],
+            required: $required,
+        }
+    };
+}
+
+/// Turns a row into one record with `make`, and the record into the list
+/// `push` adds it to.
+fn record<T>(
+    row: &Row,
+    settings: &Settings,
+    make: fn(&Row, &Settings) -> Result<T, Rejection>,
+    push: impl FnOnce(T),
+) -> Outcome {
+    match make(row, settings) {
+        Ok(item) => {
+            push(item);
+            Outcome::Used
+        }
+        Err(rejection) => Outcome::Rejected(rejection),
+    }
+}
+
+/// `leads.csv`: one row per lead.
+pub static LEADS: Profile = Profile {
+    name: "Equinox leads",
+    columns: &[
+        exact!("lead_id", true),
+        exact!("created_at", true),
+        exact!("source", false),
+        exact!("owner", false),
+        exact!("mql_at", false),
+        exact!("sql_at", false),
+        exact!("opportunity_at", false),
+        exact!("customer_at", false),
+        exact!("first_touch_at", false),
+        exact!("status", false),
+        exact!("email", false),
+    ],
+    read: |row, settings, out| record(row, settings, lead, |l| out.leads.push(l)),
+};
+
+mod lead {
+    pub const ID: usize = 0;
+    pub const CREATED: usize = 1;
+    pub const SOURCE: usize = 2;
+    pub const OWNER: usize = 3;
+    pub const MQL: usize = 4;
+    pub const SQL: usize = 5;
+    pub const OPPORTUNITY: usize = 6;
+    pub const CUSTOMER: usize = 7;
+    pub const FIRST_TOUCH: usize = 8;
+    pub const STATUS: usize = 9;
+    pub const EMAIL: usize = 10;
+}
+
+fn lead(row: &Row, settings: &Settings) -> Result<Lead, Rejection> {
+    use lead::*;
+    let source = row.text(SOURCE).unwrap_or("").to_string();
+    let mut lead = Lead {
+        id: row.id(ID)?,
+        created_at: row.required_datetime(CREATED)?,
+        function: settings.function_of(&source),
+        channel: settings.sources.channel_of(&source),
+        source,
+        owner: row.text(OWNER).map(str::to_string),
+        mql_at: row.datetime(MQL)?,
+        sql_at: row.datetime(SQL)?,
+        opportunity_at: row.datetime(OPPORTUNITY)?,
+        customer_at: row.datetime(CUSTOMER)?,
+        first_touch_at: row.datetime(FIRST_TOUCH)?,
+        ready_at: None,
+        status: row.text(STATUS).map(str::to_string),
+        email_hash: row.text(EMAIL).map(email_hash),
+    };
+    lead.ready_at = lead.ready_for_sales(row.has(MQL) || row.has(SQL));
+    Ok(lead)
+}
+
+/// `touches.csv`: one row per sales activity on a lead.
+pub static TOUCHES: Profile = Profile {
+    name: "Equinox touches",
+    columns: &[
+        exact!("lead_id", true),
+        exact!("touched_at", true),
+        exact!("kind", true),
+        exact!("owner", false),
+    ],
+    read: |row, settings, out| record(row, settings, touch, |t| out.touches.push(t)),
+};
+
+mod touch {
+    pub const LEAD: usize = 0;
+    pub const AT: usize = 1;
+    pub const KIND: usize = 2;
+    pub const OWNER: usize = 3;
+}
+
+fn touch(row: &Row, _: &Settings) -> Result<Touch, Rejection> {
+    use touch::*;
+    Ok(Touch {
+        lead_id: row.id(LEAD)?,
+        at: row.required_datetime(AT)?,
+        kind: one_of(row, KIND, touch_kind, "call, email, meeting or task")?,
+        owner: row.text(OWNER).map(str::to_string),
+    })
+}
+
+fn touch_kind(word: &str) -> Option<TouchKind> {
+    match word {
+        "call" => Some(TouchKind::Call),
+        "email" => Some(TouchKind::Email),
+        "meeting" => Some(TouchKind::Meeting),
+        "task" => Some(TouchKind::Task),
+        _ => None,
+    }
+}
+
+/// A cell holding one word of a fixed vocabulary, compared in lower case.
+fn one_of<T>(
+    row: &Row,
+    column: usize,
+    parse: fn(&str) -> Option<T>,
+    expected: &str,
+) -> Result<T, Rejection> {
+    row.text(column)
+        .and_then(|word| parse(&word.to_lowercase()))
+        .ok_or_else(|| row.reject(column, expected))
+}
+
+/// `deals.csv`: one row per deal.
+pub static DEALS: Profile = Profile {
+    name: "Equinox deals",
+    columns: &[
+        exact!("deal_id", true),
+        exact!("created_at", true),
+        exact!("closed_at", false),
+        exact!("outcome", true),
+        exact!("amount", true),
+        exact!("currency", false),
+        exact!("source", false),
+        exact!("owner", false),
+        exact!("lead_ids", false),
+    ],
+    read: |row, settings, out| record(row, settings, deal, |d| out.deals.push(d)),
+};
+
+mod deal {
+    pub const ID: usize = 0;
+    pub const CREATED: usize = 1;
+    pub const CLOSED: usize = 2;
+    pub const OUTCOME: usize = 3;
+    pub const AMOUNT: usize = 4;
+    pub const CURRENCY: usize = 5;
+    pub const SOURCE: usize = 6;
+    pub const OWNER: usize = 7;
+    pub const LEAD_IDS: usize = 8;
+}
+
+fn deal(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
+    use deal::*;
+    let source = row.text(SOURCE).unwrap_or("").to_string();
+    Ok(Deal {
+        id: row.id(ID)?,
+        created_at: row.required_datetime(CREATED)?,
+        closed_at: row.datetime(CLOSED)?,
+        outcome: one_of(row, OUTCOME, deal_outcome, "open, won or lost")?,
+        amount: base_amount(row, AMOUNT, CURRENCY, settings)?,
+        function: settings.function_of(&source),
+        source,
+        owner: row.text(OWNER).map(str::to_string),
+        lead_ids: row
+            .text(LEAD_IDS)
+            .map(|ids| {
+                ids.split(';')
+                    .map(str::trim)
+                    .filter(|id| !id.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default(),
+    })
+}
+
+fn deal_outcome(word: &str) -> Option<DealOutcome> {
+    match word {
+        "open" => Some(DealOutcome::Open),
+        "won" => Some(DealOutcome::Won),
+        "lost" => Some(DealOutcome::Lost),
+        _ => None,
+    }
+}
+
+/// A money column converted from the row's currency column; empty is zero.
+fn base_amount(
+    row: &Row,
+    amount: usize,
+    currency: usize,
+    settings: &Settings,
+) -> Result<crate::model::Money, Rejection> {
+    let value = row.money(amount)?.unwrap_or_default();
+    to_base(value, row.text(currency), settings).map_err(|e| row.reject(currency, e))
+}
+
+/// `spend.csv`: one row per day, channel and campaign.
+pub static SPEND: Profile = Profile {
+    name: "Equinox spend",
+    columns: &[
+        exact!("day", true),
+        exact!("channel", true),
+        exact!("campaign", true),
+        exact!("cost", true),
+        exact!("currency", false),
+        exact!("impressions", false),
+        exact!("clicks", false),
+        exact!("conversions", false),
+        exact!("leads", false),
+    ],
+    read: |row, settings, out| record(row, settings, spend, |s| out.spend.push(s)),
+};
+
+mod spend {
+    pub const DAY: usize = 0;
+    pub const CHANNEL: usize = 1;
+    pub const CAMPAIGN: usize = 2;
+    pub const COST: usize = 3;
+    pub const CURRENCY: usize = 4;
+    pub const IMPRESSIONS: usize = 5;
+    pub const CLICKS: usize = 6;
+    pub const CONVERSIONS: usize = 7;
+    pub const LEADS: usize = 8;
+}
+
+fn spend(row: &Row, settings: &Settings) -> Result<Spend, Rejection> {
+    use spend::*;
+    Ok(Spend {
+        day: row.required_datetime(DAY)?.date(),
+        channel: one_of(
+            row,
+            CHANNEL,
+            channel,
+            "one of google_ads, meta_ads, linkedin_ads, microsoft_ads",
+        )?,
+        campaign: row.text(CAMPAIGN).unwrap_or("").to_string(),
+        cost: base_amount(row, COST, CURRENCY, settings)?,
+        impressions: row.count(IMPRESSIONS)?,
+        clicks: row.count(CLICKS)?,
+        conversions: row.number(CONVERSIONS)?,
+        leads: row.count(LEADS)?,
+    })
+}
+
+/// A channel by key (`google_ads`) or name (`Google Ads`).
+fn channel(word: &str) -> Option<Channel> {
+    Channel::parse(&word.trim().replace([' ', '-'], "_"))
+}
+
+/// `budget.csv`: money spent outside ad platforms, per period and function.
+pub static BUDGET: Profile = Profile {
+    name: "Equinox budget",
+    columns: &[
+        exact!("period_start", true),
+        exact!("function", true),
+        exact!("category", true),
+        exact!("amount", true),
+        exact!("currency", false),
+    ],
+    read: |row, settings, out| record(row, settings, budget, |b| out.budget.push(b)),
+};
+
+const EXPECTED_FUNCTION: &str = "one of marketing, sales, partner, unknown";
+
+mod budget {
+    pub const PERIOD_START: usize = 0;
+    pub const FUNCTION: usize = 1;
+    pub const CATEGORY: usize = 2;
+    pub const AMOUNT: usize = 3;
+    pub const CURRENCY: usize = 4;
+}
+
+fn budget(row: &Row, settings: &Settings) -> Result<Budget, Rejection> {
+    use budget::*;
+    Ok(Budget {
+        period_start: row.required_datetime(PERIOD_START)?.date(),
+        function: one_of(row, FUNCTION, Function::parse, EXPECTED_FUNCTION)?,
+        category: row.text(CATEGORY).unwrap_or("").to_string(),
+        amount: base_amount(row, AMOUNT, CURRENCY, settings)?,
+    })
+}
+
+/// `hours.csv`: hours one person spent on one function on one day.
+pub static HOURS: Profile = Profile {
+    name: "Equinox hours",
+    columns: &[
+        exact!("day", true),
+        exact!("person", true),
+        exact!("function", true),
+        exact!("hours", true),
+    ],
+    read: |row, settings, out| record(row, settings, hours, |h| out.hours.push(h)),
+};
+
+mod hours {
+    pub const DAY: usize = 0;
+    pub const PERSON: usize = 1;
+    pub const FUNCTION: usize = 2;
+    pub const HOURS: usize = 3;
+}
+
+fn hours(row: &Row, _: &Settings) -> Result<Hours, Rejection> {
+    use hours::*;
+    let duration = row
+        .duration(HOURS)?
+        .ok_or_else(|| row.reject(HOURS, cells::EXPECTED_DURATION))?;
+    Ok(Hours {
+        day: row.required_datetime(DAY)?.date(),
+        person: row.text(PERSON).unwrap_or("").to_string(),
+        function: one_of(row, FUNCTION, Function::parse, EXPECTED_FUNCTION)?,
+        hours: duration.num_seconds() as f64 / 3600.0,
+    })
+}

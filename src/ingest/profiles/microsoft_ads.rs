@@ -1,0 +1,80 @@
+//! Microsoft Advertising (Bing Ads) campaign downloads: UTF-8 with a BOM,
+//! comma-separated, `-` for empty cells, ids in brackets (`[436534626]`),
+//! and footer rows per campaign type (`Search total`, `Audience total`,
+//! `Performance Max total`). Only a download segmented by day (a `Day`,
+//! `Date` or `Time period` column) can be read; without one the file is
+//! reported as missing that column.
+
+use super::{ColumnSpec, Outcome, Profile, Row, to_base};
+use crate::config::Settings;
+use crate::ledger::Rejection;
+use crate::model::{Channel, Records, Spend};
+
+const fn col(
+    concept: &'static str,
+    aliases: &'static [&'static str],
+    required: bool,
+) -> ColumnSpec {
+    ColumnSpec {
+        concept,
+        aliases,
+        required,
+    }
+}
+
+/// Campaign table download or campaign performance report, by day.
+pub static CAMPAIGNS: Profile = Profile {
+    name: "Microsoft Ads campaign report",
+    columns: &[
+        col("day", &["day", "date", "time period"], true),
+        col("campaign", &["campaign", "campaign name"], true),
+        col("spend", &["spend"], true),
+        col("impressions", &["impr.", "impressions"], false),
+        col("clicks", &["clicks"], false),
+        col("conversions", &["conv.", "conversions"], false),
+        col("currency code", &["currency code", "currency"], false),
+    ],
+    read,
+};
+
+const DAY: usize = 0;
+const CAMPAIGN: usize = 1;
+const SPEND: usize = 2;
+const IMPRESSIONS: usize = 3;
+const CLICKS: usize = 4;
+const CONVERSIONS: usize = 5;
+const CURRENCY: usize = 6;
+
+fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
+    if is_total(row.first_cell()) {
+        return Outcome::Skipped;
+    }
+    match spend(row, settings) {
+        Ok(spend) => {
+            out.spend.push(spend);
+            Outcome::Used
+        }
+        Err(rejection) => Outcome::Rejected(rejection),
+    }
+}
+
+/// `Search total`, `Audience total`, `Performance Max total`, `Total`: the
+/// label sits in the row's first cell, every other dimension is `-`.
+fn is_total(cell: &str) -> bool {
+    let cell = cell.trim().to_lowercase();
+    cell == "total" || cell.ends_with(" total")
+}
+
+fn spend(row: &Row, settings: &Settings) -> Result<Spend, Rejection> {
+    let cost = row.money(SPEND)?.unwrap_or_default();
+    Ok(Spend {
+        day: row.required_datetime(DAY)?.date(),
+        channel: Channel::MicrosoftAds,
+        campaign: row.text(CAMPAIGN).unwrap_or("").to_string(),
+        cost: to_base(cost, row.text(CURRENCY), settings).map_err(|e| row.reject(CURRENCY, e))?,
+        impressions: row.count(IMPRESSIONS)?,
+        clicks: row.count(CLICKS)?,
+        conversions: row.number(CONVERSIONS)?,
+        leads: 0,
+    })
+}
