@@ -4,6 +4,7 @@
 mod browser;
 mod check;
 mod cli;
+mod crm_exports;
 mod demo;
 mod harness;
 mod ingest;

@@ -1,0 +1,111 @@
+//! HubSpot exports with internal names and per-stage dates: every figure
+//! computed by hand (the arithmetic is in the comments). Each fixture sets `as_of = "2026-09-30"`
+//! (23:59:59), so Q3 is complete and every SLA and drop window has closed.
+
+use super::harness::{assert_close, build, fixture, json};
+use serde_json::json;
+use std::path::Path;
+
+fn rejections(site: &Path) -> Vec<String> {
+    let csv = std::fs::read_to_string(site.join("2026-q3/rejections.csv")).expect("rejections");
+    csv.lines().skip(1).map(str::to_string).collect()
+}
+
+/// `File,Recognised as` of every input file, from the Data section's table.
+fn recognised(site: &Path) -> Vec<String> {
+    let csv = std::fs::read_to_string(site.join("2026-q3/data-files.csv")).expect("data files");
+    csv.lines()
+        .skip(1)
+        .map(|l| l.splitn(3, ',').take(2).collect::<Vec<_>>().join(","))
+        .collect()
+}
+
+#[test]
+fn hubspot_exports_with_internal_names() {
+    let (_guard, site) = build(&fixture("hubspot-internal-names"));
+    let m = json(&site, "2026-q3/metrics.json");
+    assert_eq!(
+        recognised(&site),
+        [
+            "hubspot/hubspot-crm-exports-all-contacts-2026-10-01.csv,HubSpot contacts",
+            "hubspot/hubspot-crm-exports-all-deals-2026-10-01.csv,HubSpot deals",
+        ]
+    );
+    // Contacts …01-…06 created in Q3 (the seventh's id is damaged);
+    // hs_lifecyclestage_*_date: MQL 01, 02, 03, 06; SQL 01, 02; opportunity 01.
+    // Deals by hs_is_closed_won / hs_is_closed_lost: won …01 (08-20) and
+    // …05 (09-25), lost …02 (09-10); …04 is rejected (flag "yes please").
+    assert_eq!(
+        m["funnel"],
+        json!({"leads": 6, "mqls": 4, "sqls": 2, "opportunities": 1, "won": 2, "lost": 1})
+    );
+    // Won 15000 + 9552 = 24552; created in Q3: 15000 + 4000 + 7500 + 9552
+    // = 36052; win rate 2 / 3.
+    assert_close(&m["revenue"]["won_amount"], 24552.0);
+    assert_close(&m["revenue"]["pipeline_created"], 36052.0);
+    assert_close(&m["revenue"]["win_rate"], 2.0 / 3.0);
+    // Ready: 01, 02, 03, 06 at their MQL date; 04 (OFFLINE, sales) when
+    // created; 05 (ORGANIC_SEARCH, no stage date) is still nurtured.
+    // hs_first_outreach_date: 01 2 h, 02 18 h, 03 48 h, 04 6 h; 06 never.
+    // Sorted 2, 6, 18, 48: median (6 + 18) / 2 = 12; p90 at 2.7:
+    // 18 + 0.7 * 30 = 39. Within 24 h: 01, 02, 04 of 5 = 0.6. 06: dropped.
+    let s = &m["speed_to_lead"];
+    assert_eq!(s["leads"], 5);
+    assert_eq!(s["touched"], 4);
+    assert_close(&s["median_hours"], 12.0);
+    assert!((s["p90_hours"].as_f64().unwrap() - 39.0).abs() < 1e-6);
+    assert_close(&s["within_sla"], 0.6);
+    assert_eq!(s["dropped"], 1);
+    assert_eq!(s["waiting"], 0);
+    // Active reps: owners 81234567 (01, 02) and 81234568 (03).
+    assert_eq!(m["balance"]["active_reps"], 2);
+    assert_eq!(
+        m["data_quality"],
+        json!({"files": 2, "rows_read": 12, "rows_used": 10, "rows_rejected": 2, "lines_skipped": 2, "duplicates_merged": 0})
+    );
+    let rejected = rejections(&site);
+    assert_eq!(rejected.len(), 2);
+    assert!(
+        rejected[0].starts_with(
+            "hubspot/hubspot-crm-exports-all-contacts-2026-10-01.csv,8,hs_object_id,5.10000E+10,\"an id;"
+        ),
+        "{}",
+        rejected[0]
+    );
+    assert_eq!(
+        rejected[1],
+        "hubspot/hubspot-crm-exports-all-deals-2026-10-01.csv,5,hs_is_closed_won,yes please,true or false"
+    );
+}
+
+#[test]
+fn hubspot_deals_closed_by_their_date_entered_columns() {
+    let (_guard, site) = build(&fixture("hubspot-stage-dates"));
+    let m = json(&site, "2026-q3/metrics.json");
+    // No Close Date, no Is Closed flags. Closed by the latest
+    // `Date entered "Closed Won/Lost (<pipeline>)"`, any pipeline and case:
+    // won 301 (08-14), 303 (Partner, `Closed won`, 09-21), 306 (lost 08-05,
+    // then won 09-15: the later entry wins); lost 302 (09-03), 304
+    // (`Closed lost  (Partner Pipeline)`, two spaces, 08-28). 305 is open;
+    // 307 is rejected (month 13 in its Closed Won date). `Date exited` and
+    // `Cumulative time in` columns are not entries.
+    assert_eq!(
+        m["funnel"],
+        json!({"leads": 0, "mqls": 0, "sqls": 0, "opportunities": 0, "won": 3, "lost": 2})
+    );
+    // Won 12000 + 8000 + 4500 = 24500; created: 12000 + 3000 + 8000 + 2000
+    // + 5000 + 4500 = 34500; win rate 3 / 5.
+    assert_close(&m["revenue"]["won_amount"], 24500.0);
+    assert_close(&m["revenue"]["pipeline_created"], 34500.0);
+    assert_close(&m["revenue"]["win_rate"], 0.6);
+    assert_eq!(
+        m["data_quality"],
+        json!({"files": 1, "rows_read": 7, "rows_used": 6, "rows_rejected": 1, "lines_skipped": 1, "duplicates_merged": 0})
+    );
+    assert_eq!(
+        rejections(&site),
+        [
+            "hubspot/hubspot-crm-exports-all-deals-2026-10-01.csv,8,\"Date entered \"\"Closed Won (Sales Pipeline)\"\"\",2026-13-01 10:00,\"a date such as 2026-07-14, 2026-07-14 09:30, 7/14/2026 9:30 AM or 14.07.2026\""
+        ]
+    );
+}
