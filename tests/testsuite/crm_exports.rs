@@ -1,5 +1,5 @@
-//! HubSpot exports with internal names and per-stage dates: every figure
-//! computed by hand (the arithmetic is in the comments). Each fixture sets `as_of = "2026-09-30"`
+//! HubSpot exports with internal names, per-stage dates and activities:
+//! every figure computed by hand (the arithmetic is in the comments). Each fixture sets `as_of = "2026-09-30"`
 //! (23:59:59), so Q3 is complete and every SLA and drop window has closed.
 
 use super::harness::{assert_close, build, fixture, json};
@@ -107,5 +107,80 @@ fn hubspot_deals_closed_by_their_date_entered_columns() {
         [
             "hubspot/hubspot-crm-exports-all-deals-2026-10-01.csv,8,\"Date entered \"\"Closed Won (Sales Pipeline)\"\"\",2026-13-01 10:00,\"a date such as 2026-07-14, 2026-07-14 09:30, 7/14/2026 9:30 AM or 14.07.2026\""
         ]
+    );
+}
+
+#[test]
+fn hubspot_activities_are_first_touches() {
+    let (_guard, site) = build(&fixture("hubspot-activities"));
+    let m = json(&site, "2026-q3/metrics.json");
+    assert_eq!(
+        recognised(&site),
+        [
+            "hubspot/hubspot-crm-exports-all-activities-2026-10-01.csv,HubSpot activities",
+            "hubspot/hubspot-crm-exports-all-calls-2026-10-01.csv,HubSpot activities",
+            "hubspot/hubspot-crm-exports-all-contacts-2026-10-01.csv,HubSpot contacts",
+            "hubspot/hubspot-crm-exports-all-emails-2026-10-01.csv,HubSpot activities",
+        ]
+    );
+    // Contacts 401-408 (older export: `Contact ID`), 409 rejected. MQLs:
+    // 401-406 and 408; 407 (Offline Sources, sales) is ready when created.
+    assert_eq!(
+        m["funnel"],
+        json!({"leads": 8, "mqls": 7, "sqls": 0, "opportunities": 0, "won": 0, "lost": 0})
+    );
+    // First touch at or after ready, the earliest of the contact's own
+    // columns and the activities:
+    // 401 call 07-06 10:00, 1 h (before First outreach date, 24 h);
+    // 402 Last Contacted 07-14 16:00 with `1.0` contact, 30 h (no activity);
+    // 403 outgoing email 07-20 13:00, 4 h (the incoming email at 09:30 is
+    //     the lead writing, not a touch; Last Contacted with 3 contacts is
+    //     not a first touch);
+    // 404 inbound call 08-04 09:00, 19 h (inbound calls count);
+    // 405 completed task 08-12 08:00, 48 h (the not-started task is none);
+    // 406 only a note: untouched, dropped;
+    // 407 call 09-01 09:30 associated with 407;408: 0.5 h;
+    // 408 the same call is before its MQL (09-02 10:00); email 09-03 10:00, 24 h.
+    // Without the activities: 401 24 h, 402 30 h, 404 19 h, 407 0.5 h only.
+    // Sorted 0.5, 1, 4, 19, 24, 30, 48: median 19; p90 at 0.9 * 6 = 5.4:
+    // 30 + 0.4 * 18 = 37.2. Within 24 h: 407, 401, 403, 404, 408 = 5 of 8.
+    let s = &m["speed_to_lead"];
+    assert_eq!(s["leads"], 8);
+    assert_eq!(s["touched"], 7);
+    assert_close(&s["median_hours"], 19.0);
+    assert!((s["p90_hours"].as_f64().unwrap() - 37.2).abs() < 1e-6);
+    assert_close(&s["within_sla"], 0.625);
+    assert_eq!(s["dropped"], 1);
+    assert_eq!(s["waiting"], 0);
+    // Every contact is Rep One's; activities name who touched: Rep Two
+    // made the first touches of 403, 404, 405. Active reps 2, capacity
+    // 2 * 2 = 4; supply 7 / (92 / 7) per week.
+    let b = &m["balance"];
+    let supply = 7.0 / (92.0 / 7.0);
+    assert_eq!(b["active_reps"], 2);
+    assert_close(&b["capacity_per_week"], 4.0);
+    assert_close(&b["supply_per_week"], supply);
+    assert_close(&b["tilt"], (supply / 4.0f64).log2());
+    // Rows: contacts 9 (1 rejected), calls 4 (1 rejected), emails 3,
+    // activities 4 (the note and the open task are read: used).
+    assert_eq!(
+        m["data_quality"],
+        json!({"files": 4, "rows_read": 20, "rows_used": 18, "rows_rejected": 2, "lines_skipped": 4, "duplicates_merged": 0})
+    );
+    let rejected = rejections(&site);
+    assert_eq!(rejected.len(), 2);
+    assert!(
+        rejected[0].starts_with(
+            "hubspot/hubspot-crm-exports-all-calls-2026-10-01.csv,5,Associated Contact IDs,,the ids of the contacts"
+        ),
+        "{}",
+        rejected[0]
+    );
+    assert!(
+        rejected[1].starts_with(
+            "hubspot/hubspot-crm-exports-all-contacts-2026-10-01.csv,10,Number of times contacted,twice,"
+        ),
+        "{}",
+        rejected[1]
     );
 }

@@ -3,6 +3,7 @@
 
 mod google_ads;
 mod hubspot;
+mod hubspot_activities;
 mod meta_ads;
 mod salesforce;
 
@@ -39,6 +40,7 @@ pub struct Profile {
 pub const PROFILES: &[&Profile] = &[
     &hubspot::CONTACTS,
     &hubspot::DEALS,
+    &hubspot_activities::ACTIVITIES,
     &google_ads::CAMPAIGNS,
     &meta_ads::CAMPAIGNS,
     &salesforce::LEADS,
