@@ -1,5 +1,6 @@
-//! HubSpot exports with internal names, per-stage dates and activities:
-//! every figure computed by hand (the arithmetic is in the comments). Each fixture sets `as_of = "2026-09-30"`
+//! HubSpot exports with internal names, per-stage dates and activities, and
+//! Pipedrive deals and activities: every figure computed by hand (the
+//! arithmetic is in the comments). Each fixture sets `as_of = "2026-09-30"`
 //! (23:59:59), so Q3 is complete and every SLA and drop window has closed.
 
 use super::harness::{assert_close, build, fixture, json};
@@ -182,5 +183,63 @@ fn hubspot_activities_are_first_touches() {
         ),
         "{}",
         rejected[1]
+    );
+}
+
+#[test]
+fn pipedrive_deals_are_leads_and_activities_their_touches() {
+    let (_guard, site) = build(&fixture("pipedrive"));
+    let m = json(&site, "2026-q3/metrics.json");
+    assert_eq!(m["currency"], "EUR");
+    assert_eq!(
+        recognised(&site),
+        [
+            "pipedrive/activities-by-title-2026-10-01.csv,Pipedrive activities",
+            "pipedrive/activities-export-2026-10-01.csv,Pipedrive activities",
+            "pipedrive/deals-export-2026-10-01.csv,Pipedrive deals",
+        ]
+    );
+    // Deals 1-5 are leads created in Q3 (6 is rejected: GBP has no rate).
+    // Won 1 (08-20) and 4 (09-18) by their Won time, lost 2 (09-02).
+    assert_eq!(
+        m["funnel"],
+        json!({"leads": 5, "mqls": 0, "sqls": 0, "opportunities": 0, "won": 2, "lost": 1})
+    );
+    // USD at 0.9: deal 2 5000 -> 4500, deal 4 3000 -> 2700.
+    // Won 12000 + 2700 = 14700; created 12000 + 4500 + 8000 + 2700 + 2000
+    // = 29200; win rate 2 / 3.
+    assert_close(&m["revenue"]["won_amount"], 14700.0);
+    assert_close(&m["revenue"]["pipeline_created"], 29200.0);
+    assert_close(&m["revenue"]["win_rate"], 2.0 / 3.0);
+    // Every deal is ready when created. Done activities, by Deal - ID:
+    // 1 call 07-02 13:15, 4 h; 2 meeting 07-10 11:00, 24 h; 3 email
+    // 08-05 10:00, 48 h (the undone email is no touch). By title, in the
+    // file without ids (US dates): 4 "Tailspin deal" 08-10 18:30, 2.5 h;
+    // "Fabrikam deal" names deals 3 and 5 and goes to the first, 3, so 5
+    // stays untouched and is dropped; "Unknown Co deal" names no deal.
+    // Sorted 2.5, 4, 24, 48: median (4 + 24) / 2 = 14; p90 at 2.7:
+    // 24 + 0.7 * 24 = 40.8. Within 24 h: 1, 2, 4 of 5 = 0.6.
+    let s = &m["speed_to_lead"];
+    assert_eq!(s["leads"], 5);
+    assert_eq!(s["touched"], 4);
+    assert_close(&s["median_hours"], 14.0);
+    assert!((s["p90_hours"].as_f64().unwrap() - 40.8).abs() < 1e-6);
+    assert_close(&s["within_sla"], 0.6);
+    assert_eq!(s["dropped"], 1);
+    assert_eq!(s["waiting"], 0);
+    // Rows: deals 6 (1 rejected); activities 5 (1 rejected, the undone one
+    // used); by title 4 (1 rejected).
+    assert_eq!(
+        m["data_quality"],
+        json!({"files": 3, "rows_read": 15, "rows_used": 12, "rows_rejected": 3, "lines_skipped": 3, "duplicates_merged": 0})
+    );
+    let not_linked = "the deal the activity belongs to; activities not linked to a deal cannot be joined to a lead";
+    assert_eq!(
+        rejections(&site),
+        [
+            format!("pipedrive/activities-by-title-2026-10-01.csv,5,Deal,,{not_linked}"),
+            format!("pipedrive/activities-export-2026-10-01.csv,6,Deal - ID,,{not_linked}"),
+            "pipedrive/deals-export-2026-10-01.csv,7,Deal - Currency,GBP,an amount in EUR; add `GBP = <rate>` under [fx] in equinox.toml to convert GBP".to_string(),
+        ]
     );
 }

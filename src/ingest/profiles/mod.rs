@@ -5,6 +5,7 @@ mod google_ads;
 mod hubspot;
 mod hubspot_activities;
 mod meta_ads;
+mod pipedrive;
 mod salesforce;
 
 use super::cells;
@@ -41,6 +42,8 @@ pub const PROFILES: &[&Profile] = &[
     &hubspot::CONTACTS,
     &hubspot::DEALS,
     &hubspot_activities::ACTIVITIES,
+    &pipedrive::DEALS,
+    &pipedrive::ACTIVITIES,
     &google_ads::CAMPAIGNS,
     &meta_ads::CAMPAIGNS,
     &salesforce::LEADS,
