@@ -196,6 +196,7 @@ fn pipedrive_deals_are_leads_and_activities_their_touches() {
         [
             "pipedrive/activities-by-title-2026-10-01.csv,Pipedrive activities",
             "pipedrive/activities-export-2026-10-01.csv,Pipedrive activities",
+            "pipedrive/activities-without-deal-2026-10-01.csv,Pipedrive activities",
             "pipedrive/deals-export-2026-10-01.csv,Pipedrive deals",
         ]
     );
@@ -228,10 +229,10 @@ fn pipedrive_deals_are_leads_and_activities_their_touches() {
     assert_eq!(s["dropped"], 1);
     assert_eq!(s["waiting"], 0);
     // Rows: deals 6 (1 rejected); activities 5 (1 rejected, the undone one
-    // used); by title 4 (1 rejected).
+    // used); by title 4 (1 rejected); without a deal column 1 (rejected).
     assert_eq!(
         m["data_quality"],
-        json!({"files": 3, "rows_read": 15, "rows_used": 12, "rows_rejected": 3, "lines_skipped": 3, "duplicates_merged": 0})
+        json!({"files": 4, "rows_read": 16, "rows_used": 12, "rows_rejected": 4, "lines_skipped": 4, "duplicates_merged": 0})
     );
     let not_linked = "the deal the activity belongs to; activities not linked to a deal cannot be joined to a lead";
     assert_eq!(
@@ -239,6 +240,7 @@ fn pipedrive_deals_are_leads_and_activities_their_touches() {
         [
             format!("pipedrive/activities-by-title-2026-10-01.csv,5,Deal,,{not_linked}"),
             format!("pipedrive/activities-export-2026-10-01.csv,6,Deal - ID,,{not_linked}"),
+            "pipedrive/activities-without-deal-2026-10-01.csv,2,deal - id,,\"a link to the deal; add the Deal - ID column (or Deal, the deal's title) to the activities export\"".to_string(),
             "pipedrive/deals-export-2026-10-01.csv,7,Deal - Currency,GBP,an amount in EUR; add `GBP = <rate>` under [fx] in equinox.toml to convert GBP".to_string(),
         ]
     );
