@@ -48,6 +48,13 @@ const DEFAULT_FUNCTIONS: &[(&str, Function)] = &[
     ("external referral", Function::Partner),
     ("employee referral", Function::Sales),
     ("other", Function::Unknown),
+    // Pipedrive lead sources (`Deal - Source origin` and lead source values).
+    ("web forms", Function::Marketing),
+    ("live chat", Function::Marketing),
+    ("leadbooster", Function::Marketing),
+    ("website visitors", Function::Marketing),
+    ("prospector", Function::Sales),
+    ("lead suggestions", Function::Sales),
 ];
 
 const DEFAULT_CHANNELS: &[(&str, Channel)] = &[

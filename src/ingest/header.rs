@@ -53,6 +53,13 @@ impl Header {
         }
     }
 
+    /// Every column's normalised name with its index, for families of
+    /// columns no fixed alias can name (HubSpot's per-stage
+    /// `Date entered "<stage> (<pipeline>)"`).
+    pub fn normalised_names(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.normalised.iter().map(String::as_str).enumerate()
+    }
+
     /// The text inside the trailing parentheses of a column name:
     /// `Amount spent (USD)` gives `USD`.
     pub fn suffix_in_parens(&self, index: usize) -> Option<&str> {

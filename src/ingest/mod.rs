@@ -48,6 +48,7 @@ pub fn read_inputs(input: &Path, settings: &Settings) -> (Records, Ledger) {
     for (_, _, batch) in batches {
         append(&mut records, batch);
     }
+    resolve_lead_aliases(&mut records);
     ledger.duplicates_merged = merge_duplicates(&mut records);
     (records, ledger)
 }
@@ -59,6 +60,27 @@ fn append(all: &mut Records, mut more: Records) {
     all.spend.append(&mut more.spend);
     all.budget.append(&mut more.budget);
     all.hours.append(&mut more.hours);
+    all.lead_aliases.append(&mut more.lead_aliases);
+}
+
+/// Points touches that name their lead by an alias (a Pipedrive deal title)
+/// at the first lead with that alias, in the order files are merged (older
+/// exports first, then path order) and row order. Touches whose
+/// alias no lead has keep it and join no lead.
+fn resolve_lead_aliases(records: &mut Records) {
+    let aliases = std::mem::take(&mut records.lead_aliases);
+    if aliases.is_empty() {
+        return;
+    }
+    let mut first = std::collections::HashMap::new();
+    for (alias, lead_id) in aliases {
+        first.entry(alias).or_insert(lead_id);
+    }
+    for touch in &mut records.touches {
+        if let Some(lead_id) = first.get(&touch.lead_id) {
+            touch.lead_id.clone_from(lead_id);
+        }
+    }
 }
 
 /// Checks that every `[columns]` entry renames a column Equinox knows,

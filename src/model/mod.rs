@@ -268,4 +268,9 @@ pub struct Records {
     pub spend: Vec<Spend>,
     pub budget: Vec<Budget>,
     pub hours: Vec<Hours>,
+    /// Other keys leads are known by in activity exports that do not carry
+    /// the lead id (Pipedrive activities name their deal by title), as
+    /// `(key, lead id)`; the first lead with a key wins. Ingest resolves
+    /// touches through them and leaves this empty.
+    pub lead_aliases: Vec<(String, String)>,
 }

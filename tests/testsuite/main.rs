@@ -5,6 +5,7 @@ mod ad_exports;
 mod browser;
 mod check;
 mod cli;
+mod crm_exports;
 mod demo;
 mod generic_schemas;
 mod harness;

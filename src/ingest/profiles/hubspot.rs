@@ -1,12 +1,16 @@
 //! HubSpot CRM exports: contacts and deals, with label headers
-//! (`Create Date`) or internal names (`createdate`).
+//! (`Create Date`) or internal names (`createdate`), and the older
+//! `Contact ID` instead of `Record ID`. Deals without `Is Closed Won` or
+//! `Close Date` take both from the per-stage columns
+//! `Date entered "Closed Won (<pipeline>)"` (any pipeline, any case).
 
 use super::{ColumnSpec, Outcome, Profile, Row, email_hash};
 use crate::config::Settings;
 use crate::ledger::Rejection;
 use crate::model::{Deal, Lead, Outcome as DealOutcome, Records};
+use chrono::NaiveDateTime;
 
-const fn col(
+pub(super) const fn col(
     concept: &'static str,
     aliases: &'static [&'static str],
     required: bool,
@@ -34,6 +38,8 @@ pub static CONTACTS: Profile = Profile {
                 "lifecycle stage",
                 "lifecyclestage",
                 "became a marketing qualified lead date",
+                "hs_lifecyclestage_marketingqualifiedlead_date",
+                "hs_v2_date_entered_marketingqualifiedlead",
             ],
             true,
         ),
@@ -52,6 +58,8 @@ pub static CONTACTS: Profile = Profile {
             &[
                 "became a marketing qualified lead date",
                 "hs_lifecyclestage_marketingqualifiedlead_date",
+                "date entered \"marketing qualified lead (lifecycle stage pipeline)\"",
+                "hs_v2_date_entered_marketingqualifiedlead",
             ],
             false,
         ),
@@ -60,6 +68,8 @@ pub static CONTACTS: Profile = Profile {
             &[
                 "became a sales qualified lead date",
                 "hs_lifecyclestage_salesqualifiedlead_date",
+                "date entered \"sales qualified lead (lifecycle stage pipeline)\"",
+                "hs_v2_date_entered_salesqualifiedlead",
             ],
             false,
         ),
@@ -68,12 +78,19 @@ pub static CONTACTS: Profile = Profile {
             &[
                 "became an opportunity date",
                 "hs_lifecyclestage_opportunity_date",
+                "date entered \"opportunity (lifecycle stage pipeline)\"",
+                "hs_v2_date_entered_opportunity",
             ],
             false,
         ),
         col(
             "became a customer date",
-            &["became a customer date", "hs_lifecyclestage_customer_date"],
+            &[
+                "became a customer date",
+                "hs_lifecyclestage_customer_date",
+                "date entered \"customer (lifecycle stage pipeline)\"",
+                "hs_v2_date_entered_customer",
+            ],
             false,
         ),
         col(
@@ -83,6 +100,16 @@ pub static CONTACTS: Profile = Profile {
         ),
         col("lead status", &["lead status", "hs_lead_status"], false),
         col("email", &["email"], false),
+        col(
+            "last contacted",
+            &["last contacted", "notes_last_contacted"],
+            false,
+        ),
+        col(
+            "number of times contacted",
+            &["number of times contacted", "num_contacted_notes"],
+            false,
+        ),
     ],
     read: read_contact,
 };
@@ -99,6 +126,8 @@ mod contact {
     pub const FIRST_OUTREACH: usize = 9;
     pub const STATUS: usize = 10;
     pub const EMAIL: usize = 11;
+    pub const LAST_CONTACTED: usize = 12;
+    pub const TIMES_CONTACTED: usize = 13;
 }
 
 fn read_contact(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
@@ -125,13 +154,27 @@ fn contact_lead(row: &Row, settings: &Settings) -> Result<Lead, Rejection> {
         sql_at: row.datetime(SQL)?,
         opportunity_at: row.datetime(OPPORTUNITY)?,
         customer_at: row.datetime(CUSTOMER)?,
-        first_touch_at: row.datetime(FIRST_OUTREACH)?,
+        first_touch_at: first_touch(row)?,
         ready_at: None,
         status: row.text(STATUS).map(str::to_string),
         email_hash: row.text(EMAIL).map(email_hash),
     };
     lead.ready_at = lead.ready_for_sales(row.has(MQL) || row.has(SQL));
     Ok(lead)
+}
+
+/// The first sales touch the contact itself records: `First outreach date`,
+/// else `Last Contacted` when `Number of times contacted` is 1 (the last
+/// contact was then also the first). Activity exports add more candidates.
+fn first_touch(row: &Row) -> Result<Option<NaiveDateTime>, Rejection> {
+    use contact::*;
+    if let Some(outreach) = row.datetime(FIRST_OUTREACH)? {
+        return Ok(Some(outreach));
+    }
+    let Some(last) = row.datetime(LAST_CONTACTED)? else {
+        return Ok(None);
+    };
+    Ok((row.count(TIMES_CONTACTED)? == 1).then_some(last))
 }
 
 /// Deals export (`hubspot-crm-exports-all-deals-*.csv`).
@@ -202,11 +245,12 @@ fn read_deal(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
 fn deal_record(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
     use deal::*;
     let source = row.text(SOURCE).unwrap_or("").to_string();
+    let (outcome, closed_at) = outcome_and_close(row)?;
     Ok(Deal {
         id: row.id(ID)?,
         created_at: row.required_datetime(CREATED)?,
-        closed_at: row.datetime(CLOSED)?,
-        outcome: deal_outcome(row)?,
+        closed_at,
+        outcome,
         amount: row.money(AMOUNT)?.unwrap_or_default(),
         function: settings.function_of(&source),
         source,
@@ -224,9 +268,27 @@ fn deal_record(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
     })
 }
 
-/// Won and lost come from HubSpot's explicit flags when exported; otherwise
-/// from the default pipeline's closed stage names.
-fn deal_outcome(row: &Row) -> Result<DealOutcome, Rejection> {
+/// The outcome and close date. Won and lost come from HubSpot's explicit
+/// flags when exported; otherwise from the latest `Date entered "Closed
+/// Won (…)"` or `"Closed Lost (…)"` cell; otherwise from the default
+/// pipeline's closed stage names. The close date is `Close Date`, else the
+/// date the deal entered the closed stage matching its outcome.
+fn outcome_and_close(row: &Row) -> Result<(DealOutcome, Option<NaiveDateTime>), Rejection> {
+    let flagged = flag_outcome(row)?;
+    let close_date = row.datetime(deal::CLOSED)?;
+    if let (Some(outcome), Some(_)) = (flagged, close_date) {
+        return Ok((outcome, close_date));
+    }
+    let entered = ClosedStageEntries::read(row)?;
+    let outcome = flagged
+        .or_else(|| entered.outcome())
+        .unwrap_or_else(|| outcome_from_stage(row.text(deal::STAGE).unwrap_or("")));
+    Ok((outcome, close_date.or_else(|| entered.date_of(outcome))))
+}
+
+/// The outcome the `Is Closed Won` / `Is closed lost` flags give, `None`
+/// when the export has neither column.
+fn flag_outcome(row: &Row) -> Result<Option<DealOutcome>, Rejection> {
     use deal::*;
     let flag = |column| match row.cell(column) {
         None => Ok(None),
@@ -234,12 +296,12 @@ fn deal_outcome(row: &Row) -> Result<DealOutcome, Rejection> {
             .map(Some)
             .ok_or_else(|| row.reject(column, "true or false")),
     };
-    match (flag(WON)?, flag(LOST)?) {
-        (Some(true), _) => Ok(DealOutcome::Won),
-        (_, Some(true)) => Ok(DealOutcome::Lost),
-        (Some(false), _) | (_, Some(false)) => Ok(DealOutcome::Open),
-        (None, None) => Ok(outcome_from_stage(row.text(STAGE).unwrap_or(""))),
-    }
+    Ok(match (flag(WON)?, flag(LOST)?) {
+        (Some(true), _) => Some(DealOutcome::Won),
+        (_, Some(true)) => Some(DealOutcome::Lost),
+        (Some(false), _) | (_, Some(false)) => Some(DealOutcome::Open),
+        (None, None) => None,
+    })
 }
 
 fn outcome_from_stage(stage: &str) -> DealOutcome {
@@ -247,5 +309,86 @@ fn outcome_from_stage(stage: &str) -> DealOutcome {
         "closedwon" => DealOutcome::Won,
         "closedlost" => DealOutcome::Lost,
         _ => DealOutcome::Open,
+    }
+}
+
+/// When a deal entered a closed-won and a closed-lost stage, from the
+/// per-stage columns of every pipeline; the latest date per outcome.
+#[derive(Debug, Default, PartialEq)]
+struct ClosedStageEntries {
+    won: Option<NaiveDateTime>,
+    lost: Option<NaiveDateTime>,
+}
+
+impl ClosedStageEntries {
+    fn read(row: &Row) -> Result<ClosedStageEntries, Rejection> {
+        let mut entries = ClosedStageEntries::default();
+        for (index, name) in row.header.normalised_names() {
+            let slot = match entered_stage(name).map(outcome_from_stage) {
+                Some(DealOutcome::Won) => &mut entries.won,
+                Some(DealOutcome::Lost) => &mut entries.lost,
+                _ => continue,
+            };
+            *slot = (*slot).max(row.datetime_at(index)?);
+        }
+        Ok(entries)
+    }
+
+    /// The outcome of the later closed stage the deal entered, if any.
+    fn outcome(&self) -> Option<DealOutcome> {
+        match (self.won, self.lost) {
+            (None, None) => None,
+            (won, lost) if won >= lost => Some(DealOutcome::Won),
+            _ => Some(DealOutcome::Lost),
+        }
+    }
+
+    fn date_of(&self, outcome: DealOutcome) -> Option<NaiveDateTime> {
+        match outcome {
+            DealOutcome::Won => self.won,
+            DealOutcome::Lost => self.lost,
+            DealOutcome::Open => None,
+        }
+    }
+}
+
+/// The stage of a normalised per-stage column name:
+/// `date entered "closed won (sales pipeline)"` gives `closed won`, and so
+/// does the internal name `hs_date_entered_closedwon`.
+fn entered_stage(name: &str) -> Option<&str> {
+    if let Some(stage) = name.strip_prefix("hs_date_entered_") {
+        return Some(stage);
+    }
+    let label = name.strip_prefix("date entered \"")?.strip_suffix(")\"")?;
+    label.split_once('(').map(|(stage, _)| stage.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::header::normalise;
+    use super::*;
+
+    #[test]
+    fn stages_of_per_stage_columns() {
+        let stage = |name: &str| entered_stage(&normalise(name)).map(str::to_string);
+        assert_eq!(
+            stage("Date entered \"Closed Won (Sales Pipeline)\"").as_deref(),
+            Some("closed won")
+        );
+        assert_eq!(
+            stage("Date entered \"Closed Lost  (Texas)\"").as_deref(),
+            Some("closed lost")
+        );
+        assert_eq!(
+            stage("hs_date_entered_closedwon").as_deref(),
+            Some("closedwon")
+        );
+        assert_eq!(stage("Date exited \"Closed Won (Sales Pipeline)\""), None);
+        assert_eq!(
+            stage("Cumulative time in \"Closed Won (Sales Pipeline)\" (HH:mm:ss)"),
+            None
+        );
+        assert_eq!(outcome_from_stage("closed won"), DealOutcome::Won);
+        assert_eq!(outcome_from_stage("closedlost"), DealOutcome::Lost);
     }
 }

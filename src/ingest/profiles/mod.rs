@@ -5,9 +5,11 @@ mod clockify;
 mod equinox;
 mod google_ads;
 mod hubspot;
+mod hubspot_activities;
 mod linkedin_ads;
 mod meta_ads;
 mod microsoft_ads;
+mod pipedrive;
 mod salesforce;
 mod time_entry;
 mod toggl;
@@ -45,6 +47,9 @@ pub struct Profile {
 pub const PROFILES: &[&Profile] = &[
     &hubspot::CONTACTS,
     &hubspot::DEALS,
+    &hubspot_activities::ACTIVITIES,
+    &pipedrive::DEALS,
+    &pipedrive::ACTIVITIES,
     &google_ads::CAMPAIGNS,
     &meta_ads::CAMPAIGNS,
     &salesforce::LEADS,
@@ -213,6 +218,37 @@ impl Row<'_> {
             found: self.cell(column).map(|c| shorten(c.trim())),
             expected: expected.into(),
         }
+    }
+
+    /// A rejection blaming the file's column at `index` (one no profile
+    /// column names, such as a per-stage date column).
+    pub fn reject_at(&self, index: usize, expected: impl Into<String>) -> Rejection {
+        Rejection {
+            line: self.line,
+            column: Some(self.header.name(index).trim().to_string()),
+            found: self.record.get(index).map(|c| shorten(c.trim())),
+            expected: expected.into(),
+        }
+    }
+
+    /// An optional date-time in the file's column at `index`, slash dates
+    /// in the column's order.
+    pub fn datetime_at(&self, index: usize) -> Cell<Option<NaiveDateTime>> {
+        let text = self.record.get(index).unwrap_or("");
+        if cells::is_empty(text) {
+            return Ok(None);
+        }
+        let text = text.trim();
+        let order = match self.dates.get(index) {
+            ColumnOrder::Known(order) => order,
+            ColumnOrder::Ambiguous => match cells::numeric_date_fields(text) {
+                Some((a, b)) if a != b => return Err(self.reject_at(index, self.ambiguous_order())),
+                _ => DateOrder::MonthFirst,
+            },
+        };
+        cells::parse_datetime_ordered(text, order)
+            .map(Some)
+            .ok_or_else(|| self.reject_at(index, cells::EXPECTED_DATE))
     }
 
     /// An optional date-time column, slash dates in the column's order.

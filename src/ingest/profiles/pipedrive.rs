@@ -1,0 +1,317 @@
+//! Pipedrive exports: deals and activities, with `Entity - Field` headers
+//! (`Deal - Title`, also with an en dash). Pipedrive has no contacts export
+//! to read: each deal is both a deal and the lead it started as, under one
+//! id, `pd-deal-<Deal - ID>`. Activities link to their deal by `Deal - ID`
+//! when exported, else by the deal's title (`Deal`), resolved after every
+//! file is read to the first deal with that title.
+
+use super::{ColumnSpec, Outcome, Profile, Row, cells, to_base};
+use crate::config::Settings;
+use crate::ledger::Rejection;
+use crate::model::{Deal, Lead, Outcome as DealOutcome, Records, Touch, TouchKind};
+use chrono::NaiveDateTime;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+const fn col(
+    concept: &'static str,
+    aliases: &'static [&'static str],
+    required: bool,
+) -> ColumnSpec {
+    ColumnSpec {
+        concept,
+        aliases,
+        required,
+    }
+}
+
+/// Deals export (Deals > list view > ... > Export filter results).
+pub static DEALS: Profile = Profile {
+    name: "Pipedrive deals",
+    columns: &[
+        col("deal - id", &["deal - id"], true),
+        col("deal - value", &["deal - value"], true),
+        col("deal - status", &["deal - status"], true),
+        col(
+            "deal - deal created",
+            &[
+                "deal - deal created",
+                "deal - deal created on",
+                "deal - creation date",
+                "deal - add time",
+            ],
+            true,
+        ),
+        col("deal - title", &["deal - title"], false),
+        col(
+            "deal - currency",
+            &["deal - currency", "deal - currency of value"],
+            false,
+        ),
+        col("deal - won time", &["deal - won time"], false),
+        col("deal - lost time", &["deal - lost time"], false),
+        col(
+            "deal - deal closed on",
+            &[
+                "deal - deal closed on",
+                "deal - closed on",
+                "deal - close time",
+            ],
+            false,
+        ),
+        col(
+            "deal - expected close date",
+            &["deal - expected close date"],
+            false,
+        ),
+        col("deal - owner", &["deal - owner"], false),
+        col(
+            "deal - source",
+            &[
+                "deal - source",
+                "deal - source channel",
+                "deal - origin",
+                "deal - source origin",
+            ],
+            false,
+        ),
+        col("deal - lost reason", &["deal - lost reason"], false),
+    ],
+    read: read_deal,
+};
+
+mod deal {
+    pub const ID: usize = 0;
+    pub const VALUE: usize = 1;
+    pub const STATUS: usize = 2;
+    pub const CREATED: usize = 3;
+    pub const TITLE: usize = 4;
+    pub const CURRENCY: usize = 5;
+    pub const WON: usize = 6;
+    pub const LOST: usize = 7;
+    pub const CLOSED: usize = 8;
+    pub const EXPECTED: usize = 9;
+    pub const OWNER: usize = 10;
+    pub const SOURCE: usize = 11;
+    pub const LOST_REASON: usize = 12;
+}
+
+fn read_deal(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
+    match deal_and_lead(row, settings) {
+        Ok((deal, lead)) => {
+            if let Some(title) = row.text(deal::TITLE) {
+                out.lead_aliases.push((title_key(title), lead.id.clone()));
+            }
+            out.deals.push(deal);
+            out.leads.push(lead);
+            Outcome::Used
+        }
+        Err(rejection) => Outcome::Rejected(rejection),
+    }
+}
+
+fn deal_and_lead(row: &Row, settings: &Settings) -> Result<(Deal, Lead), Rejection> {
+    use deal::*;
+    let id = lead_id(&row.id(ID)?);
+    let created_at = row.required_datetime(CREATED)?;
+    let outcome = status(row)?;
+    let closed_at = close_date(row, outcome)?;
+    let value = row.money(VALUE)?.unwrap_or_default();
+    let amount =
+        to_base(value, row.text(CURRENCY), settings).map_err(|e| row.reject(CURRENCY, e))?;
+    let source = row.text(SOURCE).unwrap_or("").to_string();
+    let owner = row.text(OWNER).map(str::to_string);
+    let mut lead = Lead {
+        id: id.clone(),
+        created_at,
+        function: settings.function_of(&source),
+        channel: settings.sources.channel_of(&source),
+        source: source.clone(),
+        owner: owner.clone(),
+        mql_at: None,
+        sql_at: None,
+        opportunity_at: None,
+        customer_at: closed_at.filter(|_| outcome == DealOutcome::Won),
+        first_touch_at: None,
+        ready_at: None,
+        status: row.text(LOST_REASON).map(str::to_string),
+        email_hash: None,
+    };
+    lead.ready_at = lead.ready_for_sales(false);
+    let deal = Deal {
+        id: id.clone(),
+        created_at,
+        closed_at,
+        outcome,
+        amount,
+        function: lead.function,
+        source,
+        owner,
+        lead_ids: vec![id],
+    };
+    Ok((deal, lead))
+}
+
+/// The lead and deal id of a Pipedrive deal, apart from other CRMs' ids.
+fn lead_id(deal_id: &str) -> String {
+    format!("pd-deal-{deal_id}")
+}
+
+/// The key an activity linked by deal title joins through (see
+/// [`Records::lead_aliases`]); titles often carry a person's name, so only
+/// a hash of the trimmed, lower-cased title is kept.
+fn title_key(title: &str) -> String {
+    let mut hasher = DefaultHasher::new();
+    title.trim().to_lowercase().hash(&mut hasher);
+    format!("pd-deal-title-{:016x}", hasher.finish())
+}
+
+fn status(row: &Row) -> Result<DealOutcome, Rejection> {
+    let cell = row.text(deal::STATUS).unwrap_or("");
+    match cell.to_ascii_lowercase().as_str() {
+        "open" => Ok(DealOutcome::Open),
+        "won" => Ok(DealOutcome::Won),
+        "lost" => Ok(DealOutcome::Lost),
+        _ => Err(row.reject(deal::STATUS, "Open, Won or Lost")),
+    }
+}
+
+/// Won and lost deals close at their won or lost time (else the closing
+/// date); open ones carry their expected close date.
+fn close_date(row: &Row, outcome: DealOutcome) -> Result<Option<NaiveDateTime>, Rejection> {
+    use deal::*;
+    let at = match outcome {
+        DealOutcome::Open => return row.datetime(EXPECTED),
+        DealOutcome::Won => row.datetime(WON)?,
+        DealOutcome::Lost => row.datetime(LOST)?,
+    };
+    match at {
+        Some(at) => Ok(Some(at)),
+        None => row.datetime(CLOSED),
+    }
+}
+
+/// Activities export (Activities > list view > ... > Export filter results).
+pub static ACTIVITIES: Profile = Profile {
+    name: "Pipedrive activities",
+    columns: &[
+        col("activity - type", &["activity - type"], true),
+        col(
+            "activity - marked as done time",
+            &["activity - marked as done time"],
+            true,
+        ),
+        col("activity - done", &["activity - done"], false),
+        col(
+            "activity - assigned to user",
+            &[
+                "activity - assigned to user",
+                "activity - user",
+                "activity - owner",
+            ],
+            false,
+        ),
+        col("deal - id", &["deal - id", "activity - deal id"], false),
+        col("deal", &["deal", "activity - deal", "deal - title"], false),
+    ],
+    read: read_activity,
+};
+
+mod activity {
+    pub const TYPE: usize = 0;
+    pub const DONE_AT: usize = 1;
+    pub const DONE: usize = 2;
+    pub const OWNER: usize = 3;
+    pub const DEAL_ID: usize = 4;
+    pub const DEAL_TITLE: usize = 5;
+}
+
+/// A done activity is a touch. An undone one is read and understood, and
+/// deliberately not a touch (yet): it counts as used, not rejected.
+fn read_activity(row: &Row, _settings: &Settings, out: &mut Records) -> Outcome {
+    match activity_touch(row) {
+        Ok(touch) => {
+            out.touches.extend(touch);
+            Outcome::Used
+        }
+        Err(rejection) => Outcome::Rejected(rejection),
+    }
+}
+
+fn activity_touch(row: &Row) -> Result<Option<Touch>, Rejection> {
+    use activity::*;
+    if !is_done(row)? {
+        return Ok(None);
+    }
+    Ok(Some(Touch {
+        at: row.required_datetime(DONE_AT)?,
+        lead_id: linked_deal(row)?,
+        kind: kind_of(row.text(TYPE).unwrap_or("")),
+        owner: row.text(OWNER).map(str::to_string),
+    }))
+}
+
+/// `Activity - Done` (`Done` / `Undone`); without that column, an activity
+/// with a marked-as-done time is done.
+fn is_done(row: &Row) -> Result<bool, Rejection> {
+    use activity::*;
+    match row.cell(DONE) {
+        None => Ok(row.text(DONE_AT).is_some()),
+        Some(cell) => cells::parse_bool(cell).ok_or_else(|| row.reject(DONE, "Done or Undone")),
+    }
+}
+
+const NOT_LINKED: &str =
+    "the deal the activity belongs to; activities not linked to a deal cannot be joined to a lead";
+
+/// The lead id (or title key) of the activity's deal: by `Deal - ID` when
+/// the export has it, else by the deal's title.
+fn linked_deal(row: &Row) -> Result<String, Rejection> {
+    use activity::*;
+    if row.has(DEAL_ID) {
+        if row.text(DEAL_ID).is_none() {
+            return Err(row.reject(DEAL_ID, NOT_LINKED));
+        }
+        return row.id(DEAL_ID).map(|id| lead_id(&id));
+    }
+    if row.has(DEAL_TITLE) {
+        return row
+            .text(DEAL_TITLE)
+            .map(title_key)
+            .ok_or_else(|| row.reject(DEAL_TITLE, NOT_LINKED));
+    }
+    Err(row.reject(
+        DEAL_ID,
+        "a link to the deal; add the Deal - ID column (or Deal, the deal's title) to the activities export",
+    ))
+}
+
+/// Pipedrive's default types; lunches are meetings, and deadlines and
+/// custom types are tasks.
+fn kind_of(kind: &str) -> TouchKind {
+    match kind.to_ascii_lowercase().as_str() {
+        "call" => TouchKind::Call,
+        "email" => TouchKind::Email,
+        "meeting" | "lunch" => TouchKind::Meeting,
+        _ => TouchKind::Task,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_keys_ignore_case_and_spaces_and_keep_no_text() {
+        assert_eq!(title_key(" Acme deal "), title_key("acme DEAL"));
+        assert_ne!(title_key("Acme deal"), title_key("Beta deal"));
+        assert!(!title_key("Acme deal").contains("acme"));
+    }
+
+    #[test]
+    fn activity_types() {
+        assert_eq!(kind_of("Call"), TouchKind::Call);
+        assert_eq!(kind_of("Lunch"), TouchKind::Meeting);
+        assert_eq!(kind_of("Deadline"), TouchKind::Task);
+        assert_eq!(kind_of("Demo"), TouchKind::Task);
+    }
+}
