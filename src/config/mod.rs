@@ -10,7 +10,12 @@ mod sources;
 pub use hours::HoursMap;
 pub use sources::SourceMap;
 
-use crate::model::{Function, PeriodKind};
+use crate::model::{Function, Outcome, PeriodKind};
+
+/// A stage name as compared: lower case, without spaces.
+pub fn stage_key(stage: &str) -> String {
+    stage.to_lowercase().split_whitespace().collect()
+}
 use chrono::NaiveDateTime;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -34,6 +39,10 @@ pub struct Settings {
     pub leads_per_rep_week: Option<f64>,
     pub sources: SourceMap,
     pub privacy: OwnerDisplay,
+    /// Deal stage names (normalised: lower case, no spaces) to outcomes,
+    /// from `[stages]`; the default closed stage names are added by
+    /// [`Settings::stage_outcome`].
+    pub stages: BTreeMap<String, Outcome>,
     /// Time-log projects and tags to functions (`[hours]`).
     pub hours: HoursMap,
     /// Column overrides by file path (relative to the input folder, `/`
@@ -149,6 +158,19 @@ impl Settings {
     /// file's own entry wins over the export's.
     pub fn overrides_for(&self, path: &str, profile: &str) -> Option<&ColumnOverrides> {
         self.columns.get(path).or_else(|| self.columns.get(profile))
+    }
+
+    /// The outcome a deal stage name means: `[stages]` in equinox.toml
+    /// first, then the default closed stages `Closed Won` and `Closed Lost`
+    /// (any case and spacing, as HubSpot, Salesforce and Pipedrive write
+    /// them); `None` for any other stage.
+    pub fn stage_outcome(&self, stage: &str) -> Option<Outcome> {
+        let key = stage_key(stage);
+        self.stages.get(&key).copied().or(match key.as_str() {
+            "closedwon" => Some(Outcome::Won),
+            "closedlost" => Some(Outcome::Lost),
+            _ => None,
+        })
     }
 
     /// The function a lead or deal source maps to.

@@ -3,7 +3,7 @@
 use super::{
     ColumnOverrides, DateOrder, HoursMap, OwnerDisplay, Settings, Sla, SourceMap, Targets,
 };
-use crate::model::{Channel, Function, PeriodKind};
+use crate::model::{Channel, Function, Outcome, PeriodKind};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -22,6 +22,7 @@ pub(super) struct RawSettings {
     capacity: RawCapacity,
     sources: RawSources,
     privacy: RawPrivacy,
+    stages: BTreeMap<String, String>,
     hours: RawHours,
     columns: BTreeMap<String, RawColumns>,
 }
@@ -48,6 +49,7 @@ impl Default for RawSettings {
             capacity: RawCapacity::default(),
             sources: RawSources::default(),
             privacy: RawPrivacy::default(),
+            stages: BTreeMap::new(),
             hours: RawHours::default(),
             columns: BTreeMap::new(),
         }
@@ -141,6 +143,7 @@ impl RawSettings {
             )?,
             sources: self.sources.validate()?,
             privacy: self.privacy.owners,
+            stages: validate_stages(self.stages)?,
             hours: self.hours.validate()?,
             columns: self
                 .columns
@@ -162,6 +165,26 @@ impl RawSettings {
                 .collect(),
         })
     }
+}
+
+fn validate_stages(stages: BTreeMap<String, String>) -> Result<BTreeMap<String, Outcome>, Invalid> {
+    stages
+        .into_iter()
+        .map(|(stage, outcome)| {
+            let parsed = match outcome.trim().to_lowercase().as_str() {
+                "won" => Outcome::Won,
+                "lost" => Outcome::Lost,
+                "open" => Outcome::Open,
+                _ => {
+                    return Err(invalid(
+                        &format!("stages.{stage}"),
+                        format!("found {outcome:?}, expected one of won, lost, open"),
+                    ));
+                }
+            };
+            Ok((super::stage_key(&stage), parsed))
+        })
+        .collect()
 }
 
 fn validate_currency(key: &str, code: &str) -> Result<String, Invalid> {

@@ -55,3 +55,30 @@ fn gzipped_exports_read_like_plain_ones() {
         json!({"files": 4, "rows_read": 16, "rows_used": 14, "rows_rejected": 2, "lines_skipped": 9, "duplicates_merged": 0})
     );
 }
+
+#[test]
+fn custom_stages_map_to_outcomes_through_the_stages_table() {
+    let temp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        temp.path().join("deals.csv"),
+        "\"Record ID\",\"Deal Stage\",\"Amount\",\"Create Date\",\"Close Date\"\n\
+         \"1\",\"Contract Signed\",\"100.0\",\"2026-07-01 10:00\",\"2026-08-01 10:00\"\n\
+         \"2\",\"Went Dark\",\"50.0\",\"2026-07-02 10:00\",\"2026-08-02 10:00\"\n\
+         \"3\",\"Closed Lost\",\"70.0\",\"2026-07-03 10:00\",\"2026-08-03 10:00\"\n\
+         \"4\",\"Demo\",\"90.0\",\"2026-07-04 10:00\",\"2026-12-01 10:00\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        temp.path().join("equinox.toml"),
+        "[stages]\n\"Contract Signed\" = \"won\"\n\"went dark\" = \"lost\"\n",
+    )
+    .unwrap();
+    let (_guard, site) = build(temp.path());
+    let m = json(&site, "2026-q3/metrics.json");
+    // Won: deal 1 (mapped). Lost: deal 2 (mapped) and 3 (default name). 4 is open.
+    assert_eq!(
+        (m["funnel"]["won"].clone(), m["funnel"]["lost"].clone()),
+        (json!(1), json!(2))
+    );
+    assert_eq!(m["revenue"]["won_amount"], json!(100.0));
+}

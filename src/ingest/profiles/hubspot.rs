@@ -245,7 +245,7 @@ fn read_deal(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
 fn deal_record(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
     use deal::*;
     let source = row.text(SOURCE).unwrap_or("").to_string();
-    let (outcome, closed_at) = outcome_and_close(row)?;
+    let (outcome, closed_at) = outcome_and_close(row, settings)?;
     Ok(Deal {
         id: row.id(ID)?,
         created_at: row.required_datetime(CREATED)?,
@@ -271,18 +271,22 @@ fn deal_record(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
 /// The outcome and close date. Won and lost come from HubSpot's explicit
 /// flags when exported; otherwise from the latest `Date entered "Closed
 /// Won (…)"` or `"Closed Lost (…)"` cell; otherwise from the default
-/// pipeline's closed stage names. The close date is `Close Date`, else the
+/// pipeline's closed stage names or `[stages]` in equinox.toml. The close date is `Close Date`, else the
 /// date the deal entered the closed stage matching its outcome.
-fn outcome_and_close(row: &Row) -> Result<(DealOutcome, Option<NaiveDateTime>), Rejection> {
+fn outcome_and_close(
+    row: &Row,
+    settings: &Settings,
+) -> Result<(DealOutcome, Option<NaiveDateTime>), Rejection> {
     let flagged = flag_outcome(row)?;
     let close_date = row.datetime(deal::CLOSED)?;
     if let (Some(outcome), Some(_)) = (flagged, close_date) {
         return Ok((outcome, close_date));
     }
-    let entered = ClosedStageEntries::read(row)?;
+    let entered = ClosedStageEntries::read(row, settings)?;
     let outcome = flagged
         .or_else(|| entered.outcome())
-        .unwrap_or_else(|| outcome_from_stage(row.text(deal::STAGE).unwrap_or("")));
+        .or_else(|| settings.stage_outcome(row.text(deal::STAGE).unwrap_or("")))
+        .unwrap_or(DealOutcome::Open);
     Ok((outcome, close_date.or_else(|| entered.date_of(outcome))))
 }
 
@@ -304,14 +308,6 @@ fn flag_outcome(row: &Row) -> Result<Option<DealOutcome>, Rejection> {
     })
 }
 
-fn outcome_from_stage(stage: &str) -> DealOutcome {
-    match stage.to_lowercase().replace(' ', "").as_str() {
-        "closedwon" => DealOutcome::Won,
-        "closedlost" => DealOutcome::Lost,
-        _ => DealOutcome::Open,
-    }
-}
-
 /// When a deal entered a closed-won and a closed-lost stage, from the
 /// per-stage columns of every pipeline; the latest date per outcome.
 #[derive(Debug, Default, PartialEq)]
@@ -321,10 +317,10 @@ struct ClosedStageEntries {
 }
 
 impl ClosedStageEntries {
-    fn read(row: &Row) -> Result<ClosedStageEntries, Rejection> {
+    fn read(row: &Row, settings: &Settings) -> Result<ClosedStageEntries, Rejection> {
         let mut entries = ClosedStageEntries::default();
         for (index, name) in row.header.normalised_names() {
-            let slot = match entered_stage(name).map(outcome_from_stage) {
+            let slot = match entered_stage(name).and_then(|stage| settings.stage_outcome(stage)) {
                 Some(DealOutcome::Won) => &mut entries.won,
                 Some(DealOutcome::Lost) => &mut entries.lost,
                 _ => continue,
@@ -388,7 +384,5 @@ mod tests {
             stage("Cumulative time in \"Closed Won (Sales Pipeline)\" (HH:mm:ss)"),
             None
         );
-        assert_eq!(outcome_from_stage("closed won"), DealOutcome::Won);
-        assert_eq!(outcome_from_stage("closedlost"), DealOutcome::Lost);
     }
 }

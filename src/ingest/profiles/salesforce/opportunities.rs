@@ -77,7 +77,7 @@ fn deal(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
         id: id(row, ID)?,
         created_at: row.required_datetime(CREATED)?,
         closed_at: row.datetime(CLOSED_AT)?,
-        outcome: deal_outcome(row)?,
+        outcome: deal_outcome(row, settings)?,
         amount: amount(row, settings)?,
         function: settings.function_of(&source),
         source,
@@ -105,8 +105,8 @@ fn amount(row: &Row, settings: &Settings) -> Result<Money, Rejection> {
 
 /// Won and lost from the `Won` and `Closed` checkboxes where the report has
 /// them; the default stage names fill in what they leave open.
-fn deal_outcome(row: &Row) -> Result<DealOutcome, Rejection> {
-    let stage = outcome_from_stage(row.text(STAGE).unwrap_or(""));
+fn deal_outcome(row: &Row, settings: &Settings) -> Result<DealOutcome, Rejection> {
+    let stage = settings.stage_outcome(row.text(STAGE).unwrap_or(""));
     match (checkbox(row, WON)?, checkbox(row, CLOSED)?) {
         (Some(true), _) => Ok(DealOutcome::Won),
         (Some(false), Some(closed)) => Ok(if closed {
@@ -135,14 +135,5 @@ fn checkbox(row: &Row, column: usize) -> Result<Option<bool>, Rejection> {
         Some(cell) => cells::parse_bool(cell)
             .map(Some)
             .ok_or_else(|| row.reject(column, "a checkbox: 1 or 0, true or false")),
-    }
-}
-
-/// The default closed stages; `None` for any other stage.
-fn outcome_from_stage(stage: &str) -> Option<DealOutcome> {
-    match stage.to_lowercase().replace(' ', "").as_str() {
-        "closedwon" => Some(DealOutcome::Won),
-        "closedlost" => Some(DealOutcome::Lost),
-        _ => None,
     }
 }
