@@ -71,6 +71,9 @@ fn files_table(files: &[FileLedger]) -> String {
             f.path, export, f.rows_used, f.rows_rejected, f.lines_skipped
         );
         let _ = writeln!(text, "{}", row.trim_end());
+        if !f.preamble.is_empty() {
+            let _ = writeln!(text, "{:width$}  report: {}", "", f.preamble.join(" · "));
+        }
     }
     text
 }

@@ -37,6 +37,8 @@ pub struct FileLedger {
     pub rows_used: u64,
     pub rows_rejected: u64,
     pub lines_skipped: u64,
+    /// Report title and date range lines found before the header.
+    pub preamble: Vec<String>,
     /// The first and last day of the file's records.
     pub dates: Option<(NaiveDate, NaiveDate)>,
     pub rejections: Vec<Rejection>,
@@ -57,6 +59,7 @@ impl FileLedger {
             rows_used: 0,
             rows_rejected: 0,
             lines_skipped: 0,
+            preamble: Vec::new(),
             dates: None,
             rejections: Vec::new(),
         }

@@ -134,6 +134,7 @@ fn read_into(
     let sniffed = sniff::find_header(&mut reader, &renames).map_err(describe)?;
     ledger.profile = Some(sniffed.matched.profile.name.to_string());
     ledger.skipped(sniffed.header_line);
+    ledger.preamble = sniffed.preamble.clone();
     let forced = settings
         .overrides_for(&file, sniffed.matched.profile.name)
         .and_then(|o| o.date_order);

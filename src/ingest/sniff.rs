@@ -20,6 +20,9 @@ pub struct Sniffed {
     pub delimiter: u8,
     /// The header's line number; data starts on the next line.
     pub header_line: u64,
+    /// The non-blank lines before the header, unquoted: report titles and
+    /// date ranges (`Campaign report`, `July 1, 2026 - September 30, 2026`).
+    pub preamble: Vec<String>,
 }
 
 /// Why no header was found.
@@ -43,6 +46,7 @@ pub enum NotRecognised {
 /// first data line.
 pub fn find_header(reader: &mut dyn BufRead, renames: Renames) -> Result<Sniffed, NotRecognised> {
     let mut nearest: Option<Match> = None;
+    let mut preamble = Vec::new();
     for line_number in 1..=MAX_PREAMBLE_LINES as u64 {
         let Some(line) = read_line(reader).map_err(NotRecognised::Io)? else {
             return Err(no_profile(nearest, line_number - 1));
@@ -59,11 +63,16 @@ pub fn find_header(reader: &mut dyn BufRead, renames: Renames) -> Result<Sniffed
                     header,
                     delimiter,
                     header_line: line_number,
+                    preamble,
                 });
             }
             if nearest.as_ref().is_none_or(|n| matched.found > n.found) {
                 nearest = Some(matched);
             }
+        }
+        let kept = line.trim().trim_matches('"').trim();
+        if !kept.is_empty() {
+            preamble.push(crate::ledger::shorten(kept));
         }
     }
     Err(no_profile(nearest, MAX_PREAMBLE_LINES as u64))

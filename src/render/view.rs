@@ -374,6 +374,7 @@ pub fn files_table(ledger: &Ledger) -> Table {
         "Lines skipped",
         "Dates",
         "Problem",
+        "Report lines before the header",
     ]);
     for f in &ledger.files {
         table.push(vec![
@@ -387,6 +388,7 @@ pub fn files_table(ledger: &Ledger) -> Table {
                 .map(|(first, last)| format!("{first} – {last}"))
                 .unwrap_or_default(),
             f.problem.clone().unwrap_or_default(),
+            f.preamble.join(" · "),
         ]);
     }
     table

@@ -106,7 +106,7 @@ fn google_ads_editor_sheets_are_listed_as_not_read_and_the_build_goes_on() {
     let files = csv_lines(&site, "2026-q3/data-files.csv");
     assert_eq!(
         files[1],
-        "ads/Campaign report (1).csv,not recognised,0,0,0,0,,\"this is a Google Ads Editor bulk-upload sheet, not a performance report; download the campaign report from Google Ads > Campaigns > Download instead\""
+        "ads/Campaign report (1).csv,not recognised,0,0,0,0,,\"this is a Google Ads Editor bulk-upload sheet, not a performance report; download the campaign report from Google Ads > Campaigns > Download instead\","
     );
     assert!(files[2].starts_with("ads/Campaign report.csv,Google Ads campaign report,2,2,0,5"));
     // The report beside it: 38950.00 + 40000.00 IDR (base currency).
@@ -229,7 +229,7 @@ fn microsoft_ads_by_day_and_a_download_without_days() {
     let files = csv_lines(&site, "2026-q3/data-files.csv");
     assert_eq!(
         files[2],
-        "bing/bing_08.csv,not recognised,0,0,0,0,,\"no header row of a supported export in the first 6 line(s); the nearest is Microsoft Ads campaign report, which also needs the column(s) \"\"day\"\"\""
+        "bing/bing_08.csv,not recognised,0,0,0,0,,\"no header row of a supported export in the first 6 line(s); the nearest is Microsoft Ads campaign report, which also needs the column(s) \"\"day\"\"\","
     );
     // `-` conversions are zero; `Impr.` and `Conv.` spellings.
     let records = records("microsoft-ads");

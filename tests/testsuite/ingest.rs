@@ -82,3 +82,17 @@ fn custom_stages_map_to_outcomes_through_the_stages_table() {
     );
     assert_eq!(m["revenue"]["won_amount"], json!(100.0));
 }
+
+#[test]
+fn the_report_lines_before_the_header_are_kept_for_the_data_page() {
+    let (_guard, site) = build(&fixture("tiny"));
+    let files = std::fs::read_to_string(site.join("2026-q3/data-files.csv")).unwrap();
+    let google = files
+        .lines()
+        .find(|l| l.starts_with("ads/Campaign report.csv"))
+        .unwrap();
+    assert!(
+        google.ends_with(",\"Campaign report · July 1, 2026 - September 30, 2026\""),
+        "{google}"
+    );
+}
