@@ -174,8 +174,15 @@ fn with_formats(
 /// minus or accounting parentheses. Fractions beyond the cent are rounded
 /// half away from zero.
 pub fn parse_money(cell: &str) -> Option<Money> {
+    parse_money_in(cell, None)
+}
+
+/// [`parse_money`] where the column's decimal separator is known from its
+/// other values (see `formats`): `1.234` is then 1234 in a decimal-comma
+/// column and `1,234` is 1.234.
+pub fn parse_money_in(cell: &str, decimal: Option<char>) -> Option<Money> {
     let (negative, number) = strip_sign(strip_currency(cell.trim()));
-    let (int_part, frac_part) = split_decimal(number)?;
+    let (int_part, frac_part) = split_decimal(number, decimal)?;
     let units: i64 = if int_part.is_empty() {
         0
     } else {
@@ -217,7 +224,7 @@ fn strip_sign(cell: &str) -> (bool, &str) {
 
 /// Splits a number into its integer digits (grouping removed) and fraction
 /// digits, deciding which of `.` and `,` is the decimal separator.
-fn split_decimal(number: &str) -> Option<(String, &str)> {
+fn split_decimal(number: &str, known: Option<char>) -> Option<(String, &str)> {
     if number.is_empty()
         || !number
             .bytes()
@@ -225,7 +232,10 @@ fn split_decimal(number: &str) -> Option<(String, &str)> {
     {
         return None;
     }
-    let decimal = decimal_separator(number);
+    let decimal = match known {
+        Some(separator) => number.contains(separator).then_some(separator),
+        None => decimal_separator(number),
+    };
     let (int_text, frac) = match decimal.and_then(|d| number.rfind(d)) {
         Some(at) => (&number[..at], &number[at + 1..]),
         None => (number, ""),
@@ -266,14 +276,24 @@ fn round_fraction(frac: &str) -> Option<i64> {
 
 /// Parses a count: `1024`, `"1,024"`, `9552.0` (HubSpot writes integers as floats).
 pub fn parse_count(cell: &str) -> Option<u64> {
-    let money = parse_money(cell)?;
+    parse_count_in(cell, None)
+}
+
+/// [`parse_count`] with the column's decimal separator.
+pub fn parse_count_in(cell: &str, decimal: Option<char>) -> Option<u64> {
+    let money = parse_money_in(cell, decimal)?;
     (money.cents() >= 0 && money.cents() % 100 == 0).then(|| money.cents() as u64 / 100)
 }
 
 /// Parses a decimal number such as `15.00`, `"4,838.80"` or `4,5`.
 pub fn parse_number(cell: &str) -> Option<f64> {
+    parse_number_in(cell, None)
+}
+
+/// [`parse_number`] with the column's decimal separator.
+pub fn parse_number_in(cell: &str, decimal: Option<char>) -> Option<f64> {
     let (negative, number) = strip_sign(cell.trim().trim_end_matches('%').trim());
-    let (int, frac) = split_decimal(number)?;
+    let (int, frac) = split_decimal(number, decimal)?;
     let value: f64 = format!(
         "{}.{}",
         if int.is_empty() { "0" } else { &int },

@@ -5,9 +5,9 @@
 //! Hands on [`Records`] and the [`Ledger`] to the metrics stage.
 
 pub mod cells;
-mod dates;
 mod decode;
 mod discover;
+mod formats;
 mod header;
 mod lines;
 mod profiles;
@@ -17,7 +17,7 @@ use crate::config::DateOrder;
 use crate::config::Settings;
 use crate::ledger::{FileLedger, Ledger, Rejection, display_path};
 use crate::model::Records;
-use dates::DateEvidence;
+use formats::FormatEvidence;
 use profiles::{Outcome, Row};
 use sniff::{NotRecognised, Sniffed};
 use std::io::BufRead;
@@ -248,7 +248,7 @@ fn read_rows(
 ) {
     let mut source = RowSource::new(reader, file.sniffed);
     let mut ahead: Vec<ReadRow> = Vec::new();
-    let mut evidence = DateEvidence::default();
+    let mut evidence = FormatEvidence::default();
     while ahead.len() < DATE_SCAN_ROWS {
         let Some(row) = source.next_row() else {
             break;
@@ -261,7 +261,7 @@ fn read_rows(
     if ahead.len() == DATE_SCAN_ROWS && evidence.undecided() && file.forced_date_order.is_none() {
         evidence = scan_whole_file(file);
     }
-    let dates = evidence.orders(file.forced_date_order);
+    let formats = evidence.formats(file.forced_date_order);
     let mut ahead = ahead.into_iter();
     while let Some(read) = ahead.next().or_else(|| source.next_row()) {
         ledger.skipped(read.blank_before);
@@ -273,7 +273,7 @@ fn read_rows(
                     header: &file.sniffed.header,
                     columns: &file.sniffed.matched.columns,
                     profile: file.sniffed.matched.profile,
-                    dates: &dates,
+                    formats: &formats,
                     file: file.name,
                 };
                 tally(
@@ -304,8 +304,8 @@ fn csv_reader<R: std::io::Read>(reader: R, delimiter: u8) -> csv::Reader<R> {
 
 /// Reads every row once just to decide date orders (the file is read again
 /// for its records): only for files whose first rows left a column ambiguous.
-fn scan_whole_file(file: &FileContext) -> DateEvidence {
-    let mut evidence = DateEvidence::default();
+fn scan_whole_file(file: &FileContext) -> FormatEvidence {
+    let mut evidence = FormatEvidence::default();
     let Ok(decoded) = decode::open(file.path) else {
         return evidence;
     };

@@ -96,3 +96,19 @@ fn the_report_lines_before_the_header_are_kept_for_the_data_page() {
         "{google}"
     );
 }
+
+#[test]
+fn a_column_showing_decimal_commas_reads_its_ambiguous_values_that_way() {
+    let temp = tempfile::tempdir().unwrap();
+    // Excel in a comma-decimal locale writes semicolons; "1.234" alone could
+    // be one and a bit, but "45,50" in the same column shows the convention.
+    std::fs::write(
+        temp.path().join("spend.csv"),
+        "day;channel;campaign;cost\n2026-07-01;google_ads;Brand;1.234\n2026-07-02;google_ads;Brand;45,50\n",
+    )
+    .unwrap();
+    let (_guard, site) = build(temp.path());
+    let m = json(&site, "2026-q3/metrics.json");
+    // 1,234.00 + 45.50
+    assert_eq!(m["spend"]["by_channel"]["google_ads"], json!(1279.5));
+}

@@ -95,3 +95,14 @@ proptest! {
         let _ = parse_number(&text);
     }
 }
+
+proptest! {
+    #[test]
+    fn durations_read_back_with_hours_past_a_day(seconds in 0i64..10_000_000) {
+        let text = format!("{}:{:02}:{:02}", seconds / 3600, seconds / 60 % 60, seconds % 60);
+        prop_assert_eq!(equinox::ingest::cells::parse_duration(&text).map(|d| d.num_seconds()), Some(seconds));
+        let hours = format!("{:.4}", seconds as f64 / 3600.0);
+        let parsed = equinox::ingest::cells::parse_duration(&hours).map(|d| d.num_seconds()).unwrap();
+        prop_assert!((parsed - seconds).abs() <= 1, "{} -> {}", hours, parsed);
+    }
+}

@@ -15,7 +15,7 @@ mod time_entry;
 mod toggl;
 
 use super::cells;
-use super::dates::{ColumnOrder, DateOrders};
+use super::formats::{ColumnFormats, ColumnOrder};
 use super::header::{Header, normalise};
 use crate::config::{DateOrder, Settings};
 use crate::ledger::{Rejection, shorten};
@@ -171,7 +171,7 @@ pub struct Row<'a> {
     pub columns: &'a Columns,
     pub profile: &'static Profile,
     /// How each column writes slash dates.
-    pub dates: &'a DateOrders,
+    pub formats: &'a ColumnFormats,
     /// The file's path relative to the input folder, for messages.
     pub file: &'a str,
 }
@@ -239,7 +239,7 @@ impl Row<'_> {
             return Ok(None);
         }
         let text = text.trim();
-        let order = match self.dates.get(index) {
+        let order = match self.formats.date_order(index) {
             ColumnOrder::Known(order) => order,
             ColumnOrder::Ambiguous => match cells::numeric_date_fields(text) {
                 Some((a, b)) if a != b => return Err(self.reject_at(index, self.ambiguous_order())),
@@ -257,7 +257,7 @@ impl Row<'_> {
             return Ok(None);
         };
         let index = self.columns.0.get(column).copied().flatten().unwrap_or(0);
-        let order = match self.dates.get(index) {
+        let order = match self.formats.date_order(index) {
             ColumnOrder::Known(order) => order,
             ColumnOrder::Ambiguous => match cells::numeric_date_fields(text) {
                 Some((a, b)) if a != b => return Err(self.reject(column, self.ambiguous_order())),
@@ -284,20 +284,20 @@ impl Row<'_> {
 
     /// An optional money column.
     pub fn money(&self, column: usize) -> Cell<Option<Money>> {
-        self.parsed(column, cells::parse_money, cells::EXPECTED_MONEY)
+        self.parsed_number(column, cells::parse_money_in, cells::EXPECTED_MONEY)
     }
 
     /// A count column; empty means zero.
     pub fn count(&self, column: usize) -> Cell<u64> {
         Ok(self
-            .parsed(column, cells::parse_count, cells::EXPECTED_COUNT)?
+            .parsed_number(column, cells::parse_count_in, cells::EXPECTED_COUNT)?
             .unwrap_or(0))
     }
 
     /// A decimal column; empty means zero.
     pub fn number(&self, column: usize) -> Cell<f64> {
         Ok(self
-            .parsed(column, cells::parse_number, "a number such as 15.00")?
+            .parsed_number(column, cells::parse_number_in, "a number such as 15.00")?
             .unwrap_or(0.0))
     }
 
@@ -307,6 +307,29 @@ impl Row<'_> {
         match cells::id_problem(cell) {
             Some(expected) => Err(self.reject(column, expected)),
             None => Ok(cell.to_string()),
+        }
+    }
+
+    /// Like `parsed`, for numbers: passes the decimal separator the
+    /// column's other values show (see `formats`).
+    fn parsed_number<T>(
+        &self,
+        column: usize,
+        parse: fn(&str, Option<char>) -> Option<T>,
+        expected: &str,
+    ) -> Cell<Option<T>> {
+        let decimal = self
+            .columns
+            .0
+            .get(column)
+            .copied()
+            .flatten()
+            .and_then(|i| self.formats.decimal_separator(i));
+        match self.text(column) {
+            None => Ok(None),
+            Some(text) => parse(text, decimal)
+                .map(Some)
+                .ok_or_else(|| self.reject(column, expected)),
         }
     }
 

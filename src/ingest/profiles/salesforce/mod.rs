@@ -130,7 +130,7 @@ mod tests {
             header: &header,
             columns: &matched.columns,
             profile,
-            dates: &Default::default(),
+            formats: &Default::default(),
             file: "report.csv",
         })
     }

@@ -1,5 +1,13 @@
-//! Day-first or month-first: deciding, per column, how a file writes slash
-//! dates. `3/4/2026` is March in the US and April almost everywhere else;
+//! Column formats decided from the data, per column, before rows are read:
+//! how a column writes numbers (decimal point or decimal comma) and slash
+//! dates (day-first or month-first).
+//!
+//! Numbers: `1,234` is a thousand and more in the US and one and a bit in
+//! Brazil. A column where some value shows its decimals unambiguously
+//! (`454,06`, `1.234,5`, `12.50`, `1,234.5`) decides how the ambiguous ones
+//! are read; otherwise each value is read on its own (see `cells`).
+//!
+//! Dates: `3/4/2026` is March in the US and April almost everywhere else;
 //! the data decides (a first field above 12 means day-first, a second
 //! field above 12 means month-first), then the file's hints (dotted dates
 //! and decimal commas are European; 12-hour AM/PM times anywhere in the
@@ -20,7 +28,7 @@ pub enum ColumnOrder {
 
 /// What the rows seen so far say about each column.
 #[derive(Debug, Clone, Default)]
-pub struct DateEvidence {
+pub struct FormatEvidence {
     columns: Vec<ColumnEvidence>,
     hints: Hints,
 }
@@ -46,6 +54,8 @@ impl Hints {
 
 #[derive(Debug, Clone, Copy, Default)]
 struct ColumnEvidence {
+    decimal_commas: u64,
+    decimal_points: u64,
     numeric_dates: u64,
     dotted: bool,
     first_over_12: bool,
@@ -65,7 +75,7 @@ impl ColumnEvidence {
     }
 }
 
-impl DateEvidence {
+impl FormatEvidence {
     /// Takes one row into account.
     pub fn add(&mut self, record: &csv::StringRecord) {
         if self.columns.len() < record.len() {
@@ -78,7 +88,12 @@ impl DateEvidence {
                 evidence.first_over_12 |= first > 12;
                 evidence.second_over_12 |= second > 12;
             } else {
-                self.hints.decimal_comma |= is_decimal_comma(cell);
+                match decimal_separator_shown(cell) {
+                    Some(',') => evidence.decimal_commas += 1,
+                    Some(_) => evidence.decimal_points += 1,
+                    None => {}
+                }
+                self.hints.decimal_comma |= evidence.decimal_commas > 0;
             }
             self.hints.am_pm |= is_us_time(cell);
         }
@@ -91,19 +106,20 @@ impl DateEvidence {
             .any(|c| c.order(self.hints) == ColumnOrder::Ambiguous)
     }
 
-    /// The order of every column; `forced` (from equinox.toml) wins.
-    pub fn orders(&self, forced: Option<DateOrder>) -> DateOrders {
-        DateOrders(
-            self.columns
-                .iter()
-                .map(|c| {
-                    forced
-                        .map(ColumnOrder::Known)
-                        .unwrap_or(c.order(self.hints))
-                })
-                .collect(),
+    /// The formats of every column; a date order `forced` by equinox.toml
+    /// wins over the evidence.
+    pub fn formats(&self, forced: Option<DateOrder>) -> ColumnFormats {
+        let orders = self.columns.iter().map(|c| {
+            forced
+                .map(ColumnOrder::Known)
+                .unwrap_or(c.order(self.hints))
+        });
+        let decimals = self.columns.iter().map(ColumnEvidence::decimal_separator);
+        ColumnFormats {
+            orders: orders.collect(),
+            decimals: decimals.collect(),
             forced,
-        )
+        }
     }
 }
 
@@ -114,29 +130,56 @@ fn is_us_time(cell: &str) -> bool {
     (cell.ends_with(" AM") || cell.ends_with(" PM")) && cell.contains('/') && cell.contains(':')
 }
 
-/// `454,06` or `-1.234,5`: a number written with a decimal comma (a comma
-/// followed by exactly three digits could be grouping, so it is no hint).
-fn is_decimal_comma(cell: &str) -> bool {
-    let cell = cell.trim().trim_start_matches('-');
-    match cell.rsplit_once(',') {
-        Some((int, frac)) => {
-            let digits =
-                |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.');
-            digits(int) && (1..=2).contains(&frac.len()) && frac.bytes().all(|b| b.is_ascii_digit())
+impl ColumnEvidence {
+    /// The separator the column's unambiguous values agree on, if they do.
+    fn decimal_separator(&self) -> Option<char> {
+        match (self.decimal_commas, self.decimal_points) {
+            (0, 0) => None,
+            (_, 0) => Some(','),
+            (0, _) => Some('.'),
+            _ => None,
         }
-        None => false,
     }
 }
 
-/// The decided order of every column of a file, by header position.
-#[derive(Debug, Clone, Default)]
-pub struct DateOrders(Vec<ColumnOrder>, Option<DateOrder>);
+/// The decimal separator a number shows unambiguously: `454,06` and
+/// `1.234,5` (comma), `12.50` and `1,234.5` (point). `1,234` and `1.234`
+/// show nothing: three digits after a lone separator may be grouping.
+fn decimal_separator_shown(cell: &str) -> Option<char> {
+    let number = cell
+        .trim()
+        .trim_start_matches(['-', '('])
+        .trim_end_matches([')', '%']);
+    let last = number.rfind([',', '.'])?;
+    let (int, frac) = (&number[..last], &number[last + 1..]);
+    let separator = number[last..].chars().next()?;
+    let other = if separator == ',' { '.' } else { ',' };
+    let well_formed = !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit() || b == other as u8)
+        && !frac.is_empty()
+        && frac.bytes().all(|b| b.is_ascii_digit());
+    let shown = frac.len() != 3 || int.contains(other);
+    (well_formed && shown).then_some(separator)
+}
 
-impl DateOrders {
-    /// The order of the column at `index`.
-    pub fn get(&self, index: usize) -> ColumnOrder {
-        let default = ColumnOrder::Known(self.1.unwrap_or(DateOrder::MonthFirst));
-        self.0.get(index).copied().unwrap_or(default)
+/// The decided formats of every column of a file, by header position.
+#[derive(Debug, Clone, Default)]
+pub struct ColumnFormats {
+    orders: Vec<ColumnOrder>,
+    decimals: Vec<Option<char>>,
+    forced: Option<DateOrder>,
+}
+
+impl ColumnFormats {
+    /// The date order of the column at `index`.
+    pub fn date_order(&self, index: usize) -> ColumnOrder {
+        let default = ColumnOrder::Known(self.forced.unwrap_or(DateOrder::MonthFirst));
+        self.orders.get(index).copied().unwrap_or(default)
+    }
+
+    /// The decimal separator of the column at `index`, where the data shows it.
+    pub fn decimal_separator(&self, index: usize) -> Option<char> {
+        self.decimals.get(index).copied().flatten()
     }
 }
 
@@ -145,12 +188,12 @@ mod tests {
     use super::*;
 
     fn orders(rows: &[&[&str]]) -> Vec<ColumnOrder> {
-        let mut evidence = DateEvidence::default();
+        let mut evidence = FormatEvidence::default();
         for row in rows {
             evidence.add(&csv::StringRecord::from(row.to_vec()));
         }
         (0..rows[0].len())
-            .map(|i| evidence.orders(None).get(i))
+            .map(|i| evidence.formats(None).date_order(i))
             .collect()
     }
 
@@ -176,5 +219,24 @@ mod tests {
         );
         let footer = "Generated By:  Dana Lee  9/8/2026 11:22 AM";
         assert_eq!(orders(&[&["3/4/2026"], &[footer]])[0], Known(MonthFirst));
+    }
+
+    #[test]
+    fn decimal_separators_by_column() {
+        let mut evidence = FormatEvidence::default();
+        for row in [
+            ["1,234", "1.234", "12.50", "x"],
+            ["454,06", "9.380", "1,024", "7"],
+        ] {
+            evidence.add(&csv::StringRecord::from(row.to_vec()));
+        }
+        let formats = evidence.formats(None);
+        let decimals: Vec<_> = (0..4).map(|i| formats.decimal_separator(i)).collect();
+        assert_eq!(decimals, [Some(','), None, Some('.'), None]);
+        assert_eq!(decimal_separator_shown("1.234,5"), Some(','));
+        assert_eq!(decimal_separator_shown("1,234.5"), Some('.'));
+        assert_eq!(decimal_separator_shown("1,234"), None);
+        assert_eq!(decimal_separator_shown("(12.5)"), Some('.'));
+        assert_eq!(decimal_separator_shown("2.81%"), Some('.'));
     }
 }
