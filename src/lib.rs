@@ -22,6 +22,7 @@ pub mod model;
 pub mod privacy;
 pub mod render;
 pub mod site;
+pub mod timings;
 
 pub use error::Error;
 
@@ -48,6 +49,8 @@ pub struct BuildSummary {
     /// Period labels, oldest first.
     pub reviews: Vec<String>,
     pub unread_files: u64,
+    /// Wall time per stage.
+    pub timings: timings::Timings,
 }
 
 /// Everything read from the input folder and computed from it.
@@ -58,6 +61,8 @@ pub struct Analysis {
     pub reviews: Vec<Review>,
     /// Hashed emails of every lead, for the privacy guard.
     pub lead_emails: HashSet<u64>,
+    /// Wall time of the stages so far.
+    pub timings: timings::Timings,
 }
 
 /// Reads and computes without writing anything: `equinox check` and the
@@ -68,7 +73,8 @@ pub fn analyse(input: &Path) -> Result<Analysis, Error> {
             path: input.to_path_buf(),
         });
     }
-    let settings = Settings::load(input)?;
+    let mut timings = timings::Timings::default();
+    let settings = timings.time("settings", || Settings::load(input))?;
     ingest::check_column_overrides(&settings).map_err(|(key, message)| {
         config::ConfigError::Invalid {
             path: input.join("equinox.toml"),
@@ -76,14 +82,17 @@ pub fn analyse(input: &Path) -> Result<Analysis, Error> {
             message,
         }
     })?;
-    let (records, ledger) = ingest::read_inputs(input, &settings);
-    let reviews = metrics::compute(&records, ledger.totals(), &settings);
+    let (records, ledger) = timings.time("ingest", || ingest::read_inputs(input, &settings));
+    let reviews = timings.time("metrics", || {
+        metrics::compute(&records, ledger.totals(), &settings)
+    });
     let lead_emails = records.leads.iter().filter_map(|l| l.email_hash).collect();
     Ok(Analysis {
         settings,
         ledger,
         reviews,
         lead_emails,
+        timings,
     })
 }
 
@@ -95,7 +104,8 @@ pub fn check(input: &Path) -> Result<check::CheckReport, Error> {
 
 /// Builds the review site from `options.input` into `options.output`.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
-    let analysis = analyse(&options.input)?;
+    let mut analysis = analyse(&options.input)?;
+    let mut timings = std::mem::take(&mut analysis.timings);
     let totals = analysis.ledger.totals();
     let unread_files = analysis.ledger.unread_files().count() as u64;
     if options.strict && (totals.rows_rejected > 0 || unread_files > 0) {
@@ -111,18 +121,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     }
     let notes = read_notes(&options.input, &analysis.reviews)?;
     let overrides = options.input.parent().map(|p| p.join("templates"));
-    let files = render::render_site(&render::RenderInput {
+    let input = render::RenderInput {
         reviews: &analysis.reviews,
         ledger: &analysis.ledger,
         settings: &analysis.settings,
         notes: &notes,
         template_overrides: overrides.as_deref(),
-    })?;
-    let leaks = privacy::files_with_lead_emails(&files, &analysis.lead_emails);
+    };
+    let files = timings.time("render", || render::render_site(&input))?;
+    let leaks = timings.time("privacy", || {
+        privacy::files_with_lead_emails(&files, &analysis.lead_emails)
+    });
     if !leaks.is_empty() {
         return Err(Error::PrivacyLeak { files: leaks });
     }
-    site::write(&options.output, &options.input, &files)?;
+    timings.time("write", || {
+        site::write(&options.output, &options.input, &files)
+    })?;
     Ok(BuildSummary {
         output: options.output.clone(),
         totals,
@@ -132,6 +147,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
             .map(|r| r.period.label.clone())
             .collect(),
         unread_files,
+        timings,
     })
 }
 

@@ -21,11 +21,14 @@ fn main() -> ExitCode {
             input,
             output,
             strict,
-        } => build(BuildOptions {
-            input,
-            output,
-            strict,
-        }),
+        } => build(
+            BuildOptions {
+                input,
+                output,
+                strict,
+            },
+            cli.verbose,
+        ),
         Command::Check { input } => check(&input),
         Command::Init { dir, today } => init(&dir, today),
         Command::Completions { shell } => Ok(completions(shell)),
@@ -34,7 +37,9 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(text) => {
-            emit(&text);
+            if !cli.quiet {
+                emit(&text);
+            }
             ExitCode::SUCCESS
         }
         Err(failure) => {
@@ -67,7 +72,7 @@ fn emit(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
-fn build(options: BuildOptions) -> Outcome {
+fn build(options: BuildOptions, verbose: bool) -> Outcome {
     let summary = equinox::build(&options)?;
     let t = summary.totals;
     let mut text = format!(
@@ -87,6 +92,11 @@ fn build(options: BuildOptions) -> Outcome {
     );
     if t.rows_rejected > 0 || summary.unread_files > 0 {
         text.push_str("See the Data section of each review for every rejected row and file.\n");
+    }
+    if verbose {
+        for (stage, took) in summary.timings.stages() {
+            let _ = writeln!(text, "  {stage:<9} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+        }
     }
     Ok(text)
 }
