@@ -68,6 +68,24 @@ fn key(source: &str) -> String {
     source.trim().to_lowercase()
 }
 
+/// Longest source value looked up without allocating.
+const SHORT_KEY: usize = 64;
+
+/// Calls `look_up` with the source's key (trimmed, lower case). Every row
+/// of a large export looks its source up, so short ASCII values are
+/// lower-cased on the stack.
+fn with_key<R>(source: &str, look_up: impl FnOnce(&str) -> R) -> R {
+    let trimmed = source.trim();
+    if trimmed.len() > SHORT_KEY || !trimmed.is_ascii() {
+        return look_up(&key(source));
+    }
+    let mut buffer = [0u8; SHORT_KEY];
+    let lowered = &mut buffer[..trimmed.len()];
+    lowered.copy_from_slice(trimmed.as_bytes());
+    lowered.make_ascii_lowercase();
+    look_up(std::str::from_utf8(lowered).unwrap_or(trimmed))
+}
+
 impl SourceMap {
     /// The built-in vocabulary.
     pub fn with_defaults() -> SourceMap {
@@ -93,14 +111,11 @@ impl SourceMap {
 
     /// The function of a source; `Unknown` for values nobody mapped.
     pub fn function_of(&self, source: &str) -> Function {
-        self.functions
-            .get(&key(source))
-            .copied()
-            .unwrap_or(Function::Unknown)
+        with_key(source, |k| self.functions.get(k).copied()).unwrap_or(Function::Unknown)
     }
 
     /// The ad channel of a paid source.
     pub fn channel_of(&self, source: &str) -> Option<Channel> {
-        self.channels.get(&key(source)).copied()
+        with_key(source, |k| self.channels.get(k).copied())
     }
 }

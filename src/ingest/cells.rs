@@ -15,10 +15,11 @@ pub const EXPECTED_COUNT: &str = "a whole number such as 1024 or 1,024";
 /// Whether a cell means "no value": blank, `--` (Google Ads writes ` --`),
 /// `-` (Meta rankings, Microsoft Ads), `N/A`, `(not set)`.
 pub fn is_empty(cell: &str) -> bool {
-    matches!(
-        cell.trim().to_ascii_lowercase().as_str(),
-        "" | "--" | "-" | "n/a" | "(not set)"
-    )
+    let cell = cell.trim();
+    cell.len() <= 9
+        && ["", "--", "-", "n/a", "(not set)"]
+            .iter()
+            .any(|e| cell.eq_ignore_ascii_case(e))
 }
 
 /// Parses a date or date-time, slash dates month-first. Zone offsets are

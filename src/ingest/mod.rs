@@ -22,6 +22,7 @@ use profiles::{Outcome, Row};
 use sniff::{NotRecognised, Sniffed};
 use std::io::BufRead;
 use std::path::Path;
+use std::sync::mpsc::{Receiver, Sender, SyncSender};
 
 pub use discover::export_files;
 
@@ -189,11 +190,21 @@ struct FileContext<'a> {
 const DATE_SCAN_ROWS: usize = 1000;
 
 /// One row as read: its first line in the file, the blank lines before it,
-/// and the record or why it could not be read.
+/// and the record, or why it could not be read.
+#[derive(Default)]
 struct ReadRow {
     line: u64,
     blank_before: u64,
-    record: Result<csv::StringRecord, csv::Error>,
+    record: csv::StringRecord,
+    error: Option<csv::Error>,
+}
+
+impl ReadRow {
+    fn is_fatal(&self) -> bool {
+        self.error
+            .as_ref()
+            .is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(_)))
+    }
 }
 
 /// The rows of a file after its header, each placed on its own line.
@@ -218,27 +229,37 @@ impl RowSource {
 
     /// The next row; `None` at the end. A row that cannot be read (invalid
     /// text, broken quoting) comes back as an error.
-    fn next_row(&mut self) -> Option<ReadRow> {
-        let mut record = csv::StringRecord::new();
-        let result = self.csv.read_record(&mut record);
+    /// Reads the next row into `row` (reusing its record's memory); `false`
+    /// at the end.
+    fn next_row(&mut self, row: &mut ReadRow) -> bool {
+        let result = self.csv.read_record(&mut row.record);
         if let Ok(false) = result {
             self.trailing_blank = self.lines.trailing_blank();
-            return None;
+            return false;
         }
         let breaks = if result.is_ok() {
-            lines::line_breaks(&record)
+            lines::line_breaks(&row.record)
         } else {
             0
         };
         let placed = self.lines.place(self.csv.position().byte(), breaks);
-        Some(ReadRow {
-            line: self.header_line + placed.first,
-            blank_before: placed.blank_before,
-            record: result.map(|_| record),
-        })
+        row.line = self.header_line + placed.first;
+        row.blank_before = placed.blank_before;
+        row.error = result.err();
+        true
     }
 }
 
+/// Rows handed from the reading thread to the parsing one at a time.
+const BATCH_ROWS: usize = 1024;
+
+/// Batches travel to the parser full and come back empty, so their
+/// records' memory is reused instead of freed on the other thread.
+type Batch = Vec<ReadRow>;
+
+/// Reads one file's rows into records. Two threads share the work: one
+/// decodes and splits the CSV, the other turns rows into records, so a
+/// single large export keeps both cores busy. Rows stay in file order.
 fn read_rows(
     reader: Box<dyn BufRead + Send>,
     file: &FileContext,
@@ -246,52 +267,121 @@ fn read_rows(
     records: &mut Records,
     ledger: &mut FileLedger,
 ) {
-    let mut source = RowSource::new(reader, file.sniffed);
-    let mut ahead: Vec<ReadRow> = Vec::new();
-    let mut evidence = FormatEvidence::default();
-    while ahead.len() < DATE_SCAN_ROWS {
-        let Some(row) = source.next_row() else {
-            break;
-        };
-        if let Ok(record) = &row.record {
-            evidence.add(record);
+    std::thread::scope(|scope| {
+        let (full_sender, full) = std::sync::mpsc::sync_channel(4);
+        let (empty_sender, empty) = std::sync::mpsc::channel();
+        let sniffed = file.sniffed;
+        let producer = scope.spawn(move || split_rows(reader, sniffed, full_sender, empty));
+        parse_rows(full, empty_sender, file, settings, records, ledger);
+        ledger.skipped(producer.join().unwrap_or(0));
+    });
+}
+
+/// The reading side: fills batches with rows and sends them; returns the
+/// blank lines after the last row. Stops at a read error or when the
+/// parser hangs up.
+fn split_rows(
+    reader: Box<dyn BufRead + Send>,
+    sniffed: &Sniffed,
+    full: SyncSender<Batch>,
+    empty: Receiver<Batch>,
+) -> u64 {
+    let mut source = RowSource::new(reader, sniffed);
+    loop {
+        let mut batch = empty.try_recv().unwrap_or_default();
+        batch.resize_with(BATCH_ROWS, ReadRow::default);
+        let mut filled = 0;
+        while filled < BATCH_ROWS && source.next_row(&mut batch[filled]) {
+            filled += 1;
+            if batch[filled - 1].is_fatal() {
+                break;
+            }
         }
-        ahead.push(row);
+        batch.truncate(filled);
+        let last = filled < BATCH_ROWS || batch.last().is_some_and(ReadRow::is_fatal);
+        if full.send(batch).is_err() || last {
+            return source.trailing_blank;
+        }
     }
-    if ahead.len() == DATE_SCAN_ROWS && evidence.undecided() && file.forced_date_order.is_none() {
+}
+
+/// The parsing side: decides the column formats from the first rows, then
+/// turns every row into records or a rejection.
+fn parse_rows(
+    full: Receiver<Batch>,
+    empty: Sender<Batch>,
+    file: &FileContext,
+    settings: &Settings,
+    records: &mut Records,
+    ledger: &mut FileLedger,
+) {
+    let mut ahead: Vec<Batch> = Vec::new();
+    while ahead.iter().map(Vec::len).sum::<usize>() < DATE_SCAN_ROWS {
+        match full.recv() {
+            Ok(batch) => ahead.push(batch),
+            Err(_) => break,
+        }
+    }
+    let formats = column_formats(ahead.iter().flatten(), file);
+    for batch in ahead.into_iter().chain(full.iter()) {
+        for read in &batch {
+            if !parse_row(read, file, &formats, settings, records, ledger) {
+                return;
+            }
+        }
+        let _ = empty.send(batch);
+    }
+}
+
+/// Turns one row into records or a rejection; `false` when reading must stop.
+fn parse_row(
+    read: &ReadRow,
+    file: &FileContext,
+    formats: &formats::ColumnFormats,
+    settings: &Settings,
+    records: &mut Records,
+    ledger: &mut FileLedger,
+) -> bool {
+    ledger.skipped(read.blank_before);
+    if let Some(error) = &read.error {
+        ledger.rejected(unreadable_row(error, read.line));
+        // After a read error the stream cannot be trusted to go on.
+        return !read.is_fatal();
+    }
+    let row = Row {
+        record: &read.record,
+        line: read.line,
+        header: &file.sniffed.header,
+        columns: &file.sniffed.matched.columns,
+        profile: file.sniffed.matched.profile,
+        formats,
+        file: file.name,
+    };
+    tally(
+        (file.sniffed.matched.profile.read)(&row, settings, records),
+        ledger,
+    );
+    true
+}
+
+/// The formats the first rows show; when they leave a column's date order
+/// open and the file goes on, the whole file is scanned for it.
+fn column_formats<'a>(
+    ahead: impl Iterator<Item = &'a ReadRow>,
+    file: &FileContext,
+) -> formats::ColumnFormats {
+    let mut evidence = FormatEvidence::default();
+    let mut rows = 0;
+    for read in ahead {
+        rows += 1;
+        if read.error.is_none() {
+            evidence.add(&read.record);
+        }
+    }
+    if rows >= DATE_SCAN_ROWS && evidence.undecided() && file.forced_date_order.is_none() {
         evidence = scan_whole_file(file);
     }
-    let formats = evidence.formats(file.forced_date_order);
-    let mut ahead = ahead.into_iter();
-    while let Some(read) = ahead.next().or_else(|| source.next_row()) {
-        ledger.skipped(read.blank_before);
-        match read.record {
-            Ok(record) => {
-                let row = Row {
-                    record: &record,
-                    line: read.line,
-                    header: &file.sniffed.header,
-                    columns: &file.sniffed.matched.columns,
-                    profile: file.sniffed.matched.profile,
-                    formats: &formats,
-                    file: file.name,
-                };
-                tally(
-                    (file.sniffed.matched.profile.read)(&row, settings, records),
-                    ledger,
-                );
-            }
-            Err(error) => {
-                // After a read error the stream cannot be trusted to go on.
-                let fatal = matches!(error.kind(), csv::ErrorKind::Io(_));
-                ledger.rejected(unreadable_row(error, read.line));
-                if fatal {
-                    break;
-                }
-            }
-        }
-    }
-    ledger.skipped(source.trailing_blank);
+    evidence.formats(file.forced_date_order)
 }
 
 fn csv_reader<R: std::io::Read>(reader: R, delimiter: u8) -> csv::Reader<R> {
@@ -333,7 +423,7 @@ fn tally(outcome: Outcome, ledger: &mut FileLedger) {
     }
 }
 
-fn unreadable_row(error: csv::Error, line: u64) -> Rejection {
+fn unreadable_row(error: &csv::Error, line: u64) -> Rejection {
     Rejection {
         line,
         column: None,
@@ -348,22 +438,23 @@ fn unreadable_row(error: csv::Error, line: u64) -> Rejection {
 /// Returns how many duplicates were merged.
 fn merge_duplicates(records: &mut Records) -> u64 {
     let before = records.leads.len() + records.deals.len();
-    keep_last_by(&mut records.leads, |l| l.id.clone());
-    keep_last_by(&mut records.deals, |d| d.id.clone());
+    keep_last_by(&mut records.leads, |l| l.id.as_str());
+    keep_last_by(&mut records.deals, |d| d.id.as_str());
     (before - records.leads.len() - records.deals.len()) as u64
 }
 
-fn keep_last_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> String) {
-    let mut last = std::collections::HashMap::new();
+fn keep_last_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) {
+    let mut last: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    last.reserve(items.len());
     for (index, item) in items.iter().enumerate() {
         last.insert(key(item), index);
     }
-    let mut index = 0;
-    items.retain(|item| {
-        let keep = last.get(&key(item)) == Some(&index);
-        index += 1;
-        keep
-    });
+    let mut keep = vec![false; items.len()];
+    for index in last.into_values() {
+        keep[index] = true;
+    }
+    let mut flags = keep.into_iter();
+    items.retain(|_| flags.next().unwrap_or(false));
 }
 
 /// The text of one line of an export (1-based, decoded like the file
