@@ -40,7 +40,12 @@ pub fn report(input: &Path, analysis: &Analysis) -> CheckReport {
         }
         for rejection in &file.rejections {
             text.push('\n');
-            text.push_str(&rejection_message(input, file, rejection));
+            text.push_str(&rejection_message(
+                input,
+                file,
+                rejection,
+                analysis.settings.max_expanded_bytes,
+            ));
         }
     }
     if problems == 0 {
@@ -80,7 +85,12 @@ fn files_table(files: &[FileLedger]) -> String {
 
 /// `error: file:line: column "X": found "Y"; expected Z`, then the line
 /// with a caret under the cell.
-fn rejection_message(input: &Path, file: &FileLedger, r: &Rejection) -> String {
+fn rejection_message(
+    input: &Path,
+    file: &FileLedger,
+    r: &Rejection,
+    max_expanded_bytes: u64,
+) -> String {
     let column = r
         .column
         .as_deref()
@@ -95,7 +105,9 @@ fn rejection_message(input: &Path, file: &FileLedger, r: &Rejection) -> String {
         "error: {}:{}:{column}{found} expected {}\n",
         file.path, r.line, r.expected
     );
-    if let Some(line) = crate::ingest::source_line(&input.join(&file.path), r.line) {
+    if let Some(line) =
+        crate::ingest::source_line(&input.join(&file.path), r.line, max_expanded_bytes)
+    {
         text.push_str(&excerpt(r.line, &line, r.found.as_deref()));
     }
     text

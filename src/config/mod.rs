@@ -43,6 +43,9 @@ pub struct Settings {
     /// from `[stages]`; the default closed stage names are added by
     /// [`Settings::stage_outcome`].
     pub stages: BTreeMap<String, Outcome>,
+    /// Most bytes a compressed export may expand to (`[limits]
+    /// max_expanded_mb`, default 4096): a guard against gzip bombs.
+    pub max_expanded_bytes: u64,
     /// Time-log projects and tags to functions (`[hours]`).
     pub hours: HoursMap,
     /// Column overrides by file path (relative to the input folder, `/`

@@ -23,6 +23,7 @@ pub(super) struct RawSettings {
     sources: RawSources,
     privacy: RawPrivacy,
     stages: BTreeMap<String, String>,
+    limits: RawLimits,
     hours: RawHours,
     columns: BTreeMap<String, RawColumns>,
 }
@@ -50,6 +51,7 @@ impl Default for RawSettings {
             sources: RawSources::default(),
             privacy: RawPrivacy::default(),
             stages: BTreeMap::new(),
+            limits: RawLimits::default(),
             hours: RawHours::default(),
             columns: BTreeMap::new(),
         }
@@ -86,6 +88,20 @@ struct RawTargets {
 #[serde(default, deny_unknown_fields)]
 struct RawCapacity {
     leads_per_rep_week: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawLimits {
+    max_expanded_mb: u64,
+}
+
+impl Default for RawLimits {
+    fn default() -> Self {
+        RawLimits {
+            max_expanded_mb: 4096,
+        }
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -144,6 +160,7 @@ impl RawSettings {
             sources: self.sources.validate()?,
             privacy: self.privacy.owners,
             stages: validate_stages(self.stages)?,
+            max_expanded_bytes: validate_limit(self.limits.max_expanded_mb)?,
             hours: self.hours.validate()?,
             columns: self
                 .columns
@@ -165,6 +182,16 @@ impl RawSettings {
                 .collect(),
         })
     }
+}
+
+fn validate_limit(megabytes: u64) -> Result<u64, Invalid> {
+    if megabytes == 0 {
+        return Err(invalid(
+            "limits.max_expanded_mb",
+            "found 0, expected a size in megabytes above 0",
+        ));
+    }
+    Ok(megabytes.saturating_mul(1024 * 1024))
 }
 
 fn validate_stages(stages: BTreeMap<String, String>) -> Result<BTreeMap<String, Outcome>, Invalid> {

@@ -33,12 +33,17 @@ pub struct Decoded {
     pub container: Container,
 }
 
-/// Opens `path`, undoing gzip and transcoding to UTF-8 as it streams.
-pub fn open(path: &Path) -> io::Result<Decoded> {
+/// Opens `path`, undoing gzip (up to `max_expanded` bytes) and transcoding
+/// to UTF-8 as it streams.
+pub fn open(path: &Path, max_expanded: u64) -> io::Result<Decoded> {
     let mut file = BufReader::new(File::open(path)?);
     let container = container_of(file.fill_buf()?);
     let mut raw: Box<dyn BufRead + Send> = match container {
-        Container::Gzip => Box::new(BufReader::new(MultiGzDecoder::new(file))),
+        Container::Gzip => Box::new(BufReader::new(Capped {
+            inner: MultiGzDecoder::new(file),
+            left: max_expanded,
+            limit: max_expanded,
+        })),
         Container::Plain | Container::Zip => Box::new(file),
     };
     let head = peek(&mut raw)?;
@@ -122,6 +127,27 @@ fn is_utf8_prefix(head: &[u8]) -> bool {
     match std::str::from_utf8(head) {
         Ok(_) => true,
         Err(e) => e.error_len().is_none() && head.len() - e.valid_up_to() < 4,
+    }
+}
+
+/// Stops a decompressed stream that grows past its limit, so a gzip bomb
+/// ends with a message instead of filling the disk or running for hours.
+struct Capped<R> {
+    inner: R,
+    left: u64,
+    limit: u64,
+}
+
+impl<R: Read> Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.left = self.left.checked_sub(n as u64).ok_or_else(|| {
+            io::Error::other(format!(
+                "the compressed file expands to more than {} MB; raise [limits] max_expanded_mb in equinox.toml if it is genuine",
+                self.limit / (1024 * 1024)
+            ))
+        })?;
+        Ok(n)
     }
 }
 

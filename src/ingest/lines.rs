@@ -22,7 +22,14 @@ struct Seen {
     bytes: u64,
     /// The last byte read, to tell whether the stream ends with a newline.
     last: Option<u8>,
+    /// Bytes since the last `\n`, to stop a runaway line.
+    line_length: u64,
 }
+
+/// Longest physical line read. No export writes lines this long; a file
+/// that does (a damaged or hostile one) would otherwise be held whole in
+/// memory as one record.
+pub const MAX_LINE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A reader that notes the offset of every `\n` passing through it.
 pub struct Counted<R> {
@@ -66,6 +73,19 @@ impl<R: Read> Read for Counted<R> {
         let start = seen.bytes;
         seen.offsets
             .extend(memchr::memchr_iter(b'\n', &buf[..n]).map(|i| start + i as u64));
+        seen.line_length = match memchr::memrchr(b'\n', &buf[..n]) {
+            Some(at) => (n - at - 1) as u64,
+            None => seen.line_length + n as u64,
+        };
+        if seen.line_length > MAX_LINE_BYTES {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "a line longer than {} MB; the file is damaged or not an export",
+                    MAX_LINE_BYTES / (1024 * 1024)
+                ),
+            ));
+        }
         if n > 0 {
             seen.last = Some(buf[n - 1]);
         }

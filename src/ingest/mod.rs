@@ -124,7 +124,8 @@ fn read_into(
     records: &mut Records,
     ledger: &mut FileLedger,
 ) -> Result<(), String> {
-    let decoded = decode::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    let decoded = decode::open(path, settings.max_expanded_bytes)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
     if decoded.container == decode::Container::Zip {
         return Err("this is a ZIP archive or an Excel workbook (.xlsx) renamed to .csv; unzip it or save it as CSV first".into());
     }
@@ -144,6 +145,7 @@ fn read_into(
         name: &file,
         sniffed: &sniffed,
         forced_date_order: forced,
+        max_expanded_bytes: settings.max_expanded_bytes,
     };
     read_rows(reader, &file, settings, records, ledger);
     Ok(())
@@ -183,6 +185,7 @@ struct FileContext<'a> {
     name: &'a str,
     sniffed: &'a Sniffed,
     forced_date_order: Option<DateOrder>,
+    max_expanded_bytes: u64,
 }
 
 /// Rows read ahead to decide each column's date order before any row is
@@ -396,7 +399,7 @@ fn csv_reader<R: std::io::Read>(reader: R, delimiter: u8) -> csv::Reader<R> {
 /// for its records): only for files whose first rows left a column ambiguous.
 fn scan_whole_file(file: &FileContext) -> FormatEvidence {
     let mut evidence = FormatEvidence::default();
-    let Ok(decoded) = decode::open(file.path) else {
+    let Ok(decoded) = decode::open(file.path, file.max_expanded_bytes) else {
         return evidence;
     };
     let mut reader = decoded.reader;
@@ -457,19 +460,40 @@ fn keep_last_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) {
     items.retain(|_| flags.next().unwrap_or(false));
 }
 
+/// Longest part of a source line kept for a message.
+const SOURCE_LINE_MAX: usize = 4096;
+
 /// The text of one line of an export (1-based, decoded like the file
-/// itself), for showing where a problem is. `None` past the end.
-pub fn source_line(path: &Path, line: u64) -> Option<String> {
-    let mut reader = decode::open(path).ok()?.reader;
-    let mut bytes = Vec::new();
-    for _ in 1..line {
-        bytes.clear();
-        if reader.read_until(b'\n', &mut bytes).ok()? == 0 {
-            return None;
+/// itself, at most [`SOURCE_LINE_MAX`] bytes of it), for showing where a
+/// problem is. `None` past the end. Lines before it are skipped without
+/// being kept, however long.
+pub fn source_line(path: &Path, line: u64, max_expanded_bytes: u64) -> Option<String> {
+    let mut reader = decode::open(path, max_expanded_bytes).ok()?.reader;
+    let mut current = 1u64;
+    let mut kept = Vec::new();
+    loop {
+        let buffer = reader.fill_buf().ok()?;
+        if buffer.is_empty() {
+            break;
+        }
+        let newline = memchr::memchr(b'\n', buffer);
+        let chunk = &buffer[..newline.unwrap_or(buffer.len())];
+        if current == line {
+            let room = SOURCE_LINE_MAX.saturating_sub(kept.len());
+            kept.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        }
+        let used = newline.map_or(buffer.len(), |at| at + 1);
+        reader.consume(used);
+        if newline.is_some() {
+            if current == line {
+                break;
+            }
+            current += 1;
         }
     }
-    bytes.clear();
-    reader.read_until(b'\n', &mut bytes).ok()?;
-    let text = String::from_utf8_lossy(&bytes);
-    Some(text.trim_end_matches(['\r', '\n']).to_string())
+    (current == line).then(|| {
+        String::from_utf8_lossy(&kept)
+            .trim_end_matches('\r')
+            .to_string()
+    })
 }
