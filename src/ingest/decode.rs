@@ -48,6 +48,13 @@ pub fn open(path: &Path, max_expanded: u64) -> io::Result<Decoded> {
     };
     let head = peek(&mut raw)?;
     let encoding = sniff_encoding(&head);
+    if encoding == encoding_rs::UTF_8 {
+        return Ok(Decoded {
+            reader: utf8_as_is(head, raw),
+            encoding,
+            container,
+        });
+    }
     let text = DecodeReaderBytesBuilder::new()
         .encoding(Some(encoding))
         .bom_override(true)
@@ -80,6 +87,19 @@ fn peek(reader: &mut dyn BufRead) -> io::Result<Vec<u8>> {
     let mut head = Vec::with_capacity(SNIFF_BYTES);
     reader.take(SNIFF_BYTES as u64).read_to_end(&mut head)?;
     Ok(head)
+}
+
+/// UTF-8 needs no transcoding: the bytes go on as they are (without a BOM),
+/// so a broken sequence further in reaches the CSV reader and rejects its
+/// row instead of being silently replaced.
+fn utf8_as_is(mut head: Vec<u8>, rest: Box<dyn BufRead + Send>) -> Box<dyn BufRead + Send> {
+    if head.starts_with(b"\xEF\xBB\xBF") {
+        head.drain(..3);
+    }
+    Box::new(BufReader::with_capacity(
+        64 * 1024,
+        PeekedReader { head, pos: 0, rest },
+    ))
 }
 
 /// Chooses the encoding from the first bytes: a BOM wins; NUL bytes at odd

@@ -347,7 +347,7 @@ fn parse_row(
 ) -> bool {
     ledger.skipped(read.blank_before);
     if let Some(error) = &read.error {
-        ledger.rejected(unreadable_row(error, read.line));
+        ledger.rejected(unreadable_row(error, read.line, &file.sniffed.header));
         // After a read error the stream cannot be trusted to go on.
         return !read.is_fatal();
     }
@@ -426,12 +426,23 @@ fn tally(outcome: Outcome, ledger: &mut FileLedger) {
     }
 }
 
-fn unreadable_row(error: &csv::Error, line: u64) -> Rejection {
+/// A row the CSV reader could not give: text that is not UTF-8 (named by
+/// its column), or a read error. The reader's own positions count from
+/// the header, so they are left out: the line is the file's own.
+fn unreadable_row(error: &csv::Error, line: u64, header: &header::Header) -> Rejection {
+    let (column, expected) = match error.kind() {
+        csv::ErrorKind::Utf8 { err, .. } => (
+            Some(header.name(err.field()).trim().to_string()),
+            "text in UTF-8 or one encoding throughout the file; this cell has bytes that are not, so the file was damaged or joined from two encodings".to_string(),
+        ),
+        csv::ErrorKind::Io(io) => (None, format!("a readable CSV row ({io})")),
+        _ => (None, format!("a readable CSV row ({error})")),
+    };
     Rejection {
         line,
-        column: None,
+        column,
         found: None,
-        expected: format!("a readable CSV row ({error})"),
+        expected,
     }
 }
 

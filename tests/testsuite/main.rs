@@ -9,6 +9,7 @@ mod crm_exports;
 mod demo;
 mod generic_schemas;
 mod harness;
+mod hostile;
 mod ingest;
 mod output;
 mod parsers;
