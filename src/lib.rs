@@ -76,11 +76,9 @@ pub fn analyse(input: &Path) -> Result<Analysis, Error> {
     let mut timings = timings::Timings::default();
     let settings = timings.time("settings", || Settings::load(input))?;
     ingest::check_column_overrides(&settings).map_err(|(key, message)| {
-        config::ConfigError::Invalid {
-            path: input.join("equinox.toml"),
-            key,
-            message,
-        }
+        let path = input.join("equinox.toml");
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        config::ConfigError::invalid(&path, &text, key, message)
     })?;
     let (records, ledger) = timings.time("ingest", || ingest::read_inputs(input, &settings));
     let reviews = timings.time("metrics", || {

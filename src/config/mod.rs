@@ -4,6 +4,7 @@
 //! with the line, the column and the valid keys instead of being ignored.
 
 mod hours;
+mod locate;
 mod raw;
 mod sources;
 
@@ -118,12 +119,27 @@ pub enum ConfigError {
     },
     #[error("{path}: {message}")]
     Parse { path: PathBuf, message: String },
-    #[error("{path}: {key}: {message}")]
+    #[error("{path}: {key}: {message}{at}")]
     Invalid {
         path: PathBuf,
         key: String,
         message: String,
+        /// Where in the file: line, column, the line and a caret.
+        at: String,
     },
+}
+
+impl ConfigError {
+    /// A value that parsed but is not valid, located in `text`.
+    pub fn invalid(path: &Path, text: &str, key: String, message: String) -> ConfigError {
+        let at = locate::excerpt(text, &key);
+        ConfigError::Invalid {
+            path: path.to_path_buf(),
+            key,
+            message,
+            at,
+        }
+    }
 }
 
 impl Settings {
@@ -146,11 +162,8 @@ impl Settings {
             path: path.to_path_buf(),
             message: e.to_string(),
         })?;
-        Settings::from_raw(raw).map_err(|(key, message)| ConfigError::Invalid {
-            path: path.to_path_buf(),
-            key,
-            message,
-        })
+        Settings::from_raw(raw)
+            .map_err(|(key, message)| ConfigError::invalid(path, text, key, message))
     }
 
     fn from_raw(raw: raw::RawSettings) -> Result<Settings, (String, String)> {

@@ -129,3 +129,39 @@ fn completions_and_manual_page_come_from_the_command_definitions() {
     assert!(page.contains(".TH equinox 1"), "{page}");
     assert!(page.contains("Build the review site"));
 }
+
+#[test]
+fn every_settings_error_names_line_column_and_valid_values() {
+    let cases = [
+        (
+            "unknown key",
+            "company = \"X\"\n[sla]\nfirst_touch_hour = 4\n",
+        ),
+        ("wrong type", "[sla]\nfirst_touch_hours = \"soon\"\n"),
+        ("bad month", "company = \"X\"\nfiscal_year_start = 13\n"),
+        (
+            "unknown function",
+            "[sources.functions]\n\"Webinar\" = \"marketin\"\n",
+        ),
+        (
+            "unknown column name",
+            "[columns.\"HubSpot deals\"]\n\"closing date\" = \"Closed\"\n",
+        ),
+    ];
+    let mut transcript = String::new();
+    for (case, settings) in cases {
+        let temp = tempfile::tempdir().unwrap();
+        std::fs::write(temp.path().join("equinox.toml"), settings).unwrap();
+        let output = equinox()
+            .args(["check", "--input"])
+            .arg(temp.path())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{case}");
+        let stderr = String::from_utf8(output.stderr)
+            .unwrap()
+            .replace(&temp.path().display().to_string(), "<INPUT>");
+        transcript.push_str(&format!("## {case}\n{stderr}\n"));
+    }
+    super::check::assert_snapshot("settings-errors.txt", &transcript);
+}
