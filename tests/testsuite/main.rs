@@ -7,6 +7,7 @@ mod check;
 mod cli;
 mod crm_exports;
 mod demo;
+mod fuzz;
 mod generic_schemas;
 mod harness;
 mod hostile;
