@@ -88,3 +88,22 @@ fn an_output_folder_holding_the_input_is_refused() {
     );
     assert!(input.join("equinox.toml").is_file());
 }
+
+#[test]
+fn links_inside_an_old_site_are_removed_not_followed() {
+    let (_guard, site) = build(&fixture("tiny"));
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("keep.txt"), "mine").unwrap();
+    std::os::unix::fs::symlink(outside.path(), site.join("elsewhere")).unwrap();
+    equinox::build(&equinox::BuildOptions {
+        input: fixture("tiny"),
+        output: site.clone(),
+        strict: false,
+    })
+    .unwrap();
+    assert!(!site.join("elsewhere").exists());
+    assert_eq!(
+        std::fs::read_to_string(outside.path().join("keep.txt")).unwrap(),
+        "mine"
+    );
+}

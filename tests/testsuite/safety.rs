@@ -51,6 +51,18 @@ fn a_note_quoting_a_lead_email_fails_the_build_and_writes_nothing() {
     let input = temp.path().join("input");
     copy_dir(&fixture("tiny"), &input);
     std::fs::write(
+        input.join("hubspot/hostile-contacts.csv"),
+        "\"Record ID\",\"Create Date\",\"Lifecycle Stage\",\"Original Source\",\"Contact owner\",\"Became a Marketing Qualified Lead Date\",\"First outreach date\"\n\
+         \"9001\",\"2026-07-05 09:00\",\"<script>alert('s')</script>\",\"<img src=x onerror=alert(5)>\",\"<script>alert('o')</script>\",\"2026-07-05 10:00\",\"2026-07-05 11:00\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("hubspot/hostile-deals.csv"),
+        "\"Record ID\",\"Deal Stage\",\"Amount\",\"Create Date\",\"Close Date\",\"Deal owner\",\"Original Source\"\n\
+         \"9002\",\"<b onmouseover=\"\"alert(6)\"\">Closed Won</b>\",\"=1+1\",\"2026-07-06 10:00\",\"2026-08-06 10:00\",\"<script>alert('d')</script>\",\"javascript:alert(7)\"\n",
+    )
+    .unwrap();
+    std::fs::write(
         input.join("notes/2026-Q3.md"),
         "Call back ann.lee@alpha.example first.\n",
     )
