@@ -32,6 +32,19 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Build, serve the site on 127.0.0.1 and rebuild when the input folder
+    /// or the templates change; open pages reload by themselves.
+    Serve {
+        /// Folder with equinox.toml, notes/ and the exports.
+        #[arg(long, default_value = "input")]
+        input: PathBuf,
+        /// Where to write the site.
+        #[arg(long, default_value = "site")]
+        output: PathBuf,
+        /// Port on 127.0.0.1 (0 picks a free one).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
     /// Read and validate every export without writing a site; exit code 3
     /// when any row is rejected or any file not read.
     Check {

@@ -21,6 +21,7 @@ pub mod metrics;
 pub mod model;
 pub mod privacy;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod timings;
 

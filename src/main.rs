@@ -30,6 +30,11 @@ fn main() -> ExitCode {
             cli.verbose,
         ),
         Command::Check { input } => check(&input),
+        Command::Serve {
+            input,
+            output,
+            port,
+        } => serve(input, output, port),
         Command::Init { dir, today } => init(&dir, today),
         Command::Completions { shell } => Ok(completions(shell)),
         Command::Man => man(),
@@ -99,6 +104,22 @@ fn build(options: BuildOptions, verbose: bool) -> Outcome {
         }
     }
     Ok(text)
+}
+
+fn serve(input: std::path::PathBuf, output: std::path::PathBuf, port: u16) -> Outcome {
+    let options = BuildOptions {
+        input: input.clone(),
+        output,
+        strict: false,
+    };
+    equinox::serve::serve(options, port, |address| {
+        emit(&format!(
+            "Serving the reviews on http://{address}/ ; rebuilding when {} or its templates change. Ctrl-C stops.\n",
+            input.display()
+        ));
+    })
+    .map_err(|e| Failure::from(Error::Serve(e)))?;
+    Ok(String::new())
 }
 
 fn check(input: &Path) -> Outcome {

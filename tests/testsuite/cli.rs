@@ -165,3 +165,95 @@ fn every_settings_error_names_line_column_and_valid_values() {
     }
     super::check::assert_snapshot("settings-errors.txt", &transcript);
 }
+
+/// Fetches a page from the local server with a bare HTTP/1.0 request.
+fn fetch(address: &str, path: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: {address}\r\n\r\n").unwrap();
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    let status = response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+#[test]
+fn serve_rebuilds_when_an_input_changes_and_shows_a_broken_build() {
+    use std::io::{BufRead, BufReader};
+    let temp = tempfile::tempdir().unwrap();
+    let input = temp.path().join("input");
+    for (relative, bytes) in super::harness::all_files(&fixture("tiny")) {
+        let target = input.join(relative);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(target, bytes).unwrap();
+    }
+    let mut child = KillOnDrop(
+        equinox()
+            .args(["serve", "--port", "0", "--input"])
+            .arg(&input)
+            .arg("--output")
+            .arg(temp.path().join("site"))
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let mut first_line = String::new();
+    BufReader::new(child.0.stdout.take().unwrap())
+        .read_line(&mut first_line)
+        .unwrap();
+    let address = first_line
+        .split("http://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .unwrap()
+        .to_string();
+    let wait_for = |path: &str, wanted: &dyn Fn(u16, &str) -> bool| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let (status, body) = fetch(&address, path);
+            if wanted(status, &body) {
+                return body;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "timed out waiting for {path}: {status} {body}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+    };
+    let page = wait_for("/2026-q3/index.html", &|s, b| {
+        s == 200 && b.contains("Tiny quarter.")
+    });
+    assert!(
+        page.contains("/__equinox/version"),
+        "served pages reload themselves"
+    );
+    std::fs::write(input.join("notes/2026-Q3.md"), "Second thoughts.\n").unwrap();
+    wait_for("/2026-q3/index.html", &|s, b| {
+        s == 200 && b.contains("Second thoughts.")
+    });
+    std::fs::write(input.join("equinox.toml"), "fiscal_year_start = 13\n").unwrap();
+    let broken = wait_for("/2026-q3/index.html", &|s, _| s == 500);
+    assert!(broken.contains("fiscal_year_start"), "{broken}");
+}
+
+/// Stops the server however the test ends.
+struct KillOnDrop(std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
