@@ -31,6 +31,9 @@ pub enum Command {
         /// Fail (exit code 3) when any row is rejected or any file is not read.
         #[arg(long)]
         strict: bool,
+        /// Open the newest review in the default browser afterwards.
+        #[arg(long)]
+        open: bool,
     },
     /// Build, serve the site on 127.0.0.1 and rebuild when the input folder
     /// or the templates change; open pages reload by themselves.

@@ -20,6 +20,7 @@ pub mod ledger;
 pub mod metrics;
 pub mod model;
 pub mod privacy;
+pub mod progress;
 pub mod render;
 pub mod serve;
 pub mod site;
@@ -69,6 +70,11 @@ pub struct Analysis {
 /// Reads and computes without writing anything: `equinox check` and the
 /// first half of `build`.
 pub fn analyse(input: &Path) -> Result<Analysis, Error> {
+    analyse_with(input, &progress::Silent)
+}
+
+/// [`analyse`], reporting to `progress`.
+pub fn analyse_with(input: &Path, progress: &dyn progress::Progress) -> Result<Analysis, Error> {
     if !input.is_dir() {
         return Err(Error::InputMissing {
             path: input.to_path_buf(),
@@ -81,7 +87,11 @@ pub fn analyse(input: &Path) -> Result<Analysis, Error> {
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         config::ConfigError::invalid(&path, &text, key, message)
     })?;
-    let (records, ledger) = timings.time("ingest", || ingest::read_inputs(input, &settings));
+    progress.stage("reading");
+    let (records, ledger) = timings.time("ingest", || {
+        ingest::read_inputs_with(input, &settings, progress)
+    });
+    progress.stage("computing");
     let reviews = timings.time("metrics", || {
         metrics::compute(&records, ledger.totals(), &settings)
     });
@@ -103,7 +113,15 @@ pub fn check(input: &Path) -> Result<check::CheckReport, Error> {
 
 /// Builds the review site from `options.input` into `options.output`.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
-    let mut analysis = analyse(&options.input)?;
+    build_with(options, &progress::Silent)
+}
+
+/// [`build`], reporting to `progress`.
+pub fn build_with(
+    options: &BuildOptions,
+    progress: &dyn progress::Progress,
+) -> Result<BuildSummary, Error> {
+    let mut analysis = analyse_with(&options.input, progress)?;
     let mut timings = std::mem::take(&mut analysis.timings);
     let totals = analysis.ledger.totals();
     let unread_files = analysis.ledger.unread_files().count() as u64;
@@ -127,6 +145,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         notes: &notes,
         template_overrides: overrides.as_deref(),
     };
+    progress.stage("rendering");
     let files = timings.time("render", || render::render_site(&input))?;
     let leaks = timings.time("privacy", || {
         privacy::files_with_lead_emails(&files, &analysis.lead_emails)
@@ -134,9 +153,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     if !leaks.is_empty() {
         return Err(Error::PrivacyLeak { files: leaks });
     }
+    progress.stage("writing");
     timings.time("write", || {
         site::write(&options.output, &options.input, &files)
     })?;
+    progress.finished();
     Ok(BuildSummary {
         output: options.output.clone(),
         totals,

@@ -5,6 +5,7 @@
 //! rejected under `--strict` (or any problem found by `check`).
 
 mod cli;
+mod terminal;
 
 use clap::{CommandFactory, Parser};
 use cli::{Cli, Command};
@@ -15,19 +16,26 @@ use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let result = match cli.command {
+    let Cli {
+        command,
+        quiet,
+        verbose,
+    } = Cli::parse();
+    let result = match command {
         Command::Build {
             input,
             output,
             strict,
+            open,
         } => build(
             BuildOptions {
                 input,
                 output,
                 strict,
             },
-            cli.verbose,
+            open,
+            quiet,
+            verbose,
         ),
         Command::Check { input } => check(&input),
         Command::Serve {
@@ -42,7 +50,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(text) => {
-            if !cli.quiet {
+            if !quiet {
                 emit(&text);
             }
             ExitCode::SUCCESS
@@ -77,8 +85,11 @@ fn emit(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
-fn build(options: BuildOptions, verbose: bool) -> Outcome {
-    let summary = equinox::build(&options)?;
+fn build(options: BuildOptions, open: bool, quiet: bool, verbose: bool) -> Outcome {
+    let bar = terminal::Bar::new(quiet);
+    let summary = equinox::build_with(&options, &bar);
+    equinox::progress::Progress::finished(&bar);
+    let summary = summary?;
     let t = summary.totals;
     let mut text = format!(
         "Wrote {} review(s) ({}) to {}\n",
@@ -97,6 +108,9 @@ fn build(options: BuildOptions, verbose: bool) -> Outcome {
     );
     if t.rows_rejected > 0 || summary.unread_files > 0 {
         text.push_str("See the Data section of each review for every rejected row and file.\n");
+    }
+    if open {
+        open_newest(&summary, &mut text);
     }
     if verbose {
         for (stage, took) in summary.timings.stages() {
@@ -120,6 +134,18 @@ fn serve(input: std::path::PathBuf, output: std::path::PathBuf, port: u16) -> Ou
     })
     .map_err(|e| Failure::from(Error::Serve(e)))?;
     Ok(String::new())
+}
+
+/// Opens the newest review in the default browser.
+fn open_newest(summary: &equinox::BuildSummary, text: &mut String) {
+    let page = summary.output.join("latest").join("index.html");
+    if let Err(error) = opener::open(&page) {
+        let _ = writeln!(
+            text,
+            "Could not open a browser ({error}); open {} yourself.",
+            page.display()
+        );
+    }
 }
 
 fn check(input: &Path) -> Outcome {
@@ -194,13 +220,17 @@ fn write_demo(leads: usize, seed: u64, out: &Path) -> Outcome {
     ))
 }
 
-/// Prints the error and every cause once: `error: a: b: c`.
+/// Prints the error and every cause once: `error: a: b: c`, the label in
+/// bold red on a terminal (anstream drops colour anywhere else).
 fn print_error(error: &Error) {
-    let mut message = format!("error: {error}");
+    let red = anstyle::Style::new()
+        .bold()
+        .fg_color(Some(anstyle::AnsiColor::Red.into()));
+    let mut message = format!("{red}error:{red:#} {error}");
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
         let _ = write!(message, ": {cause}");
         source = cause.source();
     }
-    let _ = writeln!(std::io::stderr(), "{message}");
+    let _ = writeln!(anstream::stderr(), "{message}");
 }

@@ -17,6 +17,7 @@ use crate::config::DateOrder;
 use crate::config::Settings;
 use crate::ledger::{FileLedger, Ledger, Rejection, display_path};
 use crate::model::Records;
+use crate::progress::Progress;
 use formats::FormatEvidence;
 use profiles::{Outcome, Row};
 use sniff::{NotRecognised, Sniffed};
@@ -30,7 +31,18 @@ pub use discover::export_files;
 /// in path order; records are merged oldest export first, so that where two
 /// overlapping exports hold the same id, the newer export's record wins.
 pub fn read_inputs(input: &Path, settings: &Settings) -> (Records, Ledger) {
+    read_inputs_with(input, settings, &crate::progress::Silent)
+}
+
+/// [`read_inputs`], telling `progress` about every file.
+pub fn read_inputs_with(
+    input: &Path,
+    settings: &Settings,
+    progress: &dyn Progress,
+) -> (Records, Ledger) {
     let (files, walk_problems) = export_files(input);
+    let size = |path: &Path| std::fs::metadata(path).map_or(0, |m| m.len());
+    progress.files(files.len(), files.iter().map(|f| size(f)).sum());
     let mut ledger = Ledger::default();
     for problem in walk_problems {
         let mut file = FileLedger::new(display_path(input, &problem.path));
@@ -40,6 +52,7 @@ pub fn read_inputs(input: &Path, settings: &Settings) -> (Records, Ledger) {
     let mut batches = Vec::with_capacity(files.len());
     for path in files {
         let (file_records, file_ledger) = read_file(input, &path, settings);
+        progress.file_read(&file_ledger.path, size(&path));
         let newest_day = file_ledger.dates.map(|(_, last)| last);
         batches.push((newest_day, batches.len(), file_records));
         ledger.files.push(file_ledger);

@@ -219,7 +219,7 @@ fn serve_rebuilds_when_an_input_changes_and_shows_a_broken_build() {
         .unwrap()
         .to_string();
     let wait_for = |path: &str, wanted: &dyn Fn(u16, &str) -> bool| {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(90);
         loop {
             let (status, body) = fetch(&address, path);
             if wanted(status, &body) {
