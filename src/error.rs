@@ -25,7 +25,7 @@ pub enum Error {
         source: std::io::Error,
     },
     #[error(
-        "no usable data in {input}: no file held leads, deals or ad spend (see the files listed above)"
+        "no usable data in {input}: no file held leads, deals, ad spend or hours; `equinox check --input {input}` lists every file and why it was not used"
     )]
     NoData { input: PathBuf },
     #[error("strict mode: {rejected} row(s) rejected and {unread_files} file(s) not read")]

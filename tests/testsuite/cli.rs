@@ -257,3 +257,71 @@ impl Drop for KillOnDrop {
         let _ = self.0.wait();
     }
 }
+
+#[test]
+fn each_error_class_has_its_message_and_exit_code() {
+    let temp = tempfile::tempdir().unwrap();
+    let empty = temp.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let documents = temp.path().join("documents");
+    std::fs::create_dir_all(&documents).unwrap();
+    std::fs::write(documents.join("thesis.docx"), "x").unwrap();
+    let runs: [(&str, Vec<std::ffi::OsString>); 5] = [
+        (
+            "usage: unknown flag",
+            vec!["build".into(), "--colour".into()],
+        ),
+        (
+            "usage: missing input folder",
+            vec![
+                "build".into(),
+                "--input".into(),
+                temp.path().join("nope").into(),
+            ],
+        ),
+        (
+            "build failed: no data",
+            vec![
+                "build".into(),
+                "--input".into(),
+                empty.clone().into(),
+                "--output".into(),
+                temp.path().join("out").into(),
+            ],
+        ),
+        (
+            "build failed: output is not a site",
+            vec![
+                "build".into(),
+                "--input".into(),
+                fixture("tiny").into(),
+                "--output".into(),
+                documents.into(),
+            ],
+        ),
+        (
+            "strict",
+            vec![
+                "build".into(),
+                "--strict".into(),
+                "--input".into(),
+                fixture("tiny").into(),
+                "--output".into(),
+                temp.path().join("out").into(),
+            ],
+        ),
+    ];
+    let mut transcript = String::new();
+    for (case, args) in runs {
+        let output = equinox().args(&args).output().unwrap();
+        let stderr = String::from_utf8(output.stderr)
+            .unwrap()
+            .replace(&temp.path().display().to_string(), "<TMP>")
+            .replace(&fixture("tiny").display().to_string(), "<TINY>");
+        transcript.push_str(&format!(
+            "## {case}: exit {}\n{stderr}\n",
+            output.status.code().unwrap_or(-1)
+        ));
+    }
+    super::check::assert_snapshot("error-classes.txt", &transcript);
+}
