@@ -18,6 +18,7 @@ use crate::config::Settings;
 use crate::ledger::{FileLedger, Ledger, Rejection, display_path};
 use crate::model::Records;
 use crate::progress::Progress;
+use rayon::prelude::*;
 use formats::FormatEvidence;
 use profiles::{Outcome, Row};
 use sniff::{NotRecognised, Sniffed};
@@ -49,10 +50,18 @@ pub fn read_inputs_with(
         file.problem = Some(problem.message);
         ledger.files.push(file);
     }
-    let mut batches = Vec::with_capacity(files.len());
-    for path in files {
-        let (file_records, file_ledger) = read_file(input, &path, settings);
-        progress.file_read(&file_ledger.path, size(&path));
+    // Files are read in parallel and collected in path order, so the
+    // result does not depend on which file finishes first.
+    let read: Vec<(Records, FileLedger)> = files
+        .par_iter()
+        .map(|path| {
+            let result = read_file(input, path, settings);
+            progress.file_read(&result.1.path, size(path));
+            result
+        })
+        .collect();
+    let mut batches = Vec::with_capacity(read.len());
+    for (file_records, file_ledger) in read {
         let newest_day = file_ledger.dates.map(|(_, last)| last);
         batches.push((newest_day, batches.len(), file_records));
         ledger.files.push(file_ledger);
