@@ -9,6 +9,7 @@ mod crm_exports;
 mod demo;
 mod fuzz;
 mod generic_schemas;
+mod golden;
 mod harness;
 mod hostile;
 mod ingest;

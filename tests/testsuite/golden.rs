@@ -1,0 +1,28 @@
+//! Golden files: the demo site, every page, chart, CSV and JSON, compared
+//! byte for byte with tests/golden/demo/. A missing, extra or different
+//! file fails. After a deliberate change, `UPDATE_GOLDEN=1 cargo test
+//! golden` rewrites the folder (stale files removed); review the diff.
+
+use super::harness::{all_files, build, root};
+
+#[test]
+fn the_demo_site_matches_its_golden_files() {
+    let (_guard, site) = build(&root().join("input"));
+    let built = all_files(&site);
+    let golden_dir = root().join("tests/golden/demo");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        let _ = std::fs::remove_dir_all(&golden_dir);
+        for (path, bytes) in &built {
+            let target = golden_dir.join(path);
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            std::fs::write(target, bytes).unwrap();
+        }
+    }
+    let golden = all_files(&golden_dir);
+    let missing: Vec<_> = golden.keys().filter(|p| !built.contains_key(*p)).collect();
+    let unexpected: Vec<_> = built.keys().filter(|p| !golden.contains_key(*p)).collect();
+    assert!(missing.is_empty(), "golden files the build no longer makes: {missing:?}");
+    assert!(unexpected.is_empty(), "files the build makes that have no golden copy: {unexpected:?}");
+    let differing: Vec<_> = built.iter().filter(|(p, bytes)| golden[*p] != **bytes).map(|(p, _)| p).collect();
+    assert!(differing.is_empty(), "files that differ from tests/golden/demo: {differing:?} (UPDATE_GOLDEN=1 rewrites them)");
+}
