@@ -9,13 +9,20 @@ use std::path::{Path, PathBuf};
 fn demo_input(leads: usize) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("equinox-bench-{leads}"));
     if !dir.join("equinox.toml").exists() {
-        equinox::demo::write_demo(&equinox::demo::DemoOptions { leads, seed: 2026 }, &dir).expect("demo written");
+        equinox::demo::write_demo(&equinox::demo::DemoOptions { leads, seed: 2026 }, &dir)
+            .expect("demo written");
     }
     dir
 }
 
 fn input_bytes(dir: &Path) -> u64 {
-    walkdir::WalkDir::new(dir).into_iter().flatten().filter_map(|e| e.metadata().ok()).filter(|m| m.is_file()).map(|m| m.len()).sum()
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum()
 }
 
 fn ingest(c: &mut Criterion) {
@@ -38,10 +45,16 @@ fn build(c: &mut Criterion) {
     for leads in [10_000, 100_000] {
         let input = demo_input(leads);
         let output = std::env::temp_dir().join(format!("equinox-bench-site-{leads}"));
-        let options = equinox::BuildOptions { input, output, strict: false };
-        group.bench_with_input(BenchmarkId::from_parameter(leads), &options, |b, options| {
-            b.iter(|| equinox::build(options).expect("build"))
-        });
+        let options = equinox::BuildOptions {
+            input,
+            output,
+            strict: false,
+        };
+        group.bench_with_input(
+            BenchmarkId::from_parameter(leads),
+            &options,
+            |b, options| b.iter(|| equinox::build(options).expect("build")),
+        );
     }
     group.finish();
 }

@@ -67,7 +67,30 @@ fn serve(site: PathBuf) -> (String, RequestLog) {
     (base, log)
 }
 
+/// A page outside the site, served only to the test: it loads a review in
+/// a frame and writes what it measured into `#result`, which chromium's
+/// `--dump-dom` then prints.
+const PROBE: &str = r#"<!DOCTYPE html><html><head><link rel="icon" href="data:,"></head><body><pre id="result">pending</pre>
+<iframe id="page" width="1280" height="900" src="/reviews/2026-q3/index.html"></iframe>
+<script>
+document.getElementById('page').addEventListener('load', function () {
+  var doc = this.contentDocument;
+  var images = Array.prototype.slice.call(doc.images);
+  var out = [];
+  images.forEach(function (img) {
+    out.push('img ' + img.getAttribute('src') + ' ' + img.naturalWidth + 'x' + img.naturalHeight + ' shown ' + img.offsetWidth);
+  });
+  ['summary', 'balance', 'funnel', 'follow-up', 'spend', 'pipeline', 'data', 'method'].forEach(function (id) {
+    out.push('anchor ' + id + ' ' + (doc.getElementById(id) ? 'present' : 'missing'));
+  });
+  document.getElementById('result').textContent = out.join('\n');
+});
+</script></body></html>"#;
+
 fn respond(site: &Path, path: &str) -> (u16, Vec<u8>, &'static str) {
+    if path == "/__probe.html" {
+        return (200, PROBE.as_bytes().to_vec(), "text/html; charset=utf-8");
+    }
     let Some(relative) = path.strip_prefix(SUB_PATH) else {
         return (404, Vec::new(), "text/plain");
     };
@@ -140,6 +163,7 @@ fn the_demo_site_loads_in_a_browser_under_a_sub_path_and_prints() {
         String::from_utf8_lossy(&dom.stdout).contains("2026-Q3"),
         "index page rendered"
     );
+    assert_charts_and_anchors(&chromium, &base);
     let pdf = shots.join("review-2026-q3.pdf");
     run_chromium(
         &chromium,
@@ -156,7 +180,7 @@ fn the_demo_site_loads_in_a_browser_under_a_sub_path_and_prints() {
     );
 
     let log = log.lock().unwrap().clone();
-    for (path, status) in &log {
+    for (path, status) in log.iter().filter(|(p, _)| p != "/__probe.html") {
         assert_eq!(*status, 200, "{path} was requested but is not in the site");
         assert!(path.starts_with(SUB_PATH), "{path} left the sub-path");
     }
@@ -170,6 +194,44 @@ fn the_demo_site_loads_in_a_browser_under_a_sub_path_and_prints() {
         assert!(
             log.iter().any(|(p, _)| p.ends_with(needed)),
             "{needed} was never loaded"
+        );
+    }
+}
+
+/// Every chart of the review decodes with a size and is shown; every
+/// section anchor is there; the browser logged no error.
+fn assert_charts_and_anchors(chromium: &Path, base: &str) {
+    let origin = base.trim_end_matches(SUB_PATH);
+    let probe = run_chromium(
+        chromium,
+        &[
+            "--dump-dom".into(),
+            "--virtual-time-budget=10000".into(),
+            "--enable-logging=stderr".into(),
+            "--v=0".into(),
+            format!("{origin}/__probe.html"),
+        ],
+    );
+    let dom = String::from_utf8_lossy(&probe.stdout);
+    let result = dom
+        .split("<pre id=\"result\">")
+        .nth(1)
+        .and_then(|r| r.split("</pre>").next())
+        .unwrap_or("");
+    let images: Vec<&str> = result.lines().filter(|l| l.starts_with("img ")).collect();
+    assert!(images.len() >= 3, "charts on the review page: {result}");
+    for image in images {
+        assert!(
+            !image.contains(" 0x0") && !image.ends_with("shown 0"),
+            "a chart did not render: {image}"
+        );
+    }
+    assert!(!result.contains("missing"), "{result}");
+    let log = String::from_utf8_lossy(&probe.stderr);
+    for line in log.lines().filter(|l| l.contains("CONSOLE")) {
+        assert!(
+            !line.contains("Uncaught") && !line.contains("Failed to load"),
+            "browser console: {line}"
         );
     }
 }

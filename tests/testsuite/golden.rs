@@ -21,8 +21,21 @@ fn the_demo_site_matches_its_golden_files() {
     let golden = all_files(&golden_dir);
     let missing: Vec<_> = golden.keys().filter(|p| !built.contains_key(*p)).collect();
     let unexpected: Vec<_> = built.keys().filter(|p| !golden.contains_key(*p)).collect();
-    assert!(missing.is_empty(), "golden files the build no longer makes: {missing:?}");
-    assert!(unexpected.is_empty(), "files the build makes that have no golden copy: {unexpected:?}");
-    let differing: Vec<_> = built.iter().filter(|(p, bytes)| golden[*p] != **bytes).map(|(p, _)| p).collect();
-    assert!(differing.is_empty(), "files that differ from tests/golden/demo: {differing:?} (UPDATE_GOLDEN=1 rewrites them)");
+    assert!(
+        missing.is_empty(),
+        "golden files the build no longer makes: {missing:?}"
+    );
+    assert!(
+        unexpected.is_empty(),
+        "files the build makes that have no golden copy: {unexpected:?}"
+    );
+    let differing: Vec<_> = built
+        .iter()
+        .filter(|(p, bytes)| golden[*p] != **bytes)
+        .map(|(p, _)| p)
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "files that differ from tests/golden/demo: {differing:?} (UPDATE_GOLDEN=1 rewrites them)"
+    );
 }
