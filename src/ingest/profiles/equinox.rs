@@ -34,13 +34,7 @@ fn record<T>(
     make: fn(&Row, &Settings) -> Result<T, Rejection>,
     push: impl FnOnce(T),
 ) -> Outcome {
-    match make(row, settings) {
-        Ok(item) => {
-            push(item);
-            Outcome::Used
-        }
-        Err(rejection) => Outcome::Rejected(rejection),
-    }
+    Outcome::of(make(row, settings), push)
 }
 
 /// `leads.csv`: one row per lead.

@@ -62,13 +62,7 @@ fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
     if row.first_cell().starts_with("Total") {
         return Outcome::Skipped;
     }
-    match spend(row, settings) {
-        Ok(spend) => {
-            out.spend.push(spend);
-            Outcome::Used
-        }
-        Err(rejection) => Outcome::Rejected(rejection),
-    }
+    Outcome::of(spend(row, settings), |spend| out.spend.push(spend))
 }
 
 fn spend(row: &Row, settings: &Settings) -> Result<Spend, Rejection> {

@@ -4,23 +4,11 @@
 //! `Close Date` take both from the per-stage columns
 //! `Date entered "Closed Won (<pipeline>)"` (any pipeline, any case).
 
-use super::{ColumnSpec, Outcome, Profile, Row, email_hash};
+use super::{Outcome, Profile, Row, col, email_hash};
 use crate::config::Settings;
 use crate::ledger::Rejection;
 use crate::model::{Deal, Lead, Outcome as DealOutcome, Records};
 use chrono::NaiveDateTime;
-
-pub(super) const fn col(
-    concept: &'static str,
-    aliases: &'static [&'static str],
-    required: bool,
-) -> ColumnSpec {
-    ColumnSpec {
-        concept,
-        aliases,
-        required,
-    }
-}
 
 /// Contacts export (`hubspot-crm-exports-all-contacts-*.csv`).
 pub static CONTACTS: Profile = Profile {
@@ -131,13 +119,7 @@ mod contact {
 }
 
 fn read_contact(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
-    match contact_lead(row, settings) {
-        Ok(lead) => {
-            out.leads.push(lead);
-            Outcome::Used
-        }
-        Err(rejection) => Outcome::Rejected(rejection),
-    }
+    Outcome::of(contact_lead(row, settings), |lead| out.leads.push(lead))
 }
 
 fn contact_lead(row: &Row, settings: &Settings) -> Result<Lead, Rejection> {
@@ -233,13 +215,7 @@ mod deal {
 }
 
 fn read_deal(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
-    match deal_record(row, settings) {
-        Ok(deal) => {
-            out.deals.push(deal);
-            Outcome::Used
-        }
-        Err(rejection) => Outcome::Rejected(rejection),
-    }
+    Outcome::of(deal_record(row, settings), |deal| out.deals.push(deal))
 }
 
 fn deal_record(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {

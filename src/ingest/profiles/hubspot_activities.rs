@@ -6,7 +6,7 @@
 //! no type column is exported.
 
 use super::cells;
-use super::hubspot::col;
+use super::col;
 use super::{Outcome, Profile, Row};
 use crate::config::Settings;
 use crate::ledger::Rejection;
@@ -72,13 +72,9 @@ fn read(row: &Row, _settings: &Settings, out: &mut Records) -> Outcome {
     let Some(kind) = touch_kind(row) else {
         return Outcome::Used;
     };
-    match touches(row, kind) {
-        Ok(mut touches) => {
-            out.touches.append(&mut touches);
-            Outcome::Used
-        }
-        Err(rejection) => Outcome::Rejected(rejection),
-    }
+    Outcome::of(touches(row, kind), |mut touches| {
+        out.touches.append(&mut touches)
+    })
 }
 
 /// What kind of touch the row is; `None` for an activity that is read and

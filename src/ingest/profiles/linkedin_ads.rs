@@ -6,22 +6,10 @@
 //! Portuguese. A pt-BR file writes dates day-first (`01/09/2023`) and money
 //! with a decimal comma (`"454,06"`); the currency is a column. No totals.
 
-use super::{ColumnSpec, Outcome, Profile, Row, cells::DateOrder, to_base};
+use super::{Outcome, Profile, Row, cells::DateOrder, col, to_base};
 use crate::config::Settings;
 use crate::ledger::Rejection;
 use crate::model::{Channel, Records, Spend};
-
-const fn col(
-    concept: &'static str,
-    aliases: &'static [&'static str],
-    required: bool,
-) -> ColumnSpec {
-    ColumnSpec {
-        concept,
-        aliases,
-        required,
-    }
-}
 
 /// Campaign performance report (one row per campaign and time unit).
 pub static CAMPAIGNS: Profile = Profile {
@@ -56,13 +44,7 @@ const LEADS: usize = 6;
 const CONVERSIONS: usize = 7;
 
 fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
-    match spend(row, settings) {
-        Ok(spend) => {
-            out.spend.push(spend);
-            Outcome::Used
-        }
-        Err(rejection) => Outcome::Rejected(rejection),
-    }
+    Outcome::of(spend(row, settings), |spend| out.spend.push(spend))
 }
 
 /// A pt-BR header means pt-BR dates: day first. English exports are read

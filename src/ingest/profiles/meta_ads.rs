@@ -75,13 +75,7 @@ fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
     if is_summary_or_empty_report(row) {
         return Outcome::Skipped;
     }
-    match spend(row, settings) {
-        Ok(spend) => {
-            out.spend.push(spend);
-            Outcome::Used
-        }
-        Err(rejection) => Outcome::Rejected(rejection),
-    }
+    Outcome::of(spend(row, settings), |spend| out.spend.push(spend))
 }
 
 /// The summary row has no campaign name; an empty report says so in words.

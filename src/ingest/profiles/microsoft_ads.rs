@@ -5,22 +5,10 @@
 //! `Date` or `Time period` column) can be read; without one the file is
 //! reported as missing that column.
 
-use super::{ColumnSpec, Outcome, Profile, Row, to_base};
+use super::{Outcome, Profile, Row, col, to_base};
 use crate::config::Settings;
 use crate::ledger::Rejection;
 use crate::model::{Channel, Records, Spend};
-
-const fn col(
-    concept: &'static str,
-    aliases: &'static [&'static str],
-    required: bool,
-) -> ColumnSpec {
-    ColumnSpec {
-        concept,
-        aliases,
-        required,
-    }
-}
 
 /// Campaign table download or campaign performance report, by day.
 pub static CAMPAIGNS: Profile = Profile {
@@ -49,13 +37,7 @@ fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
     if is_total(row.first_cell()) {
         return Outcome::Skipped;
     }
-    match spend(row, settings) {
-        Ok(spend) => {
-            out.spend.push(spend);
-            Outcome::Used
-        }
-        Err(rejection) => Outcome::Rejected(rejection),
-    }
+    Outcome::of(spend(row, settings), |spend| out.spend.push(spend))
 }
 
 /// `Search total`, `Audience total`, `Performance Max total`, `Total`: the

@@ -76,6 +76,32 @@ pub enum Outcome {
     Rejected(Rejection),
 }
 
+impl Outcome {
+    /// `Used` once the record is handed to `keep`, or the row's rejection.
+    pub fn of<T>(record: Result<T, Rejection>, keep: impl FnOnce(T)) -> Outcome {
+        match record {
+            Ok(record) => {
+                keep(record);
+                Outcome::Used
+            }
+            Err(rejection) => Outcome::Rejected(rejection),
+        }
+    }
+}
+
+/// A column of a profile: a concept, its header aliases, whether it is needed.
+pub const fn col(
+    concept: &'static str,
+    aliases: &'static [&'static str],
+    required: bool,
+) -> ColumnSpec {
+    ColumnSpec {
+        concept,
+        aliases,
+        required,
+    }
+}
+
 /// A profile's columns located in one file's header.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Columns(Vec<Option<usize>>);

@@ -5,24 +5,12 @@
 //! when exported, else by the deal's title (`Deal`), resolved after every
 //! file is read to the first deal with that title.
 
-use super::{ColumnSpec, Outcome, Profile, Row, cells, to_base};
+use super::{Outcome, Profile, Row, cells, col, to_base};
 use crate::config::Settings;
 use crate::ledger::Rejection;
 use crate::model::{Deal, Lead, Outcome as DealOutcome, Records, Touch, TouchKind};
 use chrono::NaiveDateTime;
 use std::hash::{DefaultHasher, Hash, Hasher};
-
-const fn col(
-    concept: &'static str,
-    aliases: &'static [&'static str],
-    required: bool,
-) -> ColumnSpec {
-    ColumnSpec {
-        concept,
-        aliases,
-        required,
-    }
-}
 
 /// Deals export (Deals > list view > ... > Export filter results).
 pub static DEALS: Profile = Profile {
@@ -96,17 +84,13 @@ mod deal {
 }
 
 fn read_deal(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
-    match deal_and_lead(row, settings) {
-        Ok((deal, lead)) => {
-            if let Some(title) = row.text(deal::TITLE) {
-                out.lead_aliases.push((title_key(title), lead.id.clone()));
-            }
-            out.deals.push(deal);
-            out.leads.push(lead);
-            Outcome::Used
+    Outcome::of(deal_and_lead(row, settings), |(deal, lead)| {
+        if let Some(title) = row.text(deal::TITLE) {
+            out.lead_aliases.push((title_key(title), lead.id.clone()));
         }
-        Err(rejection) => Outcome::Rejected(rejection),
-    }
+        out.deals.push(deal);
+        out.leads.push(lead);
+    })
 }
 
 fn deal_and_lead(row: &Row, settings: &Settings) -> Result<(Deal, Lead), Rejection> {
@@ -228,13 +212,7 @@ mod activity {
 /// A done activity is a touch. An undone one is read and understood, and
 /// deliberately not a touch (yet): it counts as used, not rejected.
 fn read_activity(row: &Row, _settings: &Settings, out: &mut Records) -> Outcome {
-    match activity_touch(row) {
-        Ok(touch) => {
-            out.touches.extend(touch);
-            Outcome::Used
-        }
-        Err(rejection) => Outcome::Rejected(rejection),
-    }
+    Outcome::of(activity_touch(row), |touch| out.touches.extend(touch))
 }
 
 fn activity_touch(row: &Row) -> Result<Option<Touch>, Rejection> {

@@ -21,13 +21,7 @@ pub const TAGS: usize = 4;
 
 /// Turns one time entry into hours.
 pub fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
-    match hours(row, settings) {
-        Ok(hours) => {
-            out.hours.push(hours);
-            Outcome::Used
-        }
-        Err(rejection) => Outcome::Rejected(rejection),
-    }
+    Outcome::of(hours(row, settings), |hours| out.hours.push(hours))
 }
 
 fn hours(row: &Row, settings: &Settings) -> Result<Hours, Rejection> {

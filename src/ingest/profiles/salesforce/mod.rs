@@ -55,13 +55,7 @@ fn outcome<T>(
     if is_not_data(row) {
         return Outcome::Skipped;
     }
-    match read(row) {
-        Ok(record) => {
-            keep(record);
-            Outcome::Used
-        }
-        Err(rejection) => Outcome::Rejected(rejection),
-    }
+    Outcome::of(read(row), keep)
 }
 
 /// Footer lines (a single cell), `Grand Totals (N records)` rows and rows
