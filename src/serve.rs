@@ -51,10 +51,13 @@ pub fn serve(
         message: "no IP address".into(),
     })?;
     let live = Arc::new(Live::default());
+    // The input is fingerprinted before the first build, so a change made
+    // while it runs (or before the watcher starts) is never missed.
+    let before = input_fingerprint(&options);
     rebuild(&options, &live);
     ready(address);
     let watcher = (Arc::clone(&live), options.clone());
-    std::thread::spawn(move || watch(&watcher.1, &watcher.0));
+    std::thread::spawn(move || watch(&watcher.1, &watcher.0, before));
     for request in server.incoming_requests() {
         let response = respond(request.url(), &options.output, &live);
         let _ = request.respond(response);
@@ -81,17 +84,21 @@ fn error_chain(error: &dyn std::error::Error) -> String {
 }
 
 /// Rebuilds whenever the input folder or the templates beside it change.
-fn watch(options: &BuildOptions, live: &Live) {
-    let templates = options.input.parent().map(|p| p.join("templates"));
-    let mut last = fingerprint(&options.input, templates.as_deref());
+fn watch(options: &BuildOptions, live: &Live, built_from: u64) {
+    let mut last = built_from;
     loop {
         std::thread::sleep(POLL);
-        let now = fingerprint(&options.input, templates.as_deref());
+        let now = input_fingerprint(options);
         if now != last {
             last = now;
             rebuild(options, live);
         }
     }
+}
+
+fn input_fingerprint(options: &BuildOptions) -> u64 {
+    let templates = options.input.parent().map(|p| p.join("templates"));
+    fingerprint(&options.input, templates.as_deref())
 }
 
 /// A hash of every file's path, size and modification time.
