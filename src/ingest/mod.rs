@@ -497,7 +497,7 @@ fn keep_last_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) {
 const SOURCE_LINE_MAX: usize = 4096;
 
 /// The text of one line of an export (1-based, decoded like the file
-/// itself, at most [`SOURCE_LINE_MAX`] bytes of it), for showing where a
+/// itself, at most 4 KiB of it), for showing where a
 /// problem is. `None` past the end. Lines before it are skipped without
 /// being kept, however long.
 pub fn source_line(path: &Path, line: u64, max_expanded_bytes: u64) -> Option<String> {
