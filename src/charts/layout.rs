@@ -73,7 +73,7 @@ pub(super) fn header<'a>(
 }
 
 /// Shortens `text` with an ellipsis until it fits `max_width` pixels at `px`.
-fn fit(text: &str, px: f64, max_width: i32) -> String {
+pub(super) fn fit(text: &str, px: f64, max_width: i32) -> String {
     if style::text_width(text, px) <= max_width {
         return text.to_owned();
     }

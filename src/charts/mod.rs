@@ -8,10 +8,17 @@
 //! lives in [`style`].
 
 mod axes;
+mod channels;
 mod flow;
+mod funnel;
+mod hours;
 mod layout;
 mod money;
+mod revenue;
+mod rows;
 mod scale;
+mod side;
+mod speed;
 pub mod style;
 mod svg;
 mod tilt;
@@ -19,7 +26,13 @@ mod tilt;
 #[cfg(test)]
 mod tests;
 
+pub use channels::{ChannelSpend, ChannelSpendChart, channel_spend};
 pub use flow::{WeekFlow, WeeklyFlowChart, weekly_flow};
+pub use funnel::{FunnelChart, FunnelStage, funnel};
+pub use hours::{FunctionHours, HoursChart, hours_by_function};
 pub use money::{PeriodMoney, SpendRevenueChart, spend_vs_revenue};
+pub use revenue::{FunctionMoney, FunctionRevenueChart, revenue_by_function};
 pub use scale::{BalanceScaleChart, balance_scale};
+pub use side::Side;
+pub use speed::{SpeedBand, SpeedChart, speed_bands};
 pub use tilt::{TiltHistoryChart, TiltPoint, tilt_history};

@@ -55,7 +55,8 @@ pub fn spend_vs_revenue(chart: &SpendRevenueChart) -> String {
     svg::document(&meta, draw)
 }
 
-fn amount(value: f64) -> f64 {
+/// An amount to draw: negative or non-finite values count as 0.
+pub(super) fn amount(value: f64) -> f64 {
     if value.is_finite() && value > 0.0 {
         value
     } else {
@@ -82,7 +83,8 @@ fn legend() -> [LegendEntry; 2] {
     ]
 }
 
-fn currency_desc(currency: &str) -> String {
+/// Value axis description: the currency code, or "Amount" without one.
+pub(super) fn currency_desc(currency: &str) -> String {
     if currency.trim().is_empty() {
         "Amount".to_owned()
     } else {
@@ -115,7 +117,8 @@ fn draw(root: &Area, chart: &SpendRevenueChart) -> DrawResult {
     Ok(())
 }
 
-fn draw_bar(
+/// Draws one solid bar from 0 to `value`, with its amount on top if `label`.
+pub(super) fn draw_bar(
     plot: &mut Plot,
     (left, right, value): (f64, f64, f64),
     color: RGBColor,

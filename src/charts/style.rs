@@ -40,6 +40,8 @@ pub const NEUTRAL_HEX: &str = "#9ca3af";
 pub const INK_HEX: &str = "#1f2937";
 /// Grid lines and bands (hex for CSS).
 pub const GRID_HEX: &str = "#e5e7eb";
+/// Figures that miss a target, such as leads outside the SLA (hex for CSS).
+pub const WARNING_HEX: &str = "#9b2c35";
 
 /// Marketing blue.
 pub const MARKETING: RGBColor = RGBColor(0x25, 0x63, 0xa8);
@@ -53,6 +55,8 @@ pub const NEUTRAL: RGBColor = RGBColor(0x9c, 0xa3, 0xaf);
 pub const INK: RGBColor = RGBColor(0x1f, 0x29, 0x37);
 /// Grid grey.
 pub const GRID: RGBColor = RGBColor(0xe5, 0xe7, 0xeb);
+/// Muted red, darker than the sales amber so the two differ in lightness too.
+pub const WARNING: RGBColor = RGBColor(0x9b, 0x2c, 0x35);
 /// Background of every chart.
 pub const PAPER: RGBColor = RGBColor(0xff, 0xff, 0xff);
 
@@ -73,6 +77,14 @@ const PLOTTERS_FONT_SCALE: f64 = 1.24;
 /// Average glyph width of a sans-serif font relative to its size, used to
 /// lay out legends and thin axis labels without any font file.
 const GLYPH_WIDTH_EM: f64 = 0.56;
+
+/// `color` lightened towards white, keeping `share` of it: an opaque tint
+/// that looks the same whatever lies below.
+pub fn tint(color: RGBColor, share: f64) -> RGBColor {
+    let share = share.clamp(0.0, 1.0);
+    let channel = |value: u8| (f64::from(value) * share + 255.0 * (1.0 - share)).round() as u8;
+    RGBColor(channel(color.0), channel(color.1), channel(color.2))
+}
 
 /// Plain font of `px` pixels.
 pub fn font(px: f64) -> FontDesc<'static> {
@@ -126,6 +138,56 @@ pub fn format_signed(value: f64) -> String {
 /// Rate with one decimal: 61.2.
 pub fn format_rate(value: f64) -> String {
     format!("{:.1}", round_to(value, 1))
+}
+
+/// Whole count with thousands separators: 1136 -> "1,136".
+pub fn format_count(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// `part` as a whole percentage of `whole`: "63%", "<1%" for a sliver, and
+/// "n/a" when `whole` is zero, negative or not finite (no division by zero).
+pub fn format_share(part: f64, whole: f64) -> String {
+    if !(whole.is_finite() && whole > 0.0 && part.is_finite()) {
+        return "n/a".to_owned();
+    }
+    let percent = part / whole * 100.0;
+    if percent > 0.0 && percent < 0.5 {
+        "<1%".to_owned()
+    } else {
+        format!("{}%", trim_decimals(round_to(percent, 0).max(0.0), 0))
+    }
+}
+
+/// Compact amount with the currency's symbol where there is a common one:
+/// ("USD", 70000) -> "$70k", ("CHF", 95) -> "CHF 95", ("", 95) -> "95".
+pub fn format_money(value: f64, currency: &str) -> String {
+    let amount = format_compact(value);
+    let code = currency.trim();
+    match currency_symbol(code) {
+        Some(symbol) => format!("{symbol}{amount}"),
+        None if code.is_empty() => amount,
+        None => format!("{code} {amount}"),
+    }
+}
+
+fn currency_symbol(code: &str) -> Option<&'static str> {
+    match code {
+        "USD" => Some("$"),
+        "EUR" => Some("€"),
+        "GBP" => Some("£"),
+        "JPY" => Some("¥"),
+        "INR" => Some("₹"),
+        _ => None,
+    }
 }
 
 fn non_zero_sign(sign: &str, digits: String) -> String {
@@ -195,6 +257,39 @@ mod tests {
         for (value, expected) in table {
             assert_eq!(format_signed(value), expected, "{value}");
         }
+    }
+
+    #[test]
+    fn counts_shares_and_money() {
+        assert_eq!(format_count(0), "0");
+        assert_eq!(format_count(999), "999");
+        assert_eq!(format_count(1136), "1,136");
+        assert_eq!(format_count(1_234_567), "1,234,567");
+        let shares = [
+            (710.0, 1136.0, "63%"),
+            (29.0, 65.0, "45%"),
+            (0.0, 10.0, "0%"),
+            (1.0, 1000.0, "<1%"),
+            (3.0, 2.0, "150%"),
+            (1.0, 0.0, "n/a"),
+            (1.0, -4.0, "n/a"),
+            (f64::NAN, 2.0, "n/a"),
+            (1.0, f64::INFINITY, "n/a"),
+        ];
+        for (part, whole, expected) in shares {
+            assert_eq!(format_share(part, whole), expected, "{part}/{whole}");
+        }
+        assert_eq!(format_money(70_000.0, "USD"), "$70k");
+        assert_eq!(format_money(95.0, "EUR"), "€95");
+        assert_eq!(format_money(1_200.0, "CHF"), "CHF 1.2k");
+        assert_eq!(format_money(95.0, " "), "95");
+    }
+
+    #[test]
+    fn tints() {
+        assert_eq!(tint(MARKETING, 1.0), MARKETING);
+        assert_eq!(tint(MARKETING, 0.0), PAPER);
+        assert_eq!(tint(RGBColor(0, 100, 255), 0.5), RGBColor(128, 178, 255));
     }
 
     #[test]

@@ -58,6 +58,95 @@ fn scale(title: &str, tilt: Option<f64>) -> BalanceScaleChart {
     }
 }
 
+fn stages(title: &str, counts: &[u64]) -> FunnelChart {
+    let labels = ["New leads", "MQLs", "SQLs", "Opportunities", "Won"];
+    FunnelChart {
+        title: title.to_owned(),
+        stages: labels
+            .iter()
+            .zip(counts)
+            .map(|(label, count)| FunnelStage {
+                label: (*label).to_owned(),
+                count: *count,
+            })
+            .collect(),
+    }
+}
+
+fn speed(title: &str, leads: &[u64]) -> SpeedChart {
+    let labels = ["0-1 h", "1-24 h", "1-7 days", "> 7 days", "never"];
+    SpeedChart {
+        title: title.to_owned(),
+        bands: labels
+            .iter()
+            .zip(leads)
+            .enumerate()
+            .map(|(index, (label, leads))| SpeedBand {
+                label: (*label).to_owned(),
+                leads: *leads,
+                within_sla: index < 2,
+            })
+            .collect(),
+        sla_label: "SLA 24 h".to_owned(),
+    }
+}
+
+fn channels(title: &str, spend: &[(f64, Option<f64>)]) -> ChannelSpendChart {
+    let labels = ["Google Ads", "Meta Ads", "LinkedIn Ads"];
+    ChannelSpendChart {
+        title: title.to_owned(),
+        currency: "USD".to_owned(),
+        channels: labels
+            .iter()
+            .zip(spend)
+            .map(|(label, (spend, cost_per_lead))| ChannelSpend {
+                label: (*label).to_owned(),
+                spend: *spend,
+                cost_per_lead: *cost_per_lead,
+            })
+            .collect(),
+    }
+}
+
+const SIDES: [(Side, &str); 4] = [
+    (Side::Marketing, "Marketing"),
+    (Side::Sales, "Sales"),
+    (Side::Partner, "Partner"),
+    (Side::Unknown, "Unknown"),
+];
+
+fn revenue(title: &str, money: &[(f64, f64)]) -> FunctionRevenueChart {
+    FunctionRevenueChart {
+        title: title.to_owned(),
+        currency: "USD".to_owned(),
+        functions: SIDES
+            .iter()
+            .zip(money)
+            .map(|((side, label), (pipeline, won))| FunctionMoney {
+                side: *side,
+                label: (*label).to_owned(),
+                pipeline: *pipeline,
+                won: *won,
+            })
+            .collect(),
+    }
+}
+
+fn hours(title: &str, logged: &[f64]) -> HoursChart {
+    HoursChart {
+        title: title.to_owned(),
+        functions: SIDES
+            .iter()
+            .zip(logged)
+            .map(|((side, label), hours)| FunctionHours {
+                side: *side,
+                label: (*label).to_owned(),
+                hours: *hours,
+            })
+            .collect(),
+    }
+}
+
 fn typical() -> Vec<(&'static str, String)> {
     vec![
         ("weekly-flow", weekly_flow(&flow("Lead flow", 13))),
@@ -70,6 +159,32 @@ fn typical() -> Vec<(&'static str, String)> {
             tilt_history(&tilts("Tilt", &[Some(-0.6), None, Some(0.66)])),
         ),
         ("balance-scale", balance_scale(&scale("Scale", Some(0.66)))),
+        (
+            "funnel",
+            funnel(&stages("Funnel", &[1136, 710, 91, 65, 29])),
+        ),
+        (
+            "speed-to-lead",
+            speed_bands(&speed("Speed", &[40, 60, 50, 300, 250])),
+        ),
+        (
+            "channel-spend",
+            channel_spend(&channels(
+                "Channels",
+                &[(70e3, Some(95.0)), (44e3, Some(120.0)), (0.0, None)],
+            )),
+        ),
+        (
+            "revenue-by-function",
+            revenue_by_function(&revenue(
+                "Revenue",
+                &[(800e3, 300e3), (150e3, 120e3), (90e3, 80e3)],
+            )),
+        ),
+        (
+            "hours-by-function",
+            hours_by_function(&hours("Hours", &[310.0, 420.0, 40.0])),
+        ),
     ]
 }
 
@@ -78,6 +193,14 @@ fn empty() -> Vec<(&'static str, String)> {
         ("weekly-flow", weekly_flow(&flow("Lead flow", 0))),
         ("spend-vs-revenue", spend_vs_revenue(&money("Money", &[]))),
         ("tilt-history", tilt_history(&tilts("Tilt", &[]))),
+        ("funnel", funnel(&stages("Funnel", &[]))),
+        ("speed-to-lead", speed_bands(&speed("Speed", &[]))),
+        ("channel-spend", channel_spend(&channels("Channels", &[]))),
+        (
+            "revenue-by-function",
+            revenue_by_function(&revenue("Revenue", &[])),
+        ),
+        ("hours-by-function", hours_by_function(&hours("Hours", &[]))),
     ]
 }
 
@@ -159,6 +282,82 @@ fn degenerate_input_does_not_panic() {
 }
 
 #[test]
+fn degenerate_input_of_the_breakdown_charts_shows_a_note() {
+    let nan = f64::NAN;
+    let outputs = [
+        ("funnel", funnel(&stages("Zero", &[0, 0, 0]))),
+        (
+            "speed-to-lead",
+            speed_bands(&speed("Zero", &[0, 0, 0, 0, 0])),
+        ),
+        (
+            "channel-spend",
+            channel_spend(&channels(
+                "Odd",
+                &[(nan, Some(nan)), (-5.0, Some(-1.0)), (0.0, None)],
+            )),
+        ),
+        (
+            "revenue-by-function",
+            revenue_by_function(&revenue("Odd", &[(nan, f64::NEG_INFINITY), (-1e6, 0.0)])),
+        ),
+        (
+            "hours-by-function",
+            hours_by_function(&hours("Odd", &[nan, -40.0, 0.0, f64::INFINITY])),
+        ),
+    ];
+    for (id, svg) in outputs {
+        assert_accessible(id, &svg);
+        assert!(svg.contains(svg::NO_DATA), "{id}");
+    }
+}
+
+#[test]
+fn extreme_input_of_the_breakdown_charts_draws() {
+    let outputs = [
+        (
+            "funnel",
+            funnel(&stages("Max", &[u64::MAX, 0, u64::MAX, 1])),
+        ),
+        (
+            "speed-to-lead",
+            speed_bands(&speed("Max", &[u64::MAX, u64::MAX, 1])),
+        ),
+        (
+            "channel-spend",
+            channel_spend(&channels("Mixed", &[(f64::NAN, None), (1e15, Some(0.0))])),
+        ),
+        (
+            "revenue-by-function",
+            revenue_by_function(&revenue("Tiny", &[(0.01, f64::NAN)])),
+        ),
+        (
+            "hours-by-function",
+            hours_by_function(&hours("One", &[f64::NAN, 0.5])),
+        ),
+    ];
+    for (id, svg) in outputs {
+        assert_accessible(id, &svg);
+        assert!(!svg.contains(svg::NO_DATA), "{id}");
+    }
+}
+
+#[test]
+fn many_rows_make_a_taller_chart() {
+    let mut chart = stages("Long", &[]);
+    chart.stages = (0..20)
+        .map(|i| FunnelStage {
+            label: format!("Stage {i}"),
+            count: 100 - i,
+        })
+        .collect();
+    let svg = funnel(&chart);
+    assert_accessible("funnel", &svg);
+    assert!(svg.starts_with("<svg width=\"720\" height=\"1104\" viewBox=\"0 0 720 1104\""));
+    assert!(svg.contains("Stage 19"));
+}
+
+#[test]
 fn many_periods_thin_the_axis() {
     let svg = weekly_flow(&flow("Long", 52));
     assert_accessible("weekly-flow", &svg);
@@ -172,6 +371,39 @@ fn many_periods_thin_the_axis() {
 fn rendering_is_deterministic() {
     assert_eq!(typical(), typical());
     assert_eq!(empty(), empty());
+}
+
+fn hostile_funnel() -> FunnelChart {
+    let mut chart = stages(HOSTILE, &[10, 5]);
+    chart.stages[0].label = HOSTILE.to_owned();
+    chart
+}
+
+fn hostile_speed() -> SpeedChart {
+    let mut chart = speed(HOSTILE, &[10, 5, 3]);
+    chart.bands[2].label = HOSTILE.to_owned();
+    chart.sla_label = HOSTILE.to_owned();
+    chart
+}
+
+fn hostile_channels() -> ChannelSpendChart {
+    let mut chart = channels(HOSTILE, &[(10.0, Some(1.0))]);
+    chart.currency = HOSTILE.to_owned();
+    chart.channels[0].label = HOSTILE.to_owned();
+    chart
+}
+
+fn hostile_revenue() -> FunctionRevenueChart {
+    let mut chart = revenue(HOSTILE, &[(10.0, 5.0)]);
+    chart.currency = HOSTILE.to_owned();
+    chart.functions[0].label = HOSTILE.to_owned();
+    chart
+}
+
+fn hostile_hours() -> HoursChart {
+    let mut chart = hours(HOSTILE, &[10.0]);
+    chart.functions[0].label = HOSTILE.to_owned();
+    chart
 }
 
 #[test]
@@ -189,6 +421,11 @@ fn hostile_text_is_escaped() {
         spend_vs_revenue(&spend),
         tilt_history(&history),
         balance_scale(&scale(HOSTILE, Some(0.3))),
+        funnel(&hostile_funnel()),
+        speed_bands(&hostile_speed()),
+        channel_spend(&hostile_channels()),
+        revenue_by_function(&hostile_revenue()),
+        hours_by_function(&hostile_hours()),
     ];
     for svg in outputs {
         assert!(!svg.contains("<script"), "{svg}");
@@ -217,6 +454,50 @@ fn descriptions_summarise_the_data() {
 }
 
 #[test]
+fn breakdown_descriptions_summarise_the_data() {
+    let svg = funnel(&stages("Funnel", &[1136, 710, 91, 65, 29]));
+    assert!(svg.contains(
+        "New leads 1,136; MQLs 710 (63%); SQLs 91 (13%); Opportunities 65 (71%); \
+         Won 29 (45%). Overall 3% of New leads reached Won."
+    ));
+    let svg = speed_bands(&speed("Speed", &[40, 60, 50, 300, 250]));
+    assert!(svg.contains("(SLA 24 h): 0-1 h 40 · 6% (within); 1-24 h 60 · 9% (within)"));
+    assert!(svg.contains("100 of 700 leads (14%) were touched within the SLA."));
+    assert!(svg.contains("↓ beyond SLA 24 h"));
+    let chart = channels("Channels", &[(70e3, Some(95.0)), (0.0, None)]);
+    let svg = channel_spend(&chart);
+    assert!(svg.contains(
+        "in USD: Google Ads $70k · $95 per lead; Meta Ads $0 · no leads. Total spend $70k."
+    ));
+    let svg = revenue_by_function(&revenue("Revenue", &[(800e3, 300e3), (150e3, 120e3)]));
+    assert!(svg.contains(
+        "Marketing pipeline 800k, won 300k; Sales pipeline 150k, won 120k. \
+         Total pipeline 950k, total won 420k."
+    ));
+    let svg = hours_by_function(&hours("Hours", &[310.0, 420.0, 40.0]));
+    assert!(
+        svg.contains("Marketing 310 h · 40%; Sales 420 h · 55%; Partner 40 h · 5%. Total 770 h.")
+    );
+}
+
+#[test]
+fn sides_pick_the_palette() {
+    assert_eq!(Side::Marketing.color(), style::MARKETING);
+    assert_eq!(Side::Sales.color(), style::SALES);
+    assert_eq!(Side::Partner.color(), style::PARTNER);
+    assert_eq!(Side::Unknown.color(), style::NEUTRAL);
+    let svg = hours_by_function(&hours("Hours", &[1.0, 2.0, 3.0, 4.0]));
+    for hex in [
+        style::MARKETING_HEX,
+        style::SALES_HEX,
+        style::PARTNER_HEX,
+        style::NEUTRAL_HEX,
+    ] {
+        assert!(svg.to_lowercase().contains(hex), "{hex}");
+    }
+}
+
+#[test]
 fn palette_hex_matches_colours() {
     use plotters::style::RGBColor;
     let hex = |RGBColor(r, g, b): RGBColor| format!("#{r:02x}{g:02x}{b:02x}");
@@ -226,4 +507,5 @@ fn palette_hex_matches_colours() {
     assert_eq!(hex(style::NEUTRAL), style::NEUTRAL_HEX);
     assert_eq!(hex(style::INK), style::INK_HEX);
     assert_eq!(hex(style::GRID), style::GRID_HEX);
+    assert_eq!(hex(style::WARNING), style::WARNING_HEX);
 }
