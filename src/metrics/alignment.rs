@@ -228,3 +228,35 @@ pub fn mix(
         .filter(|_| !rows.is_empty());
     (rows, shift)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leads(n: u64) -> Segment {
+        Segment {
+            leads: n,
+            ..Segment::default()
+        }
+    }
+
+    #[test]
+    fn the_mix_shift_is_half_the_absolute_share_changes() {
+        let now: BTreeMap<String, Segment> =
+            [("A".to_string(), leads(3)), ("B".to_string(), leads(1))].into();
+        let before: BTreeMap<String, Segment> = [("A".to_string(), leads(1))].into();
+        let (rows, shift) = mix(&now, Some(&before));
+        // A: 0.75 against 1.0 (-25 pts); B: 0.25 against 0 (+25 pts).
+        assert_eq!(rows.len(), 2);
+        assert!((rows[0].shift_pts.unwrap() + 25.0).abs() < 1e-9);
+        assert!((shift.unwrap() - 0.25).abs() < 1e-12);
+        assert_eq!(mix(&now, None).1, None);
+    }
+
+    #[test]
+    fn disqualifying_statuses_compare_without_case() {
+        assert!(is_disqualifying(" Unqualified "));
+        assert!(is_disqualifying("Closed - Not Converted"));
+        assert!(!is_disqualifying("Attempted to Contact"));
+    }
+}

@@ -239,3 +239,28 @@ pub fn against(now: &Review, before: &Review) -> Against {
             .collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_are_relative_for_counts_and_points_for_shares() {
+        let c = change(Unit::Count, Some(412.0), Some(298.0));
+        assert_eq!(c.change, Some(114.0));
+        assert!((c.relative.unwrap() - 114.0 / 298.0).abs() < 1e-12);
+        let s = change(Unit::Share, Some(0.11), Some(0.6));
+        assert!((s.change.unwrap() + 49.0).abs() < 1e-9);
+        assert_eq!(s.relative, None);
+        assert_eq!(change(Unit::Count, Some(5.0), Some(0.0)).relative, None);
+        assert_eq!(change(Unit::Tilt, Some(0.4), Some(-0.3)).relative, None);
+        assert_eq!(change(Unit::Money, None, Some(1.0)).change, None);
+    }
+
+    #[test]
+    fn every_headline_has_a_label() {
+        assert!(HEADLINES.iter().all(|h| !h.label.is_empty()));
+        assert!(headline("funnel.mqls").is_some());
+        assert!(headline("funnel.nothing").is_none());
+    }
+}

@@ -13,7 +13,7 @@ use super::comparison::Unit;
 use super::speed::Speed;
 use super::targets::Status;
 use super::words::{
-    count, duration_hours, factor, money, money_cents, per_week, percent, signed_percent,
+    count, count_of, duration_hours, factor, money, money_cents, per_week, percent, signed_percent,
     signed_points, tilt,
 };
 use crate::config::Settings;
@@ -173,8 +173,8 @@ fn tilt_rule(ctx: &Ctx) -> Vec<Finding> {
         let s = &ctx.r.speed_to_lead;
         let cold = if s.dropped > 0 {
             format!(
-                "; {} leads waited more than {} days{}",
-                count(s.dropped),
+                "; {} waited more than {} days{}",
+                count_of(s.dropped, "lead", "leads"),
                 ctx.settings.sla.drop_after_days,
                 ctx.change("speed_to_lead.dropped")
             )
@@ -246,10 +246,11 @@ fn dropped_rule(ctx: &Ctx) -> Vec<Finding> {
         "follow-up",
         size(share, DROPPED_SHARE),
         format!(
-            "{} of {} leads ready for sales ({}) were not touched within {} days{}.",
+            "{} of {} ready for sales ({}) {} not touched within {} days{}.",
             count(s.dropped),
-            count(s.leads),
+            count_of(s.leads, "lead", "leads"),
             percent(share),
+            if s.dropped == 1 { "was" } else { "were" },
             ctx.settings.sla.drop_after_days,
             ctx.change("speed_to_lead.dropped")
         ),
@@ -379,10 +380,10 @@ fn conversion_rule(ctx: &Ctx) -> Vec<Finding> {
         "funnel",
         size(before, now),
         format!(
-            "{} of {}'s {} MQLs became SQLs, down from {} in {}{young}.",
+            "{} of {}'s {} became SQLs, down from {} in {}{young}.",
             percent(now),
             ctx.label(),
-            count(conv.cohort),
+            count_of(conv.cohort, "MQL", "MQLs"),
             percent(before),
             previous.label
         ),
@@ -542,7 +543,7 @@ fn coverage_rule(ctx: &Ctx) -> Vec<Finding> {
         "pipeline",
         size(wanted, coverage),
         format!(
-            "Open pipeline due in {} covers {} of its {} revenue target{needs}.",
+            "Open pipeline due in {} is {} its {} revenue target{needs}.",
             p.next_period,
             factor(coverage),
             money(target, ctx.c)
@@ -564,10 +565,10 @@ fn inventory_rule(ctx: &Ctx) -> Vec<Finding> {
         "balance",
         size(DRY_WEEKS, weeks),
         format!(
-            "At the end of {} the reps had {} weeks of leads in hand ({} MQLs untouched or being worked): the pipeline is running dry.",
+            "At the end of {} the reps had {} weeks of leads in hand ({} untouched or being worked): the pipeline is running dry.",
             ctx.label(),
             per_week(weeks),
-            count(n)
+            count_of(n, "MQL", "MQLs")
         ),
         rec,
     )
@@ -727,9 +728,10 @@ fn effort_rule(ctx: &Ctx) -> Vec<Finding> {
             "team",
             size(share, MULTI_REP_SHARE),
             format!(
-                "{} leads ({}) were worked by two or more reps in their first {} days.",
-                count(n),
+                "{} ({}) {} worked by two or more reps in their first {} days.",
+                count_of(n, "lead", "leads"),
                 percent(share),
+                if n == 1 { "was" } else { "were" },
                 super::follow_up::FIRST_DAYS
             ),
             Some("Give every new lead one owner and route the team's touches through them.".into()),
@@ -743,9 +745,10 @@ fn effort_rule(ctx: &Ctx) -> Vec<Finding> {
             "team",
             size(share, DUPLICATE_SHARE),
             format!(
-                "{} new lead records ({}) repeat the email of an earlier lead.",
-                count(n),
-                percent(share)
+                "{} ({}) {} the email of an earlier lead.",
+                count_of(n, "new lead record", "new lead records"),
+                percent(share),
+                if n == 1 { "repeats" } else { "repeat" }
             ),
             Some(
                 "Merge duplicate records before routing, so two reps do not call the same person."
@@ -792,4 +795,17 @@ fn mix_rule(ctx: &Ctx) -> Vec<Finding> {
         ),
         None,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_capped_log2_ratios() {
+        assert_eq!(size(4.0, 1.0), 2.0);
+        assert_eq!(size(100.0, 1.0), MAX_SIZE);
+        assert_eq!(size(1.0, 0.0), MAX_SIZE);
+        assert_eq!(size(0.5, 1.0), 0.0);
+    }
 }

@@ -66,7 +66,7 @@ pub struct Segment {
     /// the cut-off (see `conversion`).
     pub mql_to_sql: Option<f64>,
     #[serde(skip)]
-    mqls_reaching_sql: u64,
+    pub(super) mqls_reaching_sql: u64,
 }
 
 /// The funnel by source, by function and by ad channel.

@@ -388,11 +388,12 @@ fn note_speed_gaps(speed: &Speed, unavailable: &mut Unavailable) {
         note(unavailable, "speed_to_lead.p90_hours", reason);
     }
     if speed.within_sla.is_none() {
-        note(
-            unavailable,
-            "speed_to_lead.within_sla",
-            "no lead's SLA window has closed yet",
-        );
+        let why = if speed.leads == 0 {
+            reason
+        } else {
+            "no lead's SLA window has closed yet"
+        };
+        note(unavailable, "speed_to_lead.within_sla", why);
     }
 }
 

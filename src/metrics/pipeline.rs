@@ -222,10 +222,10 @@ fn note_gaps(p: &Pipeline, input: &Inputs, won: &[&Deal], unavailable: &mut Unav
         );
     }
     if p.required_coverage.is_none() {
-        note(
-            unavailable,
-            "pipeline.required_coverage",
-            "needs a win rate above zero",
-        );
+        let reason = match input.revenue.win_rate {
+            None => "no deals were won or lost in the period",
+            Some(_) => "no deal was won in the period: the win rate is zero",
+        };
+        note(unavailable, "pipeline.required_coverage", reason);
     }
 }

@@ -144,3 +144,28 @@ pub fn targets(review: &Review, settings: &Settings) -> BTreeMap<&'static str, T
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_is_within_ten_percent_of_a_one_sided_target() {
+        assert_eq!(judge(Some(0.3), 0.3, Rule::AtLeast), Status::Met);
+        assert_eq!(judge(Some(0.27), 0.3, Rule::AtLeast), Status::Near);
+        assert_eq!(judge(Some(0.26), 0.3, Rule::AtLeast), Status::Missed);
+        assert_eq!(judge(Some(26.4), 24.0, Rule::AtMost), Status::Near);
+        assert_eq!(judge(Some(26.5), 24.0, Rule::AtMost), Status::Missed);
+        assert_eq!(judge(None, 24.0, Rule::AtMost), Status::NotAvailable);
+    }
+
+    #[test]
+    fn about_and_balanced_are_two_sided() {
+        assert_eq!(judge(Some(0.54), 0.5, Rule::About), Status::Met);
+        assert_eq!(judge(Some(0.41), 0.5, Rule::About), Status::Near);
+        assert_eq!(judge(Some(0.39), 0.5, Rule::About), Status::Missed);
+        assert_eq!(judge(Some(-0.25), 0.0, Rule::Balanced), Status::Met);
+        assert_eq!(judge(Some(0.43), 0.0, Rule::Balanced), Status::Near);
+        assert_eq!(judge(Some(-0.55), 0.0, Rule::Balanced), Status::Missed);
+    }
+}

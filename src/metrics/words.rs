@@ -82,6 +82,11 @@ pub fn per_week(value: f64) -> String {
     format!("{value:.1}")
 }
 
+/// A count with its noun: `1 lead`, `3 leads`, `1,204 leads`.
+pub fn count_of(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", count(n), if n == 1 { one } else { many })
+}
+
 /// A multiple with one decimal: `1.8×`.
 pub fn factor(value: f64) -> String {
     format!("{value:.1}×")
@@ -144,6 +149,8 @@ mod tests {
         assert_eq!(tilt(0.661), "+0.66");
         assert_eq!(tilt(-0.001), "0.00");
         assert_eq!(factor(1.849), "1.8×");
+        assert_eq!(count_of(1, "lead", "leads"), "1 lead");
+        assert_eq!(count_of(1204, "lead", "leads"), "1,204 leads");
         assert_eq!(signed_percent(0.384), "+38%");
         assert_eq!(signed_percent(-0.12), "−12%");
         assert_eq!(signed_percent(0.001), "0%");

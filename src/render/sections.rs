@@ -961,6 +961,7 @@ pub fn comparison_tables(review: &Review) -> Vec<Grid> {
         "Headline figures against earlier periods",
         &[
             "Figure",
+            "Unit",
             &review.period.label,
             &prev_label,
             &format!("Change on {prev_label}"),
@@ -968,12 +969,13 @@ pub fn comparison_tables(review: &Review) -> Vec<Grid> {
             &format!("Change on {year_label}"),
         ],
     )
-    .note("Changes are relative (%) for counts and amounts, in percentage points for shares, and differences for the tilt.");
+    .note("Changes are relative (%) for counts, amounts, hours and ratios, in percentage points for shares, and differences for the tilt. The CSV holds relative changes as fractions (1 = +100%).");
     for h in HEADLINES {
         let p = prev.and_then(|a| a.figures.get(h.key));
         let y = year.and_then(|a| a.figures.get(h.key));
         grid.push(vec![
             text(h.label),
+            text(unit_name(h.unit)),
             unit_cell(h.unit, (h.value)(review), c),
             unit_cell(h.unit, p.and_then(|c| c.before), c),
             change_cell(p),
@@ -997,6 +999,18 @@ pub fn unit_value(unit: Unit, value: f64, currency: &str) -> String {
     }
 }
 
+fn unit_name(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Count => "count",
+        Unit::Money => "money",
+        Unit::Share => "share",
+        Unit::Hours => "hours",
+        Unit::Tilt => "tilt",
+        Unit::Ratio => "ratio",
+        Unit::Times => "times",
+    }
+}
+
 fn unit_cell(unit: Unit, value: Option<f64>, currency: &str) -> Cell {
     optional(value, |v| unit_value(unit, v, currency))
 }
@@ -1008,7 +1022,10 @@ fn change_cell(change: Option<&Change>) -> Cell {
     match (c.unit, c.before) {
         (Unit::Share, _) => optional(c.change, signed_points),
         (Unit::Tilt, _) => optional(c.change, |v| format!("{v:+.2}")),
-        (_, Some(b)) if b == 0.0 && c.value.is_some() => text("was 0"),
+        (_, Some(b)) if b == 0.0 && c.value.is_some() => Cell {
+            shown: "was 0".into(),
+            raw: String::new(),
+        },
         _ => optional(c.relative, signed_percent),
     }
 }
