@@ -4,7 +4,7 @@
 //! in the source mix against the previous period.
 
 use super::follow_up::{FIRST_DAYS, Join};
-use super::funnel::{Segment, source_label};
+use super::funnel::{Segment, entry, source_label};
 use super::stats::share;
 use super::window::Window;
 use super::{Unavailable, note};
@@ -137,17 +137,16 @@ pub fn alignment(
             "no lead export with an email column: duplicates cannot be found",
         );
     }
-    let mut reasons: BTreeMap<(String, String), u64> = BTreeMap::new();
+    let mut reasons: BTreeMap<(&str, &str), u64> = BTreeMap::new();
     let mut by_source: BTreeMap<String, SourceFeedback> = BTreeMap::new();
     for f in &ready {
         let source = source_label(&f.lead.source);
-        let entry = by_source.entry(source.clone()).or_default();
-        entry.ready += 1;
-        if let Some(status) = f.lead.status.as_deref().filter(|s| !s.trim().is_empty()) {
-            entry.disqualified += u64::from(is_disqualifying(status));
-            *reasons
-                .entry((source, status.trim().to_string()))
-                .or_default() += 1;
+        let counts = entry(&mut by_source, source);
+        counts.ready += 1;
+        let status = f.lead.status.as_deref().map(str::trim);
+        if let Some(status) = status.filter(|s| !s.is_empty()) {
+            counts.disqualified += u64::from(is_disqualifying(status));
+            *reasons.entry((source, status)).or_default() += 1;
         }
     }
     for deal in deals
@@ -155,8 +154,8 @@ pub fn alignment(
         .filter(|d| d.outcome == Outcome::Lost && window.holds(d.closed_at))
     {
         let source = source_label(&deal.source);
-        by_source.entry(source.clone()).or_default().lost_deals += 1;
-        *reasons.entry((source, DEAL_LOST.to_string())).or_default() += 1;
+        entry(&mut by_source, source).lost_deals += 1;
+        *reasons.entry((source, DEAL_LOST)).or_default() += 1;
     }
     let disqualified: u64 = by_source.values().map(|s| s.disqualified).sum();
     for s in by_source.values_mut() {
@@ -169,12 +168,12 @@ pub fn alignment(
 }
 
 /// Reasons by source, most frequent first within each source.
-fn feedback_rows(reasons: BTreeMap<(String, String), u64>) -> Vec<Feedback> {
+fn feedback_rows(reasons: BTreeMap<(&str, &str), u64>) -> Vec<Feedback> {
     let mut rows: Vec<Feedback> = reasons
         .into_iter()
         .map(|((source, reason), count)| Feedback {
-            source,
-            reason,
+            source: source.to_string(),
+            reason: reason.to_string(),
             count,
         })
         .collect();

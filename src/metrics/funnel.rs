@@ -81,12 +81,21 @@ pub struct Segments {
 }
 
 /// The label of a source in the tables: `(none)` for an empty one.
-pub fn source_label(source: &str) -> String {
-    if source.trim().is_empty() {
-        "(none)".to_string()
-    } else {
-        source.trim().to_string()
+pub fn source_label(source: &str) -> &str {
+    match source.trim() {
+        "" => "(none)",
+        trimmed => trimmed,
     }
+}
+
+/// The entry for `key` in a map keyed by owned strings, allocating the key
+/// only the first time (the per-lead loops look up far more than they
+/// insert).
+pub fn entry<'m, V: Default>(map: &'m mut BTreeMap<String, V>, key: &str) -> &'m mut V {
+    if !map.contains_key(key) {
+        map.insert(key.to_string(), V::default());
+    }
+    map.get_mut(key).expect("inserted above")
 }
 
 /// Splits the period's funnel by source, function and channel.
@@ -132,7 +141,7 @@ impl Segments {
         channel: Option<Channel>,
     ) -> Vec<&mut Segment> {
         let mut slices = vec![
-            self.by_source.entry(source_label(source)).or_default(),
+            entry(&mut self.by_source, source_label(source)),
             self.by_function.entry(function.as_str()).or_default(),
         ];
         if let Some(c) = channel {

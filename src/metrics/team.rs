@@ -9,7 +9,7 @@ use crate::config::{OwnerDisplay, Sla};
 use crate::model::Records;
 use chrono::Duration;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 /// The row of leads without an owner.
 pub const UNASSIGNED: &str = "(unassigned)";
@@ -80,20 +80,16 @@ pub fn team(
     shown: &HashMap<String, String>,
 ) -> Vec<Rep> {
     let drop_window = Duration::days(sla.drop_after_days);
-    let mut reps: BTreeMap<String, (Rep, Vec<f64>)> = BTreeMap::new();
-    let name = |owner: Option<&str>| {
-        owner
-            .map(|o| shown.get(o).cloned().unwrap_or_else(|| o.to_string()))
-            .unwrap_or_else(|| UNASSIGNED.to_string())
-    };
+    // Keyed by the name in the data; shown names are unique per name.
+    let mut reps: HashMap<Option<&str>, (Rep, Vec<f64>)> = HashMap::new();
     for f in follow_ups {
         if window.holds(f.touch) {
-            reps.entry(name(f.owner)).or_default().0.first_touches += 1;
+            reps.entry(f.owner).or_default().0.first_touches += 1;
         }
         if !window.contains(f.ready) {
             continue;
         }
-        let (rep, hours) = reps.entry(name(f.lead.owner.as_deref())).or_default();
+        let (rep, hours) = reps.entry(f.lead.owner.as_deref()).or_default();
         rep.assigned += 1;
         let waited = f.touch.map(|t| t - f.ready);
         if let Some(w) = waited {
@@ -102,12 +98,18 @@ pub fn team(
         let closed = f.ready + drop_window <= window.as_of;
         rep.dropped += u64::from(closed && waited.is_none_or(|w| w > drop_window));
     }
-    reps.into_iter()
-        .map(|(shown, (mut rep, mut hours))| {
-            rep.rep = shown;
+    let mut rows: Vec<Rep> = reps
+        .into_iter()
+        .map(|(owner, (mut rep, mut hours))| {
+            rep.rep = match owner {
+                Some(o) => shown.get(o).cloned().unwrap_or_else(|| o.to_string()),
+                None => UNASSIGNED.to_string(),
+            };
             rep.median_hours = median(&mut hours);
             rep.dropped_share = share(rep.dropped, rep.assigned);
             rep
         })
-        .collect()
+        .collect();
+    rows.sort_by(|a, b| a.rep.cmp(&b.rep));
+    rows
 }
