@@ -2,10 +2,11 @@
 //! follow up. 0 is balanced; +1 means marketing delivers twice what sales
 //! can work; -1 means sales could work twice the leads it gets.
 
+use super::flow::Inventory;
 use super::follow_up::FollowUp;
-use super::stats::quantile;
-use super::window::Window;
-use chrono::{Datelike, Days, NaiveDate};
+use super::stats::{quantile, ratio};
+use super::window::{Window, monday_of};
+use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -34,6 +35,11 @@ pub struct Balance {
     pub per_rep_week: Option<f64>,
     /// Whether `per_rep_week` was measured (`true`) or set in equinox.toml.
     pub per_rep_week_measured: bool,
+    /// MQLs sales still had to work at the period's end.
+    pub inventory: Inventory,
+    /// Inventory (untouched + working) / MQLs first touched per week: how
+    /// many weeks of leads the reps had in hand. Low means a dry spell ahead.
+    pub inventory_weeks: Option<f64>,
 }
 
 /// Why a balance figure is missing, for the `unavailable` map.
@@ -45,6 +51,7 @@ pub fn balance(
     window: &Window,
     mqls: u64,
     fixed_per_rep: Option<f64>,
+    inventory: Inventory,
 ) -> (Balance, Missing) {
     let mut missing = Missing::new();
     let supply = mqls as f64 / (window.observed_days() as f64 / 7.0);
@@ -73,6 +80,16 @@ pub fn balance(
     if tilt.is_none() {
         missing.push(("balance.tilt", "needs both supply and capacity".into()));
     }
+    let inventory_weeks = ratio(
+        (inventory.untouched + inventory.working) as f64,
+        inventory.absorption_per_week,
+    );
+    if inventory_weeks.is_none() {
+        missing.push((
+            "balance.inventory_weeks",
+            "no MQL was first touched in the period".into(),
+        ));
+    }
     let balance = Balance {
         tilt,
         verdict: tilt.map(verdict),
@@ -81,6 +98,8 @@ pub fn balance(
         active_reps,
         per_rep_week,
         per_rep_week_measured: measured,
+        inventory,
+        inventory_weeks,
     };
     (balance, missing)
 }
@@ -121,8 +140,7 @@ fn demonstrated_throughput(follow_ups: &[FollowUp], window: &Window) -> Option<f
         };
         let day = touch.date();
         if first < day && day <= last {
-            let monday = day - Days::new(u64::from(day.weekday().num_days_from_monday()));
-            *rep_weeks.entry((owner, monday)).or_default() += 1;
+            *rep_weeks.entry((owner, monday_of(day))).or_default() += 1;
         }
     }
     if rep_weeks.len() < MIN_REP_WEEKS {

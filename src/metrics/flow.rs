@@ -1,11 +1,16 @@
 //! Flow: weekly supply of new MQLs against the MQLs sales first touched,
-//! and the backlog of untouched MQLs left at each week's end.
+//! the backlog of untouched MQLs left at each week's end, and the lead
+//! inventory at the period's end. One pass over the MQLs per period.
 
-use super::follow_up::FollowUp;
+use super::follow_up::{FollowUp, Stages};
 use super::window::Window;
 use crate::config::Sla;
 use chrono::{Days, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
+
+/// How long a first-touched lead that has not reached SQL counts as being
+/// worked, for the lead inventory.
+pub const WORKING_DAYS: i64 = 14;
 
 /// One ISO week of lead flow.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -22,33 +27,94 @@ pub struct Week {
 
 /// Computes the weeks of one period.
 pub fn weekly_flow(follow_ups: &[FollowUp], window: &Window, sla: &Sla) -> Vec<Week> {
-    let mqls: Vec<&FollowUp> = follow_ups.iter().filter(|f| f.mql).collect();
-    window
-        .weeks()
-        .into_iter()
-        .map(|monday| week(&mqls, window.as_of, monday, sla))
-        .collect()
+    let mondays = window.weeks();
+    let starts: Vec<NaiveDateTime> = mondays.iter().map(|m| m.and_time(NaiveTime::MIN)).collect();
+    let ends: Vec<NaiveDateTime> = mondays
+        .iter()
+        .map(|m| {
+            (*m + Days::new(7))
+                .and_time(NaiveTime::MIN)
+                .min(window.as_of + Duration::seconds(1))
+        })
+        .collect();
+    let mut weeks: Vec<Week> = mondays
+        .iter()
+        .map(|&week_start| Week {
+            week_start,
+            supply: 0,
+            absorption: 0,
+            backlog: 0,
+        })
+        .collect();
+    // Backlog by difference array: a lead is in the backlog at every week
+    // end in (ready, min(touch, ready + drop window)].
+    let mut backlog_delta = vec![0i64; weeks.len() + 1];
+    let drop_window = Duration::days(sla.drop_after_days);
+    for lead in follow_ups.iter().filter(|f| f.mql) {
+        if let Some(i) = week_of(&starts, &ends, lead.ready) {
+            weeks[i].supply += 1;
+        }
+        if let Some(i) = lead.touch.and_then(|t| week_of(&starts, &ends, t)) {
+            weeks[i].absorption += 1;
+        }
+        let limit = lead.touch.map_or(lead.ready + drop_window, |t| {
+            t.min(lead.ready + drop_window)
+        });
+        let first = ends.partition_point(|e| *e <= lead.ready);
+        let last = ends.partition_point(|e| *e <= limit);
+        if first < last {
+            backlog_delta[first] += 1;
+            backlog_delta[last] -= 1;
+        }
+    }
+    let mut running = 0i64;
+    for (week, delta) in weeks.iter_mut().zip(backlog_delta) {
+        running += delta;
+        week.backlog = running.max(0) as u64;
+    }
+    weeks
 }
 
-fn week(mqls: &[&FollowUp], as_of: NaiveDateTime, monday: NaiveDate, sla: &Sla) -> Week {
-    let start = monday.and_time(NaiveTime::MIN);
-    let end = (monday + Days::new(7))
-        .and_time(NaiveTime::MIN)
-        .min(as_of + Duration::seconds(1));
-    let in_week = |t: NaiveDateTime| start <= t && t < end;
+/// The week whose `[start, end)` holds `at`.
+fn week_of(starts: &[NaiveDateTime], ends: &[NaiveDateTime], at: NaiveDateTime) -> Option<usize> {
+    let i = starts.partition_point(|s| *s <= at).checked_sub(1)?;
+    (at < ends[i]).then_some(i)
+}
+
+/// The MQLs sales still has to work at the window's end.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Inventory {
+    /// MQLs untouched at the end that became ready within the drop window.
+    pub untouched: u64,
+    /// MQLs first touched in the last 14 days before the end that had not
+    /// reached SQL by then.
+    pub working: u64,
+    /// MQLs first touched in the period, per observed week.
+    pub absorption_per_week: f64,
+}
+
+/// Counts the lead inventory at the window's end.
+pub fn inventory(
+    follow_ups: &[FollowUp],
+    stages: &[Stages],
+    window: &Window,
+    sla: &Sla,
+) -> Inventory {
+    let end = window.end();
     let drop_window = Duration::days(sla.drop_after_days);
-    let mut result = Week {
-        week_start: monday,
-        supply: 0,
-        absorption: 0,
-        backlog: 0,
-    };
-    for lead in mqls {
-        result.supply += u64::from(in_week(lead.ready));
-        result.absorption += u64::from(lead.touch.is_some_and(in_week));
-        let untouched_at_end = lead.touch.is_none_or(|t| t >= end);
-        let young = lead.ready < end && lead.ready + drop_window >= end;
-        result.backlog += u64::from(untouched_at_end && young);
+    let working_since = end - Duration::days(WORKING_DAYS);
+    let mut result = Inventory::default();
+    let mut absorbed = 0u64;
+    for lead in follow_ups.iter().filter(|f| f.mql && f.ready < end) {
+        absorbed += u64::from(window.holds(lead.touch));
+        match lead.touch.filter(|t| *t < end) {
+            None => result.untouched += u64::from(lead.ready + drop_window >= end),
+            Some(t) => {
+                let advanced = stages[lead.index].sql.is_some_and(|s| s < end);
+                result.working += u64::from(t >= working_since && !advanced);
+            }
+        }
     }
+    result.absorption_per_week = absorbed as f64 / window.observed_weeks();
     result
 }

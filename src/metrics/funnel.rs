@@ -1,8 +1,13 @@
-//! Funnel: how many leads reached each stage in the period, by event date.
+//! Funnel: how many leads reached each stage in the period, by event date,
+//! in total and by source, function and ad channel.
 
+use super::follow_up::Join;
+use super::stats::share;
 use super::window::Window;
-use crate::model::{Deal, Lead, Outcome};
+use crate::config::Settings;
+use crate::model::{Channel, Deal, Function, Lead, Money, Outcome};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// Stage counts of one period. Each lead counts in the period its stage
 /// date falls in; won and lost count deals by close date.
@@ -18,22 +23,157 @@ pub struct Funnel {
 
 /// Counts the funnel stages of one period.
 pub fn funnel(leads: &[Lead], deals: &[Deal], window: &Window) -> Funnel {
-    let in_window =
-        |at: Option<chrono::NaiveDateTime>| u64::from(at.is_some_and(|t| window.contains(t)));
     let mut funnel = Funnel::default();
     for lead in leads {
-        funnel.leads += in_window(Some(lead.created_at));
-        funnel.mqls += in_window(lead.mql_at);
-        funnel.sqls += in_window(lead.sql_at);
-        funnel.opportunities += in_window(lead.opportunity_at);
+        funnel.add_lead(lead, window);
     }
     for deal in deals {
-        let closed = in_window(deal.closed_at);
+        funnel.add_deal(deal, window);
+    }
+    funnel
+}
+
+impl Funnel {
+    fn add_lead(&mut self, lead: &Lead, window: &Window) {
+        self.leads += u64::from(window.contains(lead.created_at));
+        self.mqls += u64::from(window.holds(lead.mql_at));
+        self.sqls += u64::from(window.holds(lead.sql_at));
+        self.opportunities += u64::from(window.holds(lead.opportunity_at));
+    }
+
+    fn add_deal(&mut self, deal: &Deal, window: &Window) {
+        let closed = u64::from(window.holds(deal.closed_at));
         match deal.outcome {
-            Outcome::Won => funnel.won += closed,
-            Outcome::Lost => funnel.lost += closed,
+            Outcome::Won => self.won += closed,
+            Outcome::Lost => self.lost += closed,
             Outcome::Open => {}
         }
     }
-    funnel
+}
+
+/// The funnel of one slice of leads and deals (a source, a function, a
+/// channel).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Segment {
+    pub leads: u64,
+    pub mqls: u64,
+    pub sqls: u64,
+    pub opportunities: u64,
+    /// Deals of the slice won in the period (by the deal's own source).
+    pub won: u64,
+    pub won_amount: Money,
+    /// Of the slice's MQLs of the period, the share that reached SQL by
+    /// the cut-off (see `conversion`).
+    pub mql_to_sql: Option<f64>,
+    #[serde(skip)]
+    pub(super) mqls_reaching_sql: u64,
+}
+
+/// The funnel by source, by function and by ad channel.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Segments {
+    /// By source as the CRM wrote it; `(none)` for leads without one.
+    pub by_source: BTreeMap<String, Segment>,
+    /// Every function, empty ones included.
+    pub by_function: BTreeMap<&'static str, Segment>,
+    /// Paid channels with leads or won deals in the period.
+    pub by_channel: BTreeMap<&'static str, Segment>,
+}
+
+/// The label of a source in the tables: `(none)` for an empty one.
+pub fn source_label(source: &str) -> &str {
+    match source.trim() {
+        "" => "(none)",
+        trimmed => trimmed,
+    }
+}
+
+/// The entry for `key` in a map keyed by owned strings, allocating the key
+/// only the first time (the per-lead loops look up far more than they
+/// insert).
+pub fn entry<'m, V: Default>(map: &'m mut BTreeMap<String, V>, key: &str) -> &'m mut V {
+    if !map.contains_key(key) {
+        map.insert(key.to_string(), V::default());
+    }
+    map.get_mut(key).expect("inserted above")
+}
+
+/// Splits the period's funnel by source, function and channel.
+pub fn segments(
+    leads: &[Lead],
+    deals: &[Deal],
+    join: &Join,
+    window: &Window,
+    settings: &Settings,
+) -> Segments {
+    let mut s = Segments {
+        by_function: Function::ALL
+            .iter()
+            .map(|f| (f.as_str(), Segment::default()))
+            .collect(),
+        ..Segments::default()
+    };
+    for (lead, stages) in leads.iter().zip(&join.stages) {
+        let mql_in = window.holds(lead.mql_at);
+        let reached_sql = mql_in && stages.sql.is_some();
+        for segment in s.slices(&lead.source, lead.function, lead.channel) {
+            segment.add_lead(lead, window, reached_sql);
+        }
+    }
+    for deal in deals.iter().filter(|d| d.outcome == Outcome::Won) {
+        if window.holds(deal.closed_at) {
+            let channel = settings.sources.channel_of(&deal.source);
+            for segment in s.slices(&deal.source, deal.function, channel) {
+                segment.won += 1;
+                segment.won_amount += deal.amount;
+            }
+        }
+    }
+    s.finish();
+    s
+}
+
+impl Segments {
+    fn slices(
+        &mut self,
+        source: &str,
+        function: Function,
+        channel: Option<Channel>,
+    ) -> Vec<&mut Segment> {
+        let mut slices = vec![
+            entry(&mut self.by_source, source_label(source)),
+            self.by_function.entry(function.as_str()).or_default(),
+        ];
+        if let Some(c) = channel {
+            slices.push(self.by_channel.entry(c.key()).or_default());
+        }
+        slices
+    }
+
+    fn finish(&mut self) {
+        let all = self
+            .by_source
+            .values_mut()
+            .chain(self.by_function.values_mut())
+            .chain(self.by_channel.values_mut());
+        for segment in all {
+            segment.mql_to_sql = share(segment.mqls_reaching_sql, segment.mqls);
+        }
+        self.by_source.retain(|_, s| s.is_active());
+        self.by_channel.retain(|_, s| s.is_active());
+    }
+}
+
+impl Segment {
+    fn add_lead(&mut self, lead: &Lead, window: &Window, mql_reached_sql: bool) {
+        self.leads += u64::from(window.contains(lead.created_at));
+        self.mqls += u64::from(window.holds(lead.mql_at));
+        self.sqls += u64::from(window.holds(lead.sql_at));
+        self.opportunities += u64::from(window.holds(lead.opportunity_at));
+        self.mqls_reaching_sql += u64::from(mql_reached_sql);
+    }
+
+    fn is_active(&self) -> bool {
+        self.leads + self.mqls + self.sqls + self.opportunities + self.won > 0
+    }
 }

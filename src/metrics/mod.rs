@@ -1,29 +1,66 @@
 //! Metrics stage: records and settings in, one [`Review`] per period out.
 //! No templates, no files: every figure here is plain data, and a figure
 //! that cannot be computed is `None` with its reason in `unavailable`.
+//!
+//! One file per family. The per-lead join ([`follow_up`]) is made once for
+//! all periods; each period's figures then take one pass over the leads.
+//! Comparison, targets, plan and findings come last: they read the
+//! finished figures of every period.
 
-mod balance;
-mod flow;
-mod follow_up;
-mod funnel;
-mod money;
-mod speed;
+pub mod alignment;
+pub mod balance;
+pub mod comparison;
+pub mod conversion;
+pub mod efficiency;
+pub mod findings;
+pub mod flow;
+pub mod follow_up;
+pub mod funnel;
+pub mod investment;
+pub mod money;
+pub mod pipeline;
+pub mod plan;
+pub mod speed;
 pub mod stats;
-mod window;
+pub mod targets;
+pub mod team;
+pub mod window;
+pub mod words;
 
+pub use alignment::Alignment;
 pub use balance::{BALANCED_BAND, Balance, verdict};
+pub use comparison::Comparison;
+pub use conversion::Conversions;
+pub use efficiency::Efficiency;
+pub use findings::Finding;
 pub use flow::Week;
-pub use funnel::Funnel;
+pub use funnel::{Funnel, Segments};
+pub use investment::Investment;
 pub use money::{Revenue, SpendFigures};
+pub use pipeline::Pipeline;
+pub use plan::Plan;
 pub use speed::Speed;
+pub use targets::Target;
+pub use team::Rep;
 
 use crate::config::Settings;
 use crate::ledger::Totals;
-use crate::model::{Money, Period, Records};
+use crate::model::{Period, Records};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use follow_up::Join;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use window::Window;
+
+/// Figure name (`family.figure`) to the reason it could not be computed.
+pub type Unavailable = BTreeMap<String, String>;
+
+/// Records why a figure is not available (the first reason given wins).
+pub fn note(unavailable: &mut Unavailable, key: &str, reason: &str) {
+    unavailable
+        .entry(key.to_string())
+        .or_insert_with(|| reason.to_string());
+}
 
 /// The period a review covers, as metrics.json writes it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -37,13 +74,6 @@ pub struct PeriodInfo {
     pub complete: bool,
 }
 
-/// Efficiency figures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Efficiency {
-    /// Total ad spend / new leads.
-    pub cost_per_lead: Option<f64>,
-}
-
 /// Every figure of one review; serialises to its metrics.json.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Review {
@@ -52,15 +82,40 @@ pub struct Review {
     pub as_of: NaiveDateTime,
     pub currency: String,
     pub funnel: Funnel,
+    /// Cohort conversion of the period's stage entries by the cut-off.
+    pub conversion: Conversions,
+    /// The funnel by source, function and channel.
+    pub segments: Segments,
     pub revenue: Revenue,
     pub spend: SpendFigures,
+    pub investment: Investment,
     pub efficiency: Efficiency,
     pub speed_to_lead: Speed,
+    pub team: Vec<Rep>,
     pub balance: Balance,
     pub flow: Vec<Week>,
+    pub pipeline: Pipeline,
+    pub alignment: Alignment,
+    pub comparison: Comparison,
+    /// Headline figures with a target, judged met, near or missed.
+    pub targets: BTreeMap<&'static str, Target>,
+    pub plan: Plan,
+    /// Largest effect first.
+    pub findings: Vec<Finding>,
     pub data_quality: Totals,
     /// Figure name to the reason it could not be computed.
-    pub unavailable: BTreeMap<String, String>,
+    pub unavailable: Unavailable,
+}
+
+impl Review {
+    /// The share of the period's days observed by the cut-off (1 when
+    /// complete).
+    pub fn period_observed_share(&self) -> f64 {
+        let days = (self.period.end - self.period.start).num_days() + 1;
+        let last = self.period.end.min(self.as_of.date());
+        let seen = ((last - self.period.start).num_days() + 1).clamp(1, days);
+        seen as f64 / days as f64
+    }
 }
 
 fn iso_seconds<S: serde::Serializer>(at: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
@@ -76,19 +131,36 @@ pub fn compute(records: &Records, data_quality: Totals, settings: &Settings) -> 
     let Some(first_day) = oldest_day(records) else {
         return Vec::new();
     };
-    let follow_ups = follow_up::follow_ups(records, as_of);
-    periods(first_day, as_of.date(), settings)
+    let join = follow_up::join(records, as_of);
+    let shared = Shared {
+        records,
+        settings,
+        data_quality,
+        lags: conversion::lags(&records.leads, &join.stages),
+        names: team::display_names(records, settings.privacy),
+        join,
+    };
+    let mut reviews: Vec<Review> = periods(first_day, as_of.date(), settings)
         .into_iter()
-        .map(|period| {
-            review(
-                records,
-                &follow_ups,
-                Window { period, as_of },
-                data_quality,
-                settings,
-            )
-        })
-        .collect()
+        .map(|period| review(&shared, Window { period, as_of }))
+        .collect();
+    compare(&mut reviews, settings);
+    for review in &mut reviews {
+        review.targets = targets::targets(review, settings);
+        review.findings = findings::findings(review, settings);
+    }
+    reviews
+}
+
+/// What every period's figures share: the records, the join made once,
+/// the step lags over all the data and the reps' shown names.
+struct Shared<'a> {
+    records: &'a Records,
+    settings: &'a Settings,
+    data_quality: Totals,
+    join: Join<'a>,
+    lags: [Option<f64>; 6],
+    names: HashMap<String, String>,
 }
 
 fn periods(first: NaiveDate, last: NaiveDate, settings: &Settings) -> Vec<Period> {
@@ -102,33 +174,88 @@ fn periods(first: NaiveDate, last: NaiveDate, settings: &Settings) -> Vec<Period
     periods
 }
 
-fn review(
-    records: &Records,
-    follow_ups: &[follow_up::FollowUp],
-    window: Window,
-    data_quality: Totals,
-    settings: &Settings,
-) -> Review {
-    let mut unavailable = BTreeMap::new();
+fn review(shared: &Shared, window: Window) -> Review {
+    let (records, settings, join) = (shared.records, shared.settings, &shared.join);
+    let mut unavailable = Unavailable::new();
+    let next = window
+        .period
+        .next(settings.period, settings.fiscal_year_start);
     let funnel = funnel::funnel(&records.leads, &records.deals, &window);
-    let speed = speed::speed(follow_ups, &window, &settings.sla);
+    let segments = funnel::segments(&records.leads, &records.deals, join, &window, settings);
+    let conversion = conversion::conversions(&records.leads, &join.stages, &shared.lags, &window);
+    let speed = speed::speed(&join.follow_ups, &join.stages, &window, &settings.sla);
+    let inventory = flow::inventory(&join.follow_ups, &join.stages, &window, &settings.sla);
     let (balance, missing) = balance::balance(
-        follow_ups,
+        &join.follow_ups,
         &window,
         funnel.mqls,
         settings.leads_per_rep_week,
+        inventory,
     );
     unavailable.extend(missing.into_iter().map(|(k, v)| (k.to_string(), v)));
     let spend = money::spend(&records.spend, &window);
     let revenue = money::revenue(&records.deals, &window);
-    let efficiency = efficiency(&spend, &funnel, &mut unavailable);
-    note_speed_gaps(&speed, &mut unavailable);
-    if revenue.win_rate.is_none() {
-        unavailable.insert(
-            "revenue.win_rate".into(),
-            "no deals were won or lost in the period".into(),
-        );
-    }
+    let investment = investment::investment(
+        &records.budget,
+        &records.hours,
+        &window,
+        &investment::Outcomes {
+            ads: spend.total,
+            mqls: funnel.mqls,
+            won_amount: revenue.won_amount,
+            target: settings.targets.marketing_share,
+        },
+        &mut unavailable,
+    );
+    let efficiency = efficiency::efficiency(
+        &efficiency::Inputs {
+            records,
+            funnel: &funnel,
+            segments: &segments,
+            investment: &investment,
+            first_touches: join
+                .follow_ups
+                .iter()
+                .filter(|f| window.holds(f.touch))
+                .count() as u64,
+            settings,
+        },
+        &window,
+        &mut unavailable,
+    );
+    let pipeline = pipeline::pipeline(
+        &pipeline::Inputs {
+            leads: &records.leads,
+            deals: &records.deals,
+            join,
+            revenue: &revenue,
+            next: &next,
+            settings,
+        },
+        &window,
+        &mut unavailable,
+    );
+    let plan = plan::plan(
+        &plan::Inputs {
+            leads: &records.leads,
+            stages: &join.stages,
+            deals: &records.deals,
+            mql_to_won_lag: shared.lags[5],
+            balance: &balance,
+            next: &next,
+            settings,
+        },
+        &window,
+        &mut unavailable,
+    );
+    let alignment = alignment::alignment(
+        &records.leads,
+        &records.deals,
+        join,
+        &window,
+        &mut unavailable,
+    );
+    note_gaps(&funnel, &conversion, &speed, &revenue, &mut unavailable);
     Review {
         period: PeriodInfo {
             label: window.period.label.clone(),
@@ -139,54 +266,135 @@ fn review(
         },
         as_of: window.as_of,
         currency: settings.currency.clone(),
-        flow: flow::weekly_flow(follow_ups, &window, &settings.sla),
+        flow: flow::weekly_flow(&join.follow_ups, &window, &settings.sla),
+        team: team::team(&join.follow_ups, &window, &settings.sla, &shared.names),
         funnel,
+        conversion,
+        segments,
         revenue,
         spend,
+        investment,
         efficiency,
         speed_to_lead: speed,
         balance,
-        data_quality,
+        pipeline,
+        alignment,
+        comparison: Comparison::default(),
+        targets: BTreeMap::new(),
+        plan,
+        findings: Vec::new(),
+        data_quality: shared.data_quality,
         unavailable,
     }
 }
 
-fn efficiency(
-    spend: &SpendFigures,
-    funnel: &Funnel,
-    unavailable: &mut BTreeMap<String, String>,
-) -> Efficiency {
-    let cost_per_lead = stats::ratio(spend.total.as_f64(), funnel.leads as f64).map(round_cents);
-    if cost_per_lead.is_none() {
-        unavailable.insert(
-            "efficiency.cost_per_lead".into(),
-            "no new leads in the period".into(),
-        );
+/// Fills every review's comparison with the previous period and the same
+/// period a year earlier, and its source mix shift.
+fn compare(reviews: &mut [Review], settings: &Settings) {
+    let year = comparison::periods_per_year(settings.period);
+    for i in 0..reviews.len() {
+        let previous = i
+            .checked_sub(1)
+            .map(|p| comparison::against(&reviews[i], &reviews[p]));
+        let year_ago = i
+            .checked_sub(year)
+            .map(|p| comparison::against(&reviews[i], &reviews[p]));
+        let before = i
+            .checked_sub(1)
+            .map(|p| reviews[p].segments.by_source.clone());
+        let review = &mut reviews[i];
+        let (mix, shift) = alignment::mix(&review.segments.by_source, before.as_ref());
+        review.alignment.source_mix = mix;
+        review.alignment.mix_shift = shift;
+        note_comparison_gaps(review, previous.is_none(), year_ago.is_none(), settings);
+        review.comparison = Comparison { previous, year_ago };
     }
-    Efficiency { cost_per_lead }
 }
 
-fn note_speed_gaps(speed: &Speed, unavailable: &mut BTreeMap<String, String>) {
+fn note_comparison_gaps(
+    review: &mut Review,
+    no_previous: bool,
+    no_year_ago: bool,
+    settings: &Settings,
+) {
+    let start = review.period.start;
+    let earlier = |months: u32| {
+        let day = start - chrono::Months::new(months);
+        Period::containing(day, settings.period, settings.fiscal_year_start).label
+    };
+    let months = match settings.period {
+        crate::model::PeriodKind::Quarter => 3,
+        crate::model::PeriodKind::Month => 1,
+        crate::model::PeriodKind::Half => 6,
+    };
+    if no_previous {
+        let reason = format!(
+            "no data before {}: {} has no review",
+            review.period.label,
+            earlier(months)
+        );
+        note(&mut review.unavailable, "comparison.previous", &reason);
+        note(&mut review.unavailable, "alignment.mix_shift", &reason);
+    }
+    if no_year_ago {
+        let reason = format!(
+            "the data starts less than a year before {}: {} has no review",
+            review.period.label,
+            earlier(12)
+        );
+        note(&mut review.unavailable, "comparison.year_ago", &reason);
+    }
+}
+
+fn note_gaps(
+    funnel: &Funnel,
+    conversion: &Conversions,
+    speed: &Speed,
+    revenue: &Revenue,
+    unavailable: &mut Unavailable,
+) {
+    note_speed_gaps(speed, unavailable);
+    if revenue.win_rate.is_none() {
+        note(
+            unavailable,
+            "revenue.win_rate",
+            "no deals were won or lost in the period",
+        );
+    }
+    let cohorts = [
+        ("lead_to_mql", "no new leads in the period"),
+        ("mql_to_sql", "no new MQLs in the period"),
+        ("sql_to_opportunity", "no new SQLs in the period"),
+        ("opportunity_to_won", "no new opportunities in the period"),
+        ("mql_to_opportunity", "no new MQLs in the period"),
+        ("mql_to_won", "no new MQLs in the period"),
+    ];
+    for ((key, conv), (_, reason)) in conversion.steps().into_iter().zip(cohorts) {
+        if conv.rate.is_none() {
+            note(unavailable, &format!("conversion.{key}"), reason);
+        }
+    }
+    let _ = funnel;
+}
+
+fn note_speed_gaps(speed: &Speed, unavailable: &mut Unavailable) {
     let reason = if speed.leads == 0 {
         "no leads became ready for sales in the period"
     } else {
         "no lead was touched after becoming ready; export first-touch dates or activities"
     };
     if speed.median_hours.is_none() {
-        unavailable.insert("speed_to_lead.median_hours".into(), reason.into());
-        unavailable.insert("speed_to_lead.p90_hours".into(), reason.into());
+        note(unavailable, "speed_to_lead.median_hours", reason);
+        note(unavailable, "speed_to_lead.p90_hours", reason);
     }
     if speed.within_sla.is_none() {
-        unavailable.insert(
-            "speed_to_lead.within_sla".into(),
-            "no lead's SLA window has closed yet".into(),
-        );
+        let why = if speed.leads == 0 {
+            reason
+        } else {
+            "no lead's SLA window has closed yet"
+        };
+        note(unavailable, "speed_to_lead.within_sla", why);
     }
-}
-
-/// Rounds a money ratio to the cent, the precision metrics.json promises.
-fn round_cents(value: f64) -> f64 {
-    Money::from_cents((value * 100.0).round() as i64).as_f64()
 }
 
 /// The newest moment the data knows of: the default cut-off. Expected close

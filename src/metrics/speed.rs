@@ -1,7 +1,8 @@
-//! Speed to lead: how long leads ready for sales wait for their first touch.
+//! Speed to lead: how long leads ready for sales wait for their first
+//! touch, in figures and in bands, and how the wait relates to reaching SQL.
 
-use super::follow_up::FollowUp;
-use super::stats::{quantile, ratio};
+use super::follow_up::{FollowUp, Stages};
+use super::stats::{quantile, ratio, share};
 use super::window::Window;
 use crate::config::Sla;
 use chrono::Duration;
@@ -22,21 +23,62 @@ pub struct Speed {
     pub leads: u64,
     /// Of those, touched at or after becoming ready.
     pub touched: u64,
+    /// `dropped / leads`.
+    pub dropped_share: Option<f64>,
+    /// The leads by time to first touch.
+    pub bands: Vec<Band>,
 }
 
+/// Leads whose first touch came within one band of time.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Band {
+    /// `0-1h`, `1-24h`, `1-7d`, `>7d` or `never`.
+    pub band: &'static str,
+    pub leads: u64,
+    /// Of the period's ready leads.
+    pub share: Option<f64>,
+    /// Of the band's leads, those that reached SQL by the cut-off.
+    pub reached_sql: u64,
+    pub sql_rate: Option<f64>,
+}
+
+/// The bands' names and upper limits in hours (inclusive); the last band
+/// holds the leads not touched by the cut-off.
+const BANDS: [(&str, f64); 4] = [
+    ("0-1h", 1.0),
+    ("1-24h", 24.0),
+    ("1-7d", 168.0),
+    (">7d", f64::INFINITY),
+];
+/// The band of leads not touched by the cut-off.
+pub const NEVER: &str = "never";
+
 /// Computes the follow-up figures of one period.
-pub fn speed(follow_ups: &[FollowUp], window: &Window, sla: &Sla) -> Speed {
+pub fn speed(follow_ups: &[FollowUp], stages: &[Stages], window: &Window, sla: &Sla) -> Speed {
     let sla_window = Duration::seconds((sla.first_touch_hours * 3600.0).round() as i64);
     let drop_window = Duration::days(sla.drop_after_days);
     let mut hours = Vec::new();
     let (mut judged, mut within, mut result) = (0u64, 0u64, Speed::default());
+    let mut bands: Vec<Band> = BANDS
+        .iter()
+        .map(|(name, _)| *name)
+        .chain([NEVER])
+        .map(|band| Band {
+            band,
+            ..Band::default()
+        })
+        .collect();
     for lead in follow_ups.iter().filter(|f| window.contains(f.ready)) {
         let waited = lead.touch.map(|t| t - lead.ready);
         result.leads += 1;
-        if let Some(w) = waited {
+        let hours_waited = waited.map(|w| w.num_seconds() as f64 / 3600.0);
+        if let Some(h) = hours_waited {
             result.touched += 1;
-            hours.push(w.num_seconds() as f64 / 3600.0);
+            hours.push(h);
         }
+        let band = &mut bands[band_of(hours_waited)];
+        band.leads += 1;
+        band.reached_sql += u64::from(stages[lead.index].sql.is_some());
         let on_time = waited.is_some_and(|w| w <= sla_window);
         if on_time || lead.ready + sla_window <= window.as_of {
             judged += 1;
@@ -50,8 +92,25 @@ pub fn speed(follow_ups: &[FollowUp], window: &Window, sla: &Sla) -> Speed {
             }
         }
     }
+    for band in &mut bands {
+        band.share = share(band.leads, result.leads);
+        band.sql_rate = share(band.reached_sql, band.leads);
+    }
+    result.bands = bands;
     result.median_hours = quantile(&mut hours, 0.5);
     result.p90_hours = quantile(&mut hours, 0.9);
     result.within_sla = ratio(within as f64, judged as f64);
+    result.dropped_share = share(result.dropped, result.leads);
     result
+}
+
+/// The band index of a wait; untouched leads go to the last band.
+fn band_of(hours: Option<f64>) -> usize {
+    match hours {
+        None => BANDS.len(),
+        Some(h) => BANDS
+            .iter()
+            .position(|(_, limit)| h <= *limit)
+            .unwrap_or(BANDS.len() - 1),
+    }
 }

@@ -1,4 +1,6 @@
-//! Order statistics, by one documented method.
+//! Order statistics and ratios, by one documented method.
+
+use crate::model::Money;
 
 /// The `q`-quantile (0..=1) of `values` by linear interpolation between
 /// closest ranks (the method of Excel's PERCENTILE.INC and NumPy's default):
@@ -15,9 +17,34 @@ pub fn quantile(values: &mut [f64], q: f64) -> Option<f64> {
     Some(values[lower] + (values[upper] - values[lower]) * weight)
 }
 
-/// `numerator / denominator`, or `None` when the denominator is zero.
+/// The median: [`quantile`] at 0.5 (the mean of the two middle values for
+/// an even count).
+pub fn median(values: &mut [f64]) -> Option<f64> {
+    quantile(values, 0.5)
+}
+
+/// `numerator / denominator`, or `None` when the denominator is zero (or
+/// the result is not finite).
 pub fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
-    (denominator != 0.0).then(|| numerator / denominator)
+    (denominator != 0.0)
+        .then(|| numerator / denominator)
+        .filter(|r| r.is_finite())
+}
+
+/// `count / total` as a share, `None` for an empty total.
+pub fn share(count: u64, total: u64) -> Option<f64> {
+    ratio(count as f64, total as f64)
+}
+
+/// Money per unit (cost per lead, average deal), rounded to the cent: the
+/// precision metrics.json promises for money. `None` for zero units.
+pub fn per_unit(amount: Money, units: u64) -> Option<f64> {
+    ratio(amount.as_f64(), units as f64).map(round_cents)
+}
+
+/// Rounds an amount of currency to the cent.
+pub fn round_cents(value: f64) -> f64 {
+    Money::from_cents((value * 100.0).round() as i64).as_f64()
 }
 
 #[cfg(test)]
@@ -32,6 +59,15 @@ mod tests {
         assert!((quantile(&mut v, 0.9).unwrap() - 3.7).abs() < 1e-9);
         assert_eq!(quantile(&mut [7.0], 0.9), Some(7.0));
         assert_eq!(quantile(&mut [], 0.5), None);
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
+    }
+
+    #[test]
+    fn ratios_never_divide_by_zero() {
         assert_eq!(ratio(1.0, 0.0), None);
+        assert_eq!(share(0, 0), None);
+        assert_eq!(share(1, 4), Some(0.25));
+        assert_eq!(per_unit(Money(47575), 6), Some(79.29));
+        assert_eq!(per_unit(Money(100), 0), None);
     }
 }

@@ -1,7 +1,7 @@
 //! The time frame one review is computed over.
 
 use crate::model::Period;
-use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Days, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// A review period seen from the data cut-off.
 #[derive(Debug, Clone)]
@@ -16,6 +16,11 @@ impl Window {
         self.period.contains(at.date()) && at <= self.as_of
     }
 
+    /// Whether an optional moment falls in the period.
+    pub fn holds(&self, at: Option<NaiveDateTime>) -> bool {
+        at.is_some_and(|t| self.contains(t))
+    }
+
     /// Whether a day falls in the period (and not after the cut-off).
     pub fn contains_day(&self, day: NaiveDate) -> bool {
         self.period.contains(day) && day <= self.as_of.date()
@@ -26,19 +31,28 @@ impl Window {
         self.as_of.date() >= self.period.end
     }
 
+    /// The moment the window closes, exclusive: the start of the day after
+    /// the period, or just after the cut-off when that comes first.
+    pub fn end(&self) -> NaiveDateTime {
+        let after_period = (self.period.end + Days::new(1)).and_time(NaiveTime::MIN);
+        after_period.min(self.as_of + Duration::seconds(1))
+    }
+
     /// Days of the period observed by the cut-off (at least one).
     pub fn observed_days(&self) -> i64 {
         let last = self.period.end.min(self.as_of.date());
         ((last - self.period.start).num_days() + 1).max(1)
     }
 
+    /// Weeks of the period observed by the cut-off: observed days / 7.
+    pub fn observed_weeks(&self) -> f64 {
+        self.observed_days() as f64 / 7.0
+    }
+
     /// ISO weeks (Monday to Sunday) that belong to the period: those whose
     /// Thursday falls in it, the ISO rule for weeks that straddle a boundary.
     pub fn weeks(&self) -> Vec<NaiveDate> {
-        let mut monday = self.period.start
-            - Days::new(u64::from(
-                self.period.start.weekday().num_days_from_monday(),
-            ));
+        let mut monday = monday_of(self.period.start);
         let mut weeks = Vec::new();
         while monday <= self.period.end {
             let thursday = monday + Days::new(3);
@@ -49,4 +63,9 @@ impl Window {
         }
         weeks
     }
+}
+
+/// The Monday that starts the ISO week of `day`.
+pub fn monday_of(day: NaiveDate) -> NaiveDate {
+    day - Days::new(u64::from(day.weekday().num_days_from_monday()))
 }

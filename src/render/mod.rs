@@ -5,6 +5,7 @@
 
 mod format;
 mod notes;
+mod sections;
 mod table;
 mod templates;
 mod view;
@@ -20,7 +21,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 use table::Table;
-use view::{ChartView, IndexPage, NavLink, ReviewCharts, ReviewPage, ReviewSummary};
+use view::{ChartView, IndexPage, NavLink, ReviewCharts, ReviewPage, ReviewSummary, SectionView};
 
 /// The site as files: relative path (with `/`) to contents.
 pub type SiteFiles = BTreeMap<String, Vec<u8>>;
@@ -48,8 +49,7 @@ pub fn render_site(input: &RenderInput) -> Result<SiteFiles, TemplateError> {
     files.insert("assets/style.css".into(), STYLESHEET.as_bytes().to_vec());
     let method_html = notes::markdown_to_safe_html(METHOD_MARKDOWN);
     for (index, review) in input.reviews.iter().enumerate() {
-        let previous = index.checked_sub(1).map(|i| &input.reviews[i]);
-        let page = review_page(input, review, previous, &method_html, "");
+        let page = review_page(input, review, &method_html, "");
         files.insert(
             format!("{}/index.html", review.period.slug),
             templates::render(&tera, "review.html", &page)?,
@@ -57,13 +57,8 @@ pub fn render_site(input: &RenderInput) -> Result<SiteFiles, TemplateError> {
         review_files(input, index, &mut files);
     }
     if let Some(newest) = input.reviews.last() {
-        let previous = input
-            .reviews
-            .len()
-            .checked_sub(2)
-            .map(|i| &input.reviews[i]);
         let root = format!("../{}/", newest.period.slug);
-        let page = review_page(input, newest, previous, &method_html, &root);
+        let page = review_page(input, newest, &method_html, &root);
         files.insert(
             "latest/index.html".into(),
             templates::render(&tera, "review.html", &page)?,
@@ -73,13 +68,7 @@ pub fn render_site(input: &RenderInput) -> Result<SiteFiles, TemplateError> {
     Ok(files)
 }
 
-fn review_page(
-    input: &RenderInput,
-    review: &Review,
-    previous: Option<&Review>,
-    method_html: &str,
-    root: &str,
-) -> ReviewPage {
+fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &str) -> ReviewPage {
     let slug = &review.period.slug;
     let chart = |name: &str, alt: String, csv: Option<&str>| ChartView {
         src: format!("{root}{name}"),
@@ -95,15 +84,49 @@ fn review_page(
         as_of: review.as_of.format("%-d %b %Y %H:%M").to_string(),
         root: root.to_string(),
         balance: view::balance_view(review),
-        headlines: view::headlines(review, previous),
+        headlines: view::headlines(review),
+        findings: view::findings(review),
         notes_html: input
             .notes
             .get(&review.period.label)
             .map(|md| notes::markdown_to_safe_html(md)),
-        funnel: view::funnel(review),
-        speed: view::speed(review, input.settings),
-        spend: view::spend(review),
-        revenue: view::revenue(review),
+        balance_section: section(sections::balance(review), vec![], root),
+        funnel: section(
+            sections::funnel(review),
+            sections::funnel_tables(review),
+            root,
+        ),
+        speed: section(
+            sections::speed(review, input.settings),
+            sections::follow_up_tables(review),
+            root,
+        ),
+        team: section(
+            sections::alignment(review),
+            sections::team_tables(review),
+            root,
+        ),
+        spend: section(
+            sections::spend(review),
+            sections::spend_tables(review),
+            root,
+        ),
+        hours: section(
+            sections::hours(review),
+            sections::hours_tables(review),
+            root,
+        ),
+        revenue: section(
+            sections::revenue(review),
+            sections::pipeline_tables(review),
+            root,
+        ),
+        plan: section(sections::plan(review), vec![], root),
+        plan_period: review.plan.period.clone(),
+        comparison: sections::comparison_tables(review)
+            .first()
+            .map(|g| g.view(root))
+            .expect("one comparison table"),
         charts: ReviewCharts {
             balance: chart(
                 "balance.svg",
@@ -147,11 +170,25 @@ fn review_page(
     }
 }
 
+fn section(figures: Vec<view::Figure>, tables: Vec<sections::Grid>, root: &str) -> SectionView {
+    SectionView {
+        figures,
+        tables: tables
+            .iter()
+            .filter(|t| !t.is_empty())
+            .map(|t| t.view(root))
+            .collect(),
+    }
+}
+
 /// A review's own files: metrics.json, charts and their CSV tables.
 fn review_files(input: &RenderInput, index: usize, files: &mut SiteFiles) {
     let review = &input.reviews[index];
     let dir = &review.period.slug;
     files.insert(format!("{dir}/metrics.json"), json(review));
+    for grid in sections::all_tables(review) {
+        files.insert(format!("{dir}/{}", grid.file), grid.csv().to_csv());
+    }
     let flow = flow_chart(review);
     files.insert(
         format!("{dir}/weekly-flow.svg"),
@@ -221,22 +258,7 @@ fn index_files(
             .last()
             .map(|r| r.as_of.format("%-d %b %Y").to_string())
             .unwrap_or_default(),
-        reviews: input
-            .reviews
-            .iter()
-            .rev()
-            .enumerate()
-            .map(|(i, r)| {
-                summary(
-                    r,
-                    input
-                        .reviews
-                        .len()
-                        .checked_sub(i + 2)
-                        .map(|p| &input.reviews[p]),
-                )
-            })
-            .collect(),
+        reviews: input.reviews.iter().rev().map(summary).collect(),
         tilt_chart: ChartView {
             src: "tilt-history.svg".into(),
             alt: "Balance tilt of every review; above zero marketing-heavy, below zero sales-heavy"
@@ -256,9 +278,9 @@ fn index_files(
     Ok(())
 }
 
-fn summary(review: &Review, previous: Option<&Review>) -> ReviewSummary {
+fn summary(review: &Review) -> ReviewSummary {
     let balance = view::balance_view(review);
-    let headlines = view::headlines(review, previous);
+    let headlines = view::headlines(review);
     ReviewSummary {
         label: review.period.label.clone(),
         href: format!("{}/index.html", review.period.slug),

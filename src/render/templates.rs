@@ -9,6 +9,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("review.html", include_str!("../../templates/review.html")),
+    ("table.html", include_str!("../../templates/table.html")),
 ];
 
 /// A template that failed to load or render.

@@ -1,11 +1,13 @@
 //! View models: reviews turned into the strings templates place. All
 //! formatting and wording happens here; templates only lay it out.
 
-use super::format::{count, duration_hours, money, money_cents, per_week, percent, tilt};
+use super::format::{count, per_week, signed_percent, signed_points, tilt};
+use super::sections::{TableView, unit_value};
 use super::table::Table;
-use crate::config::Settings;
 use crate::ledger::Ledger;
 use crate::metrics::Review;
+use crate::metrics::comparison::{Against, Change, Unit, headline};
+use crate::metrics::targets::Status;
 use serde::Serialize;
 
 /// A chart as the page shows it.
@@ -16,15 +18,39 @@ pub struct ChartView {
     pub csv: Option<String>,
 }
 
-/// One headline figure with its comparison.
+/// One headline figure with its comparisons and target.
 #[derive(Debug, Clone, Serialize)]
 pub struct Headline {
     pub label: String,
     pub value: String,
     /// Change against the previous period, in words.
     pub change: String,
+    /// Change against the same period a year earlier, in words.
+    pub year_ago: String,
+    /// "target 30%: missed", when the figure has a target.
+    pub target: Option<String>,
+    /// CSS class of the target status: `met`, `near`, `missed`, `na`.
+    pub status: Option<String>,
     /// The section that explains it.
     pub anchor: String,
+}
+
+/// One finding as the page lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingView {
+    pub sentence: String,
+    pub recommendation: Option<String>,
+    /// The section that shows it.
+    pub anchor: String,
+    /// The section's title, for the link.
+    pub section: String,
+}
+
+/// One section's figures and tables.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    pub figures: Vec<Figure>,
+    pub tables: Vec<TableView>,
 }
 
 /// The balance summary.
@@ -42,6 +68,8 @@ pub struct BalanceView {
 pub struct Figure {
     pub label: String,
     pub value: String,
+    /// The value is "not available: reason" (shown smaller).
+    pub na: bool,
 }
 
 /// A link to another review.
@@ -64,11 +92,19 @@ pub struct ReviewPage {
     pub root: String,
     pub balance: BalanceView,
     pub headlines: Vec<Headline>,
+    pub findings: Vec<FindingView>,
     pub notes_html: Option<String>,
-    pub funnel: Vec<Figure>,
-    pub speed: Vec<Figure>,
-    pub spend: Vec<Figure>,
-    pub revenue: Vec<Figure>,
+    pub balance_section: SectionView,
+    pub funnel: SectionView,
+    pub speed: SectionView,
+    pub team: SectionView,
+    pub spend: SectionView,
+    pub hours: SectionView,
+    pub revenue: SectionView,
+    pub plan: SectionView,
+    /// The period the plan is for.
+    pub plan_period: String,
+    pub comparison: TableView,
     pub charts: ReviewCharts,
     pub files: Table,
     pub rejections: Table,
@@ -152,214 +188,143 @@ fn balance_sentence(t: f64, supply: f64, capacity: f64) -> String {
     }
 }
 
-/// A headline figure: how to read it from a review and how to show it.
+/// A headline figure on the page: which figure and which section explains it.
 struct HeadlineSpec {
-    label: &'static str,
-    value: fn(&Review) -> Option<f64>,
-    kind: Kind,
+    key: &'static str,
     anchor: &'static str,
 }
 
-const HEADLINES: [HeadlineSpec; 6] = [
+/// The headline figures of the summary, in order (the index page shows the
+/// first and the sixth).
+const HEADLINES: [HeadlineSpec; 9] = [
     HeadlineSpec {
-        label: "New MQLs",
-        value: |r| Some(r.funnel.mqls as f64),
-        kind: Kind::Count,
+        key: "funnel.mqls",
         anchor: "funnel",
     },
     HeadlineSpec {
-        label: "Median speed to lead",
-        value: |r| r.speed_to_lead.median_hours,
-        kind: Kind::Hours,
+        key: "speed_to_lead.median_hours",
         anchor: "follow-up",
     },
     HeadlineSpec {
-        label: "Touched within SLA",
-        value: |r| r.speed_to_lead.within_sla,
-        kind: Kind::Share,
+        key: "speed_to_lead.within_sla",
         anchor: "follow-up",
     },
     HeadlineSpec {
-        label: "Dropped leads",
-        value: |r| Some(r.speed_to_lead.dropped as f64),
-        kind: Kind::Count,
+        key: "speed_to_lead.dropped",
         anchor: "follow-up",
     },
     HeadlineSpec {
-        label: "Ad spend",
-        value: |r| Some(r.spend.total.as_f64()),
-        kind: Kind::Money,
+        key: "spend.total",
         anchor: "spend",
     },
     HeadlineSpec {
-        label: "Won revenue",
-        value: |r| Some(r.revenue.won_amount.as_f64()),
-        kind: Kind::Money,
+        key: "revenue.won_amount",
+        anchor: "pipeline",
+    },
+    HeadlineSpec {
+        key: "conversion.mql_to_sql",
+        anchor: "funnel",
+    },
+    HeadlineSpec {
+        key: "revenue.win_rate",
+        anchor: "pipeline",
+    },
+    HeadlineSpec {
+        key: "pipeline.coverage",
         anchor: "pipeline",
     },
 ];
 
-/// The six headline figures, each compared with the previous review.
-pub fn headlines(review: &Review, previous: Option<&Review>) -> Vec<Headline> {
+/// The headline figures, each with its change on the previous period and
+/// on the same period a year earlier, and its target status.
+pub fn headlines(review: &Review) -> Vec<Headline> {
     HEADLINES
         .iter()
-        .map(|spec| {
-            let value = (spec.value)(review);
-            let before = previous.and_then(spec.value);
-            Headline {
-                label: spec.label.into(),
+        .filter_map(|spec| {
+            let h = headline(spec.key)?;
+            let value = (h.value)(review);
+            let target = review.targets.get(spec.key);
+            Some(Headline {
+                label: h.label.into(),
                 value: value
-                    .map(|v| spec.kind.format(v, &review.currency))
+                    .map(|v| unit_value(h.unit, v, &review.currency))
                     .unwrap_or_else(|| "not available".into()),
-                change: change(
-                    value,
-                    before,
-                    spec.kind,
-                    previous.map(|p| p.period.label.as_str()),
-                ),
+                change: change(review.comparison.previous.as_ref(), spec.key)
+                    .unwrap_or_else(|| "no earlier review to compare".into()),
+                year_ago: change(review.comparison.year_ago.as_ref(), spec.key)
+                    .unwrap_or_else(|| "no review a year earlier".into()),
+                target: target.map(|t| {
+                    format!(
+                        "target {}: {}",
+                        unit_value(h.unit, t.target, &review.currency),
+                        t.status.as_str()
+                    )
+                }),
+                status: target.map(|t| status_class(t.status).into()),
                 anchor: spec.anchor.into(),
-            }
+            })
         })
         .collect()
 }
 
-#[derive(Clone, Copy)]
-enum Kind {
-    Count,
-    Hours,
-    Share,
-    Money,
-}
-
-impl Kind {
-    fn format(self, value: f64, currency: &str) -> String {
-        match self {
-            Kind::Count => count(value.round() as u64),
-            Kind::Hours => duration_hours(value),
-            Kind::Share => percent(value),
-            Kind::Money => money(value, currency),
-        }
+fn status_class(status: Status) -> &'static str {
+    match status {
+        Status::Met => "met",
+        Status::Near => "near",
+        Status::Missed => "missed",
+        Status::NotAvailable => "na",
     }
 }
 
-/// "+38% on 2026-Q2" for amounts and counts, "−12 pts on 2026-Q2" for shares.
-fn change(now: Option<f64>, before: Option<f64>, kind: Kind, label: Option<&str>) -> String {
-    let (Some(now), Some(before), Some(label)) = (now, before, label) else {
-        return "no earlier review to compare".into();
-    };
-    match kind {
-        Kind::Share => format!("{:+.0} pts on {label}", (now - before) * 100.0),
-        _ if before == 0.0 => format!("was 0 in {label}"),
-        _ => format!("{:+.0}% on {label}", (now / before - 1.0) * 100.0),
+/// "+38% on 2026-Q2" for amounts and counts, "−12 pts on 2026-Q2" for
+/// shares; `None` without an earlier review.
+fn change(against: Option<&Against>, key: &str) -> Option<String> {
+    let against = against?;
+    let label = &against.label;
+    let c: &Change = against.figures.get(key)?;
+    Some(match (c.unit, c.value, c.before) {
+        (_, None, _) | (_, _, None) => format!("no comparison with {label}"),
+        (Unit::Share, _, _) => format!("{} on {label}", signed_points(c.change.unwrap_or(0.0))),
+        (Unit::Tilt, _, _) => format!("{:+.2} on {label}", c.change.unwrap_or(0.0)),
+        (_, _, Some(0.0)) => format!("was 0 in {label}"),
+        _ => format!("{} on {label}", signed_percent(c.relative.unwrap_or(0.0))),
+    })
+}
+
+/// The section titles findings link to.
+fn section_title(anchor: &str) -> &'static str {
+    match anchor {
+        "balance" => "Balance",
+        "funnel" => "Funnel",
+        "follow-up" => "Follow-up",
+        "team" => "Team",
+        "spend" => "Spend",
+        "hours" => "Hours",
+        "pipeline" => "Pipeline",
+        "plan" => "Plan",
+        _ => "Method",
     }
 }
 
-/// Funnel figures.
-pub fn funnel(review: &Review) -> Vec<Figure> {
-    let f = &review.funnel;
-    [
-        ("New leads", f.leads),
-        ("MQLs", f.mqls),
-        ("SQLs", f.sqls),
-        ("Opportunities", f.opportunities),
-        ("Deals won", f.won),
-        ("Deals lost", f.lost),
-    ]
-    .into_iter()
-    .map(|(label, n)| figure(label, count(n)))
-    .collect()
-}
-
-/// Speed-to-lead figures.
-pub fn speed(review: &Review, settings: &Settings) -> Vec<Figure> {
-    let s = &review.speed_to_lead;
-    let na = |k: &str| {
-        format!(
-            "not available: {}",
-            review
-                .unavailable
-                .get(k)
-                .map(String::as_str)
-                .unwrap_or("no data")
-        )
-    };
-    vec![
-        figure("Leads ready for sales", count(s.leads)),
-        figure(
-            "Median time to first touch",
-            s.median_hours
-                .map(duration_hours)
-                .unwrap_or_else(|| na("speed_to_lead.median_hours")),
-        ),
-        figure(
-            "90th percentile",
-            s.p90_hours
-                .map(duration_hours)
-                .unwrap_or_else(|| na("speed_to_lead.p90_hours")),
-        ),
-        figure(
-            &format!("Touched within {} h (SLA)", settings.sla.first_touch_hours),
-            s.within_sla
-                .map(percent)
-                .unwrap_or_else(|| na("speed_to_lead.within_sla")),
-        ),
-        figure(
-            &format!(
-                "Dropped (untouched after {} days)",
-                settings.sla.drop_after_days
-            ),
-            count(s.dropped),
-        ),
-        figure("Still waiting", count(s.waiting)),
-    ]
-}
-
-/// Spend figures per channel.
-pub fn spend(review: &Review) -> Vec<Figure> {
-    let c = review.currency.as_str();
-    let mut rows: Vec<Figure> = crate::model::Channel::ALL
+/// The review's findings, largest effect first.
+pub fn findings(review: &Review) -> Vec<FindingView> {
+    review
+        .findings
         .iter()
-        .filter_map(|ch| {
-            review
-                .spend
-                .by_channel
-                .get(ch.key())
-                .filter(|m| m.cents() != 0)
-                .map(|m| figure(ch.label(), money(m.as_f64(), c)))
+        .map(|f| FindingView {
+            sentence: f.sentence.clone(),
+            recommendation: f.recommendation.clone(),
+            anchor: f.anchor.into(),
+            section: section_title(f.anchor).into(),
         })
-        .collect();
-    rows.push(figure(
-        "Total ad spend",
-        money(review.spend.total.as_f64(), c),
-    ));
-    let cpl = review.efficiency.cost_per_lead.map(|v| money_cents(v, c));
-    rows.push(figure(
-        "Cost per new lead",
-        cpl.unwrap_or_else(|| "not available: no new leads".into()),
-    ));
-    rows
+        .collect()
 }
 
-/// Revenue figures.
-pub fn revenue(review: &Review) -> Vec<Figure> {
-    let c = review.currency.as_str();
-    let r = &review.revenue;
-    vec![
-        figure("Won revenue", money(r.won_amount.as_f64(), c)),
-        figure("Pipeline created", money(r.pipeline_created.as_f64(), c)),
-        figure(
-            "Win rate",
-            r.win_rate
-                .map(percent)
-                .unwrap_or_else(|| "not available: no deals closed".into()),
-        ),
-    ]
-}
-
-fn figure(label: &str, value: String) -> Figure {
+pub(super) fn figure(label: &str, value: String) -> Figure {
     Figure {
         label: label.into(),
         value,
+        na: false,
     }
 }
 

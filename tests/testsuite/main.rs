@@ -13,6 +13,7 @@ mod golden;
 mod harness;
 mod hostile;
 mod ingest;
+mod metrics;
 mod output;
 mod parsers;
 mod safety;

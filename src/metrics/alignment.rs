@@ -1,0 +1,261 @@
+//! Alignment: signs that sales and marketing pull apart. Duplicated effort
+//! (a lead worked by two or more reps; the same person entered twice),
+//! sales' feedback by source (lead statuses and lost deals) and the shift
+//! in the source mix against the previous period.
+
+use super::follow_up::{FIRST_DAYS, Join};
+use super::funnel::{Segment, entry, source_label};
+use super::stats::share;
+use super::window::Window;
+use super::{Unavailable, note};
+use crate::model::{Deal, Lead, Outcome};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Lead statuses (compared in lower case) that mean sales rejected the lead.
+pub const DISQUALIFYING: &[&str] = &[
+    "unqualified",
+    "disqualified",
+    "bad timing",
+    "bad fit",
+    "not a fit",
+    "not interested",
+    "junk",
+    "spam",
+    "no budget",
+    "wrong contact",
+    "closed - not converted",
+    "closed lost",
+    "lost",
+];
+
+/// The reason a lost deal is listed under in the feedback table.
+pub const DEAL_LOST: &str = "Deal lost";
+
+/// Alignment figures of one period.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Alignment {
+    /// Leads ready in the period with activities by two or more reps in
+    /// their first 14 days.
+    pub multi_rep_leads: Option<u64>,
+    /// Of the leads ready in the period.
+    pub multi_rep_share: Option<f64>,
+    /// Leads created in the period whose email an earlier lead already has.
+    pub duplicate_leads: Option<u64>,
+    /// Of the leads created in the period.
+    pub duplicate_share: Option<f64>,
+    /// Lead statuses of the leads ready in the period and the deals lost in
+    /// it, by source.
+    pub feedback: Vec<Feedback>,
+    /// Disqualified leads by source, of the leads ready in the period.
+    pub disqualified_by_source: BTreeMap<String, SourceFeedback>,
+    /// Disqualified share of all leads ready in the period.
+    pub disqualified_share: Option<f64>,
+    /// Each source's share of new leads against the previous period.
+    pub source_mix: Vec<MixRow>,
+    /// Half the sum of the absolute share changes: the share of new leads
+    /// that came from different sources than in the previous period (0..1).
+    pub mix_shift: Option<f64>,
+}
+
+/// One source's count of one reason.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Feedback {
+    pub source: String,
+    pub reason: String,
+    pub count: u64,
+}
+
+/// Sales' verdict on one source's leads.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SourceFeedback {
+    pub ready: u64,
+    pub disqualified: u64,
+    pub share: Option<f64>,
+    /// Deals of the source lost in the period.
+    pub lost_deals: u64,
+}
+
+/// One source in the lead mix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MixRow {
+    pub source: String,
+    pub leads: u64,
+    pub share: Option<f64>,
+    pub previous_share: Option<f64>,
+    /// `share - previous_share` in percentage points.
+    pub shift_pts: Option<f64>,
+}
+
+/// Whether a lead status says sales rejected the lead.
+pub fn is_disqualifying(status: &str) -> bool {
+    DISQUALIFYING.contains(&status.trim().to_lowercase().as_str())
+}
+
+/// Computes the alignment figures of one period (all but the mix shift,
+/// which needs the previous period: see [`mix`]).
+pub fn alignment(
+    leads: &[Lead],
+    deals: &[Deal],
+    join: &Join,
+    window: &Window,
+    unavailable: &mut Unavailable,
+) -> Alignment {
+    let ready: Vec<_> = join
+        .follow_ups
+        .iter()
+        .filter(|f| window.contains(f.ready))
+        .collect();
+    let mut a = Alignment::default();
+    if join.has_activities {
+        let multi = ready.iter().filter(|f| f.reps_first_days >= 2).count() as u64;
+        a.multi_rep_leads = Some(multi);
+        a.multi_rep_share = share(multi, ready.len() as u64);
+    } else {
+        note(
+            unavailable,
+            "alignment.multi_rep_leads",
+            &format!(
+                "no activity export: who touched a lead in its first {FIRST_DAYS} days is unknown"
+            ),
+        );
+    }
+    if join.has_emails {
+        let created = || {
+            leads
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| window.contains(l.created_at))
+        };
+        let dupes = created().filter(|(i, _)| join.duplicate[*i]).count() as u64;
+        a.duplicate_leads = Some(dupes);
+        a.duplicate_share = share(dupes, created().count() as u64);
+    } else {
+        note(
+            unavailable,
+            "alignment.duplicate_leads",
+            "no lead export with an email column: duplicates cannot be found",
+        );
+    }
+    let mut reasons: BTreeMap<(&str, &str), u64> = BTreeMap::new();
+    let mut by_source: BTreeMap<String, SourceFeedback> = BTreeMap::new();
+    for f in &ready {
+        let source = source_label(&f.lead.source);
+        let counts = entry(&mut by_source, source);
+        counts.ready += 1;
+        let status = f.lead.status.as_deref().map(str::trim);
+        if let Some(status) = status.filter(|s| !s.is_empty()) {
+            counts.disqualified += u64::from(is_disqualifying(status));
+            *reasons.entry((source, status)).or_default() += 1;
+        }
+    }
+    for deal in deals
+        .iter()
+        .filter(|d| d.outcome == Outcome::Lost && window.holds(d.closed_at))
+    {
+        let source = source_label(&deal.source);
+        entry(&mut by_source, source).lost_deals += 1;
+        *reasons.entry((source, DEAL_LOST)).or_default() += 1;
+    }
+    let disqualified: u64 = by_source.values().map(|s| s.disqualified).sum();
+    for s in by_source.values_mut() {
+        s.share = share(s.disqualified, s.ready);
+    }
+    a.disqualified_share = share(disqualified, ready.len() as u64);
+    a.disqualified_by_source = by_source;
+    a.feedback = feedback_rows(reasons);
+    a
+}
+
+/// Reasons by source, most frequent first within each source.
+fn feedback_rows(reasons: BTreeMap<(&str, &str), u64>) -> Vec<Feedback> {
+    let mut rows: Vec<Feedback> = reasons
+        .into_iter()
+        .map(|((source, reason), count)| Feedback {
+            source: source.to_string(),
+            reason: reason.to_string(),
+            count,
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (&a.source, std::cmp::Reverse(a.count), &a.reason).cmp(&(
+            &b.source,
+            std::cmp::Reverse(b.count),
+            &b.reason,
+        ))
+    });
+    rows
+}
+
+/// The source mix of new leads against the previous period's.
+pub fn mix(
+    now: &BTreeMap<String, Segment>,
+    before: Option<&BTreeMap<String, Segment>>,
+) -> (Vec<MixRow>, Option<f64>) {
+    let total = |m: &BTreeMap<String, Segment>| m.values().map(|s| s.leads).sum::<u64>();
+    let now_total = total(now);
+    let before_total = before.map(total);
+    let mut sources: Vec<&String> = now
+        .keys()
+        .chain(before.into_iter().flat_map(|b| b.keys()))
+        .collect();
+    sources.sort();
+    sources.dedup();
+    let rows: Vec<MixRow> = sources
+        .into_iter()
+        .map(|source| {
+            let leads = now.get(source).map_or(0, |s| s.leads);
+            let share_now = share(leads, now_total);
+            let previous_share = before
+                .zip(before_total)
+                .and_then(|(b, t)| share(b.get(source).map_or(0, |s| s.leads), t));
+            MixRow {
+                source: source.clone(),
+                leads,
+                share: share_now,
+                previous_share,
+                shift_pts: share_now.zip(previous_share).map(|(n, p)| (n - p) * 100.0),
+            }
+        })
+        .filter(|r| r.leads > 0 || r.previous_share.is_some_and(|p| p > 0.0))
+        .collect();
+    let shift = rows
+        .iter()
+        .map(|r| r.shift_pts.map(|p| p.abs() / 100.0))
+        .sum::<Option<f64>>()
+        .map(|s| s / 2.0)
+        .filter(|_| !rows.is_empty());
+    (rows, shift)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leads(n: u64) -> Segment {
+        Segment {
+            leads: n,
+            ..Segment::default()
+        }
+    }
+
+    #[test]
+    fn the_mix_shift_is_half_the_absolute_share_changes() {
+        let now: BTreeMap<String, Segment> =
+            [("A".to_string(), leads(3)), ("B".to_string(), leads(1))].into();
+        let before: BTreeMap<String, Segment> = [("A".to_string(), leads(1))].into();
+        let (rows, shift) = mix(&now, Some(&before));
+        // A: 0.75 against 1.0 (-25 pts); B: 0.25 against 0 (+25 pts).
+        assert_eq!(rows.len(), 2);
+        assert!((rows[0].shift_pts.unwrap() + 25.0).abs() < 1e-9);
+        assert!((shift.unwrap() - 0.25).abs() < 1e-12);
+        assert_eq!(mix(&now, None).1, None);
+    }
+
+    #[test]
+    fn disqualifying_statuses_compare_without_case() {
+        assert!(is_disqualifying(" Unqualified "));
+        assert!(is_disqualifying("Closed - Not Converted"));
+        assert!(!is_disqualifying("Attempted to Contact"));
+    }
+}

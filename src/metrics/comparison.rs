@@ -1,0 +1,266 @@
+//! Comparison: every headline figure against the previous period and the
+//! same period a year earlier, as an absolute and a relative change
+//! (percentage points for shares).
+
+use super::Review;
+use crate::model::PeriodKind;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// How a headline figure is measured, which decides how changes read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Count,
+    Money,
+    /// A fraction 0..1: changes are in percentage points.
+    Share,
+    Hours,
+    /// Balance tilt (log2): changes are differences only.
+    Tilt,
+    /// A plain ratio (per week).
+    Ratio,
+    /// A multiple (coverage, return on ad spend).
+    Times,
+}
+
+/// A headline figure: its metrics.json path, unit and how to read it.
+pub struct Headline {
+    pub key: &'static str,
+    /// What people read.
+    pub label: &'static str,
+    pub unit: Unit,
+    pub value: fn(&Review) -> Option<f64>,
+}
+
+/// The headline figures, in the order the review shows them.
+pub const HEADLINES: &[Headline] = &[
+    Headline {
+        key: "balance.tilt",
+        label: "Balance tilt",
+        unit: Unit::Tilt,
+        value: |r| r.balance.tilt,
+    },
+    Headline {
+        key: "funnel.mqls",
+        label: "New MQLs",
+        unit: Unit::Count,
+        value: |r| Some(r.funnel.mqls as f64),
+    },
+    Headline {
+        key: "speed_to_lead.median_hours",
+        label: "Median speed to lead",
+        unit: Unit::Hours,
+        value: |r| r.speed_to_lead.median_hours,
+    },
+    Headline {
+        key: "speed_to_lead.within_sla",
+        label: "Touched within SLA",
+        unit: Unit::Share,
+        value: |r| r.speed_to_lead.within_sla,
+    },
+    Headline {
+        key: "speed_to_lead.dropped",
+        label: "Dropped leads",
+        unit: Unit::Count,
+        value: |r| Some(r.speed_to_lead.dropped as f64),
+    },
+    Headline {
+        key: "spend.total",
+        label: "Ad spend",
+        unit: Unit::Money,
+        value: |r| Some(r.spend.total.as_f64()),
+    },
+    Headline {
+        key: "revenue.won_amount",
+        label: "Won revenue",
+        unit: Unit::Money,
+        value: |r| Some(r.revenue.won_amount.as_f64()),
+    },
+    Headline {
+        key: "funnel.leads",
+        label: "New leads",
+        unit: Unit::Count,
+        value: |r| Some(r.funnel.leads as f64),
+    },
+    Headline {
+        key: "funnel.sqls",
+        label: "SQLs",
+        unit: Unit::Count,
+        value: |r| Some(r.funnel.sqls as f64),
+    },
+    Headline {
+        key: "funnel.won",
+        label: "Deals won",
+        unit: Unit::Count,
+        value: |r| Some(r.funnel.won as f64),
+    },
+    Headline {
+        key: "conversion.mql_to_sql",
+        label: "MQL-to-SQL conversion",
+        unit: Unit::Share,
+        value: |r| r.conversion.mql_to_sql.rate,
+    },
+    Headline {
+        key: "balance.supply_per_week",
+        label: "New MQLs a week",
+        unit: Unit::Ratio,
+        value: |r| r.balance.supply_per_week,
+    },
+    Headline {
+        key: "balance.capacity_per_week",
+        label: "Follow-up capacity a week",
+        unit: Unit::Ratio,
+        value: |r| r.balance.capacity_per_week,
+    },
+    Headline {
+        key: "investment.marketing_share",
+        label: "Marketing share of spend",
+        unit: Unit::Share,
+        value: |r| r.investment.marketing_share,
+    },
+    Headline {
+        key: "efficiency.cost_per_mql",
+        label: "Cost per MQL",
+        unit: Unit::Money,
+        value: |r| r.efficiency.cost_per_mql,
+    },
+    Headline {
+        key: "efficiency.cac",
+        label: "Customer acquisition cost",
+        unit: Unit::Money,
+        value: |r| r.efficiency.cac,
+    },
+    Headline {
+        key: "efficiency.roas",
+        label: "Return on ad spend",
+        unit: Unit::Times,
+        value: |r| r.efficiency.roas,
+    },
+    Headline {
+        key: "revenue.pipeline_created",
+        label: "Pipeline created",
+        unit: Unit::Money,
+        value: |r| Some(r.revenue.pipeline_created.as_f64()),
+    },
+    Headline {
+        key: "revenue.win_rate",
+        label: "Win rate",
+        unit: Unit::Share,
+        value: |r| r.revenue.win_rate,
+    },
+    Headline {
+        key: "pipeline.average_won_deal",
+        label: "Average won deal",
+        unit: Unit::Money,
+        value: |r| r.pipeline.average_won_deal,
+    },
+    Headline {
+        key: "pipeline.coverage",
+        label: "Pipeline coverage",
+        unit: Unit::Times,
+        value: |r| r.pipeline.coverage,
+    },
+];
+
+/// The headline figure with `key`.
+pub fn headline(key: &str) -> Option<&'static Headline> {
+    HEADLINES.iter().find(|h| h.key == key)
+}
+
+/// One figure now and then.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    pub unit: Unit,
+    pub value: Option<f64>,
+    pub before: Option<f64>,
+    /// `value - before`; in percentage points for shares.
+    pub change: Option<f64>,
+    /// `value / before - 1`; `null` for shares and tilt, and when `before`
+    /// is 0.
+    pub relative: Option<f64>,
+}
+
+/// Every headline figure against one earlier review.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Against {
+    /// The earlier review's period.
+    pub label: String,
+    pub figures: BTreeMap<&'static str, Change>,
+}
+
+/// The review against the previous period and the same period a year
+/// earlier; `null` where that review does not exist.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Comparison {
+    pub previous: Option<Against>,
+    pub year_ago: Option<Against>,
+}
+
+/// How many periods make a year.
+pub fn periods_per_year(kind: PeriodKind) -> usize {
+    match kind {
+        PeriodKind::Quarter => 4,
+        PeriodKind::Month => 12,
+        PeriodKind::Half => 2,
+    }
+}
+
+/// One figure's change from `before` to `now`.
+pub fn change(unit: Unit, now: Option<f64>, before: Option<f64>) -> Change {
+    let diff = now.zip(before).map(|(n, b)| n - b);
+    let relative = match unit {
+        Unit::Share | Unit::Tilt => None,
+        _ => now
+            .zip(before)
+            .filter(|(_, b)| *b != 0.0)
+            .map(|(n, b)| n / b - 1.0),
+    };
+    Change {
+        unit,
+        value: now,
+        before,
+        change: if unit == Unit::Share {
+            diff.map(|d| d * 100.0)
+        } else {
+            diff
+        },
+        relative,
+    }
+}
+
+/// Every headline figure of `now` against `before`.
+pub fn against(now: &Review, before: &Review) -> Against {
+    Against {
+        label: before.period.label.clone(),
+        figures: HEADLINES
+            .iter()
+            .map(|h| (h.key, change(h.unit, (h.value)(now), (h.value)(before))))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_are_relative_for_counts_and_points_for_shares() {
+        let c = change(Unit::Count, Some(412.0), Some(298.0));
+        assert_eq!(c.change, Some(114.0));
+        assert!((c.relative.unwrap() - 114.0 / 298.0).abs() < 1e-12);
+        let s = change(Unit::Share, Some(0.11), Some(0.6));
+        assert!((s.change.unwrap() + 49.0).abs() < 1e-9);
+        assert_eq!(s.relative, None);
+        assert_eq!(change(Unit::Count, Some(5.0), Some(0.0)).relative, None);
+        assert_eq!(change(Unit::Tilt, Some(0.4), Some(-0.3)).relative, None);
+        assert_eq!(change(Unit::Money, None, Some(1.0)).change, None);
+    }
+
+    #[test]
+    fn every_headline_has_a_label() {
+        assert!(HEADLINES.iter().all(|h| !h.label.is_empty()));
+        assert!(headline("funnel.mqls").is_some());
+        assert!(headline("funnel.nothing").is_none());
+    }
+}

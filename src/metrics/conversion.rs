@@ -1,0 +1,157 @@
+//! Conversion by cohort: of the leads that reached a stage in the period,
+//! the share that went on to a later stage by the cut-off. A cohort whose
+//! youngest members have had less time than the step usually takes is
+//! marked young: its rate may still rise.
+
+use super::follow_up::Stages;
+use super::stats::{quantile, share};
+use super::window::Window;
+use crate::model::Lead;
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+/// Which lag counts as "the time a step usually takes".
+const LAG_QUANTILE: f64 = 0.9;
+const SECONDS_PER_DAY: f64 = 86_400.0;
+
+/// One conversion step of one period's cohort.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Conversion {
+    /// Leads that reached the first stage in the period.
+    pub cohort: u64,
+    /// Of them, those that reached the later stage by the cut-off.
+    pub reached: u64,
+    pub rate: Option<f64>,
+    /// The 90th percentile of the step's lag in days, over every lead in
+    /// the data that made the step by the cut-off.
+    pub lag_p90_days: Option<f64>,
+    /// Whether the cohort is too young to judge: the cut-off came less than
+    /// `lag_p90_days` after the period's end (or the period is in progress).
+    pub young: bool,
+}
+
+/// Next-step and cumulative conversion of one period's cohorts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Conversions {
+    pub lead_to_mql: Conversion,
+    pub mql_to_sql: Conversion,
+    pub sql_to_opportunity: Conversion,
+    pub opportunity_to_won: Conversion,
+    pub mql_to_opportunity: Conversion,
+    pub mql_to_won: Conversion,
+}
+
+/// A conversion step: where the cohort starts and where it must get to.
+#[derive(Clone, Copy)]
+pub struct Step {
+    /// The key in metrics.json (`mql_to_sql`).
+    pub key: &'static str,
+    from: fn(&Lead) -> Option<NaiveDateTime>,
+    to: fn(&Stages) -> Option<NaiveDateTime>,
+}
+
+/// Every step, in the order of [`Conversions`].
+pub const STEPS: [Step; 6] = [
+    Step {
+        key: "lead_to_mql",
+        from: |l| Some(l.created_at),
+        to: |s| s.mql,
+    },
+    Step {
+        key: "mql_to_sql",
+        from: |l| l.mql_at,
+        to: |s| s.sql,
+    },
+    Step {
+        key: "sql_to_opportunity",
+        from: |l| l.sql_at,
+        to: |s| s.opportunity,
+    },
+    Step {
+        key: "opportunity_to_won",
+        from: |l| l.opportunity_at,
+        to: |s| s.won,
+    },
+    Step {
+        key: "mql_to_opportunity",
+        from: |l| l.mql_at,
+        to: |s| s.opportunity,
+    },
+    Step {
+        key: "mql_to_won",
+        from: |l| l.mql_at,
+        to: |s| s.won,
+    },
+];
+
+/// The 90th-percentile lag of every step in days, over all the data: one
+/// pass for all periods.
+pub fn lags(leads: &[Lead], stages: &[Stages]) -> [Option<f64>; 6] {
+    STEPS.map(|step| {
+        let mut days: Vec<f64> = leads
+            .iter()
+            .zip(stages)
+            .filter_map(|(l, s)| Some(((step.to)(s)? - (step.from)(l)?).num_seconds()))
+            .map(|seconds| seconds.max(0) as f64 / SECONDS_PER_DAY)
+            .collect();
+        quantile(&mut days, LAG_QUANTILE)
+    })
+}
+
+/// The conversions of one period's cohorts.
+pub fn conversions(
+    leads: &[Lead],
+    stages: &[Stages],
+    lags: &[Option<f64>; 6],
+    window: &Window,
+) -> Conversions {
+    let mut steps = [Conversion::default(); 6];
+    for (lead, stage) in leads.iter().zip(stages) {
+        for (step, conversion) in STEPS.iter().zip(steps.iter_mut()) {
+            if window.holds((step.from)(lead)) {
+                conversion.cohort += 1;
+                conversion.reached += u64::from((step.to)(stage).is_some());
+            }
+        }
+    }
+    for (conversion, lag) in steps.iter_mut().zip(lags) {
+        conversion.rate = share(conversion.reached, conversion.cohort);
+        conversion.lag_p90_days = *lag;
+        conversion.young = is_young(window, *lag);
+    }
+    let [
+        lead_to_mql,
+        mql_to_sql,
+        sql_to_opportunity,
+        opportunity_to_won,
+        mql_to_opportunity,
+        mql_to_won,
+    ] = steps;
+    Conversions {
+        lead_to_mql,
+        mql_to_sql,
+        sql_to_opportunity,
+        opportunity_to_won,
+        mql_to_opportunity,
+        mql_to_won,
+    }
+}
+
+fn is_young(window: &Window, lag_days: Option<f64>) -> bool {
+    let age = (window.as_of - window.end()).num_seconds() as f64 / SECONDS_PER_DAY;
+    !window.complete() || lag_days.is_some_and(|lag| age < lag)
+}
+
+impl Conversions {
+    /// Every step with its key, in order.
+    pub fn steps(&self) -> [(&'static str, &Conversion); 6] {
+        [
+            ("lead_to_mql", &self.lead_to_mql),
+            ("mql_to_sql", &self.mql_to_sql),
+            ("sql_to_opportunity", &self.sql_to_opportunity),
+            ("opportunity_to_won", &self.opportunity_to_won),
+            ("mql_to_opportunity", &self.mql_to_opportunity),
+            ("mql_to_won", &self.mql_to_won),
+        ]
+    }
+}

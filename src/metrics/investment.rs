@@ -1,0 +1,164 @@
+//! Investment balance: where the money and the hours went, by function.
+//! Ad spend is marketing's; budget lines (salaries, tools, programs) carry
+//! their own function; time logs give the hours.
+
+use super::stats::ratio;
+use super::window::Window;
+use super::{Unavailable, note};
+use crate::model::{Budget, Function, Hours, Money};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Spend and hours of one period by function.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Investment {
+    /// Ad-platform spend, all of it marketing's.
+    pub ads: Money,
+    /// Budget lines whose period starts in the review period, by function.
+    pub budget_by_function: BTreeMap<&'static str, Money>,
+    /// Ads plus budget lines, by function.
+    pub by_function: BTreeMap<&'static str, Money>,
+    pub total: Money,
+    /// Share of `total` by function; `null` without budget lines (ads
+    /// alone would make marketing 100%).
+    pub shares: BTreeMap<&'static str, Option<f64>>,
+    /// Marketing's share of `total` (as in `shares`).
+    pub marketing_share: Option<f64>,
+    /// `[targets] marketing_share` from equinox.toml.
+    pub marketing_share_target: Option<f64>,
+    pub hours: HoursFigures,
+}
+
+/// Logged hours of one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HoursFigures {
+    pub total: f64,
+    pub by_function: BTreeMap<&'static str, f64>,
+    /// Share of logged hours by function; `null` without time logs.
+    pub shares: BTreeMap<&'static str, Option<f64>>,
+    /// People with hours in the period.
+    pub people: u64,
+    /// New MQLs per marketing hour.
+    pub mqls_per_marketing_hour: Option<f64>,
+    /// Won revenue per sales hour.
+    pub won_per_sales_hour: Option<f64>,
+}
+
+/// What else the investment figures relate to.
+pub struct Outcomes {
+    pub ads: Money,
+    pub mqls: u64,
+    pub won_amount: Money,
+    pub target: Option<f64>,
+}
+
+/// Computes the investment balance of one period.
+pub fn investment(
+    budget: &[Budget],
+    hours: &[Hours],
+    window: &Window,
+    outcomes: &Outcomes,
+    unavailable: &mut Unavailable,
+) -> Investment {
+    let lines: Vec<&Budget> = budget
+        .iter()
+        .filter(|b| window.contains_day(b.period_start))
+        .collect();
+    let budget_by_function = by_function(lines.iter().map(|b| (b.function, b.amount)));
+    let mut all = budget_by_function.clone();
+    *all.entry(Function::Marketing.as_str()).or_default() += outcomes.ads;
+    let total: Money = all.values().copied().sum();
+    let shares: BTreeMap<&'static str, Option<f64>> = all
+        .iter()
+        .map(|(f, m)| {
+            let share = ratio(m.as_f64(), total.as_f64()).filter(|_| !lines.is_empty());
+            (*f, share)
+        })
+        .collect();
+    if lines.is_empty() {
+        note(
+            unavailable,
+            "investment.marketing_share",
+            "no budget lines for the period: with ad spend alone marketing would be 100%; add the generic budget CSV",
+        );
+    } else if total.cents() == 0 {
+        note(
+            unavailable,
+            "investment.marketing_share",
+            "no spend in the period",
+        );
+    }
+    Investment {
+        ads: outcomes.ads,
+        budget_by_function,
+        marketing_share: shares[Function::Marketing.as_str()],
+        by_function: all,
+        total,
+        shares,
+        marketing_share_target: outcomes.target,
+        hours: hours_figures(hours, window, outcomes, unavailable),
+    }
+}
+
+fn by_function(items: impl Iterator<Item = (Function, Money)>) -> BTreeMap<&'static str, Money> {
+    let mut map: BTreeMap<&'static str, Money> = Function::ALL
+        .iter()
+        .map(|f| (f.as_str(), Money::ZERO))
+        .collect();
+    for (function, amount) in items {
+        *map.entry(function.as_str()).or_default() += amount;
+    }
+    map
+}
+
+fn hours_figures(
+    hours: &[Hours],
+    window: &Window,
+    outcomes: &Outcomes,
+    unavailable: &mut Unavailable,
+) -> HoursFigures {
+    let mut by_function: BTreeMap<&'static str, f64> =
+        Function::ALL.iter().map(|f| (f.as_str(), 0.0)).collect();
+    let mut people = std::collections::BTreeSet::new();
+    for h in hours.iter().filter(|h| window.contains_day(h.day)) {
+        *by_function.entry(h.function.as_str()).or_default() += h.hours;
+        people.insert(h.person.as_str());
+    }
+    let total: f64 = by_function.values().sum();
+    if total <= 0.0 {
+        note(
+            unavailable,
+            "investment.hours.shares",
+            "no time logs for the period",
+        );
+    }
+    let of = |f: Function| by_function[f.as_str()];
+    let mqls_per_marketing_hour = ratio(outcomes.mqls as f64, of(Function::Marketing));
+    let won_per_sales_hour =
+        ratio(outcomes.won_amount.as_f64(), of(Function::Sales)).map(super::stats::round_cents);
+    if total > 0.0 && mqls_per_marketing_hour.is_none() {
+        note(
+            unavailable,
+            "investment.hours.mqls_per_marketing_hour",
+            "no marketing hours logged in the period",
+        );
+    }
+    if total > 0.0 && won_per_sales_hour.is_none() {
+        note(
+            unavailable,
+            "investment.hours.won_per_sales_hour",
+            "no sales hours logged in the period",
+        );
+    }
+    HoursFigures {
+        shares: by_function
+            .iter()
+            .map(|(f, h)| (*f, ratio(*h, total).filter(|_| total > 0.0)))
+            .collect(),
+        total,
+        by_function,
+        people: people.len() as u64,
+        mqls_per_marketing_hour,
+        won_per_sales_hour,
+    }
+}

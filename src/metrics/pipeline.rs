@@ -1,0 +1,231 @@
+//! Pipeline and sales: pipeline created and revenue won by sourcing
+//! function, average deal, sales cycle, pipeline velocity, coverage of the
+//! next period's target, touches per won deal and the lag from lead to
+//! close.
+
+use super::follow_up::Join;
+use super::money::Revenue;
+use super::stats::{median, per_unit, ratio, round_cents};
+use super::window::Window;
+use super::{Unavailable, note};
+use crate::config::Settings;
+use crate::model::{Deal, Function, Lead, Money, Outcome, Period};
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+const SECONDS_PER_DAY: f64 = 86_400.0;
+
+/// Pipeline figures of one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pipeline {
+    /// Amounts of deals created in the period, by the deal's function.
+    pub created_by_function: BTreeMap<&'static str, Money>,
+    /// Amounts of deals won in the period, by the deal's function.
+    pub won_by_function: BTreeMap<&'static str, Money>,
+    /// Won amount / deals won in the period.
+    pub average_won_deal: Option<f64>,
+    /// Median days from creation to close of the deals won in the period.
+    pub median_cycle_days: Option<f64>,
+    /// Deals open at the period's end: created before it, not closed by it.
+    pub open_deals: u64,
+    pub open_amount: Money,
+    /// open deals x win rate x average won deal / cycle days: expected won
+    /// revenue per day from the open pipeline.
+    pub velocity_per_day: Option<f64>,
+    /// The next period's label.
+    pub next_period: String,
+    /// Open at the period's end with a close date in the next period.
+    pub due_next_period: Money,
+    /// `[targets] revenue_per_period`.
+    pub next_period_target: Option<f64>,
+    /// `due_next_period / next_period_target`.
+    pub coverage: Option<f64>,
+    /// The coverage the team's own win rate requires: 1 / win rate.
+    pub required_coverage: Option<f64>,
+    /// Activities on the won deals' leads up to the close, per won deal.
+    pub touches_per_won_deal: Option<f64>,
+    /// Median days from the (earliest) lead's creation to the won deal's close.
+    pub lead_to_close_days: Option<f64>,
+}
+
+/// What pipeline figures need besides the deals.
+pub struct Inputs<'a> {
+    pub leads: &'a [Lead],
+    pub deals: &'a [Deal],
+    pub join: &'a Join<'a>,
+    pub revenue: &'a Revenue,
+    pub next: &'a Period,
+    pub settings: &'a Settings,
+}
+
+/// Computes the pipeline figures of one period.
+pub fn pipeline(input: &Inputs, window: &Window, unavailable: &mut Unavailable) -> Pipeline {
+    let won: Vec<&Deal> = input
+        .deals
+        .iter()
+        .filter(|d| d.outcome == Outcome::Won && window.holds(d.closed_at))
+        .collect();
+    let end = window.end();
+    let open: Vec<&Deal> = input
+        .deals
+        .iter()
+        .filter(|d| d.created_at < end && is_open_at(d, end))
+        .collect();
+    let won_amount: Money = won.iter().map(|d| d.amount).sum();
+    let average_won_deal = per_unit(won_amount, won.len() as u64);
+    let median_cycle_days = median(
+        &mut won
+            .iter()
+            .filter_map(|d| days(d.created_at, d.closed_at?))
+            .collect::<Vec<_>>(),
+    );
+    let due_next_period: Money = open
+        .iter()
+        .filter(|d| d.closed_at.is_some_and(|c| input.next.contains(c.date())))
+        .map(|d| d.amount)
+        .sum();
+    let target = input.settings.targets.revenue_per_period;
+    let velocity_per_day = match (input.revenue.win_rate, average_won_deal, median_cycle_days) {
+        (Some(rate), Some(avg), Some(cycle)) => {
+            ratio(open.len() as f64 * rate * avg, cycle).map(round_cents)
+        }
+        _ => None,
+    };
+    let p = Pipeline {
+        created_by_function: by_function(
+            input.deals.iter().filter(|d| window.contains(d.created_at)),
+        ),
+        won_by_function: by_function(won.iter().copied()),
+        average_won_deal,
+        median_cycle_days,
+        open_deals: open.len() as u64,
+        open_amount: open.iter().map(|d| d.amount).sum(),
+        velocity_per_day,
+        next_period: input.next.label.clone(),
+        due_next_period,
+        next_period_target: target,
+        coverage: target.and_then(|t| ratio(due_next_period.as_f64(), t)),
+        required_coverage: input.revenue.win_rate.and_then(|r| ratio(1.0, r)),
+        touches_per_won_deal: touches_per_won(&won, input.join),
+        lead_to_close_days: lead_to_close(&won, input.leads, input.join),
+    };
+    note_gaps(&p, input, &won, unavailable);
+    p
+}
+
+/// Open at `end`: not closed before it (an open deal, or one closed later).
+fn is_open_at(deal: &Deal, end: NaiveDateTime) -> bool {
+    match deal.outcome {
+        Outcome::Open => true,
+        Outcome::Won | Outcome::Lost => deal.closed_at.is_some_and(|c| c >= end),
+    }
+}
+
+fn days(from: NaiveDateTime, to: NaiveDateTime) -> Option<f64> {
+    Some((to - from).num_seconds().max(0) as f64 / SECONDS_PER_DAY)
+}
+
+fn by_function<'a>(deals: impl Iterator<Item = &'a Deal>) -> BTreeMap<&'static str, Money> {
+    let mut map: BTreeMap<&'static str, Money> = Function::ALL
+        .iter()
+        .map(|f| (f.as_str(), Money::ZERO))
+        .collect();
+    for deal in deals {
+        *map.entry(deal.function.as_str()).or_default() += deal.amount;
+    }
+    map
+}
+
+/// Activities on the leads of won deals, up to each close, per won deal
+/// that links to at least one known lead. `None` without activity exports.
+fn touches_per_won(won: &[&Deal], join: &Join) -> Option<f64> {
+    if !join.has_activities {
+        return None;
+    }
+    let mut deals = 0u64;
+    let mut touches = 0usize;
+    for deal in won {
+        let (Some(closed), true) = (deal.closed_at, links_a_lead(deal, join)) else {
+            continue;
+        };
+        deals += 1;
+        for id in &deal.lead_ids {
+            if let Some(list) = join.touches.get(id.as_str()) {
+                touches += list.partition_point(|(at, _)| *at <= closed);
+            }
+        }
+    }
+    ratio(touches as f64, deals as f64)
+}
+
+fn links_a_lead(deal: &Deal, join: &Join) -> bool {
+    deal.lead_ids
+        .iter()
+        .any(|id| join.lead_by_id.contains_key(id.as_str()))
+}
+
+/// Median days from the earliest linked lead's creation to the close.
+fn lead_to_close(won: &[&Deal], leads: &[Lead], join: &Join) -> Option<f64> {
+    let mut lags: Vec<f64> = won
+        .iter()
+        .filter_map(|deal| {
+            let created = deal
+                .lead_ids
+                .iter()
+                .filter_map(|id| join.lead_by_id.get(id.as_str()))
+                .map(|&i| leads[i].created_at)
+                .min()?;
+            days(created, deal.closed_at?)
+        })
+        .collect();
+    median(&mut lags)
+}
+
+fn note_gaps(p: &Pipeline, input: &Inputs, won: &[&Deal], unavailable: &mut Unavailable) {
+    let no_wins = "no deals won in the period";
+    if won.is_empty() {
+        for key in [
+            "pipeline.average_won_deal",
+            "pipeline.median_cycle_days",
+            "pipeline.touches_per_won_deal",
+            "pipeline.lead_to_close_days",
+        ] {
+            note(unavailable, key, no_wins);
+        }
+    } else {
+        let unlinked = "no won deal links to a lead of the exports (HubSpot Associated Contact IDs, generic lead_ids)";
+        if p.touches_per_won_deal.is_none() {
+            let reason = if input.join.has_activities {
+                unlinked
+            } else {
+                "no activity export: only first touches are known; add calls, emails and meetings"
+            };
+            note(unavailable, "pipeline.touches_per_won_deal", reason);
+        }
+        if p.lead_to_close_days.is_none() {
+            note(unavailable, "pipeline.lead_to_close_days", unlinked);
+        }
+    }
+    if p.velocity_per_day.is_none() {
+        note(
+            unavailable,
+            "pipeline.velocity_per_day",
+            "needs a win rate, an average won deal and a cycle longer than zero days",
+        );
+    }
+    if p.next_period_target.is_none() {
+        note(
+            unavailable,
+            "pipeline.coverage",
+            "no revenue target: set [targets] revenue_per_period in equinox.toml",
+        );
+    }
+    if p.required_coverage.is_none() {
+        let reason = match input.revenue.win_rate {
+            None => "no deals were won or lost in the period",
+            Some(_) => "no deal was won in the period: the win rate is zero",
+        };
+        note(unavailable, "pipeline.required_coverage", reason);
+    }
+}

@@ -1,0 +1,115 @@
+//! Team: follow-up per rep, for the leads ready in the period. Rep names
+//! appear as `[privacy] owners` says (names, initials or hidden), here,
+//! before anything reaches metrics.json.
+
+use super::follow_up::FollowUp;
+use super::stats::{median, share};
+use super::window::Window;
+use crate::config::{OwnerDisplay, Sla};
+use crate::model::Records;
+use chrono::Duration;
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+
+/// The row of leads without an owner.
+pub const UNASSIGNED: &str = "(unassigned)";
+
+/// One rep's follow-up in one period.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Rep {
+    /// The rep as `[privacy] owners` shows them.
+    pub rep: String,
+    /// Leads ready in the period that the rep owns.
+    pub assigned: u64,
+    /// First touches the rep made in the period (any lead ready by then).
+    pub first_touches: u64,
+    /// Median hours to first touch of the rep's assigned leads.
+    pub median_hours: Option<f64>,
+    /// Of the assigned leads, those not touched within the drop window.
+    pub dropped: u64,
+    pub dropped_share: Option<f64>,
+}
+
+/// How each owner name appears on the site, for every name in the data:
+/// names as written, initials (`DW`, numbered on a clash), or `Rep 1`,
+/// `Rep 2`, ... in alphabetical order of the hidden names.
+pub fn display_names(records: &Records, mode: OwnerDisplay) -> HashMap<String, String> {
+    let names: BTreeSet<&str> = records
+        .leads
+        .iter()
+        .filter_map(|l| l.owner.as_deref())
+        .chain(records.touches.iter().filter_map(|t| t.owner.as_deref()))
+        .chain(records.deals.iter().filter_map(|d| d.owner.as_deref()))
+        .collect();
+    let mut used: HashMap<String, u32> = HashMap::new();
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let shown = match mode {
+                OwnerDisplay::Names => name.to_string(),
+                OwnerDisplay::Hidden => format!("Rep {}", i + 1),
+                OwnerDisplay::Initials => {
+                    let initials = initials(name);
+                    let n = used.entry(initials.clone()).or_default();
+                    *n += 1;
+                    if *n == 1 {
+                        initials
+                    } else {
+                        format!("{initials} {n}")
+                    }
+                }
+            };
+            (name.to_string(), shown)
+        })
+        .collect()
+}
+
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Follow-up per rep for one period, sorted by the shown name.
+pub fn team(
+    follow_ups: &[FollowUp],
+    window: &Window,
+    sla: &Sla,
+    shown: &HashMap<String, String>,
+) -> Vec<Rep> {
+    let drop_window = Duration::days(sla.drop_after_days);
+    // Keyed by the name in the data; shown names are unique per name.
+    let mut reps: HashMap<Option<&str>, (Rep, Vec<f64>)> = HashMap::new();
+    for f in follow_ups {
+        if window.holds(f.touch) {
+            reps.entry(f.owner).or_default().0.first_touches += 1;
+        }
+        if !window.contains(f.ready) {
+            continue;
+        }
+        let (rep, hours) = reps.entry(f.lead.owner.as_deref()).or_default();
+        rep.assigned += 1;
+        let waited = f.touch.map(|t| t - f.ready);
+        if let Some(w) = waited {
+            hours.push(w.num_seconds() as f64 / 3600.0);
+        }
+        let closed = f.ready + drop_window <= window.as_of;
+        rep.dropped += u64::from(closed && waited.is_none_or(|w| w > drop_window));
+    }
+    let mut rows: Vec<Rep> = reps
+        .into_iter()
+        .map(|(owner, (mut rep, mut hours))| {
+            rep.rep = match owner {
+                Some(o) => shown.get(o).cloned().unwrap_or_else(|| o.to_string()),
+                None => UNASSIGNED.to_string(),
+            };
+            rep.median_hours = median(&mut hours);
+            rep.dropped_share = share(rep.dropped, rep.assigned);
+            rep
+        })
+        .collect();
+    rows.sort_by(|a, b| a.rep.cmp(&b.rep));
+    rows
+}
