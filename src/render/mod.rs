@@ -3,6 +3,7 @@
 //! the figures, pages come from tera templates. No file is written here:
 //! the site stage owns output.
 
+mod chart_data;
 mod format;
 mod notes;
 mod sections;
@@ -20,7 +21,6 @@ use crate::metrics::Review;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
-use table::Table;
 use view::{ChartView, IndexPage, NavLink, ReviewCharts, ReviewPage, ReviewSummary, SectionView};
 
 /// The site as files: relative path (with `/`) to contents.
@@ -95,32 +95,38 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
             sections::funnel(review),
             sections::funnel_tables(review),
             root,
-        ),
+        )
+        .for_section("funnel", review, root),
         speed: section(
             sections::speed(review, input.settings),
             sections::follow_up_tables(review),
             root,
-        ),
+        )
+        .for_section("follow-up", review, root),
         team: section(
             sections::alignment(review),
             sections::team_tables(review),
             root,
-        ),
+        )
+        .for_section("team", review, root),
         spend: section(
             sections::spend(review),
             sections::spend_tables(review),
             root,
-        ),
+        )
+        .for_section("spend", review, root),
         hours: section(
             sections::hours(review),
             sections::hours_tables(review),
             root,
-        ),
+        )
+        .for_section("hours", review, root),
         revenue: section(
             sections::revenue(review),
             sections::pipeline_tables(review),
             root,
-        ),
+        )
+        .for_section("pipeline", review, root),
         plan: section(sections::plan(review), vec![], root),
         plan_period: review.plan.period.clone(),
         comparison: sections::comparison_tables(review)
@@ -178,6 +184,24 @@ fn section(figures: Vec<view::Figure>, tables: Vec<sections::Grid>, root: &str) 
             .filter(|t| !t.is_empty())
             .map(|t| t.view(root))
             .collect(),
+        chart: None,
+        missing: None,
+    }
+}
+
+impl SectionView {
+    /// Adds the section's chart, if the review has one for it, and what to
+    /// export when its data is missing.
+    fn for_section(mut self, name: &str, review: &Review, root: &str) -> SectionView {
+        self.chart = chart_data::section_charts(review)
+            .find(|c| c.section == name)
+            .map(|c| ChartView {
+                src: format!("{root}{}", c.file),
+                alt: c.alt(review),
+                csv: Some(format!("{root}{}", c.csv)),
+            });
+        self.missing = view::missing_data(name, review);
+        self
     }
 }
 
@@ -189,27 +213,33 @@ fn review_files(input: &RenderInput, index: usize, files: &mut SiteFiles) {
     for grid in sections::all_tables(review) {
         files.insert(format!("{dir}/{}", grid.file), grid.csv().to_csv());
     }
-    let flow = flow_chart(review);
+    let flow = chart_data::flow(review);
     files.insert(
         format!("{dir}/weekly-flow.svg"),
         charts::weekly_flow(&flow).into_bytes(),
     );
     files.insert(
         format!("{dir}/weekly-flow.csv"),
-        flow_table(review).to_csv(),
+        chart_data::flow_table(review).to_csv(),
     );
-    let spend = spend_chart(&input.reviews[..=index], &review.currency);
+    let spend = chart_data::spend(&input.reviews[..=index], &review.currency);
     files.insert(
         format!("{dir}/spend-revenue.svg"),
         charts::spend_vs_revenue(&spend).into_bytes(),
     );
     files.insert(
         format!("{dir}/spend-revenue.csv"),
-        spend_table(&input.reviews[..=index]).to_csv(),
+        chart_data::spend_table(&input.reviews[..=index]).to_csv(),
     );
+    for chart in chart_data::section_charts(review) {
+        files.insert(
+            format!("{dir}/{}", chart.file),
+            chart.draw(review, input.settings).into_bytes(),
+        );
+    }
     files.insert(
         format!("{dir}/balance.svg"),
-        charts::balance_scale(&balance_chart(review)).into_bytes(),
+        charts::balance_scale(&chart_data::balance(review)).into_bytes(),
     );
     files.insert(
         format!("{dir}/data-files.csv"),
@@ -244,11 +274,11 @@ fn index_files(
     );
     files.insert(
         "spend-revenue.svg".into(),
-        charts::spend_vs_revenue(&spend_chart(input.reviews, currency)).into_bytes(),
+        charts::spend_vs_revenue(&chart_data::spend(input.reviews, currency)).into_bytes(),
     );
     files.insert(
         "spend-revenue.csv".into(),
-        spend_table(input.reviews).to_csv(),
+        chart_data::spend_table(input.reviews).to_csv(),
     );
     files.insert("reviews.json".into(), json(&reviews_json(input.reviews)));
     let page = IndexPage {
@@ -328,74 +358,4 @@ fn json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
     let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
     bytes.push(b'\n');
     bytes
-}
-
-fn flow_chart(review: &Review) -> charts::WeeklyFlowChart {
-    charts::WeeklyFlowChart {
-        title: format!("Lead flow by week, {}", review.period.label),
-        weeks: review
-            .flow
-            .iter()
-            .map(|w| charts::WeekFlow {
-                label: w.week_start.format("%-d %b").to_string(),
-                supply: w.supply,
-                absorption: w.absorption,
-                backlog: w.backlog,
-            })
-            .collect(),
-    }
-}
-
-fn flow_table(review: &Review) -> Table {
-    let mut table = Table::new(&[
-        "Week starting",
-        "New MQLs",
-        "First touched",
-        "Backlog at week end",
-    ]);
-    for w in &review.flow {
-        table.push(vec![
-            w.week_start.to_string(),
-            w.supply.to_string(),
-            w.absorption.to_string(),
-            w.backlog.to_string(),
-        ]);
-    }
-    table
-}
-
-fn spend_chart(reviews: &[Review], currency: &str) -> charts::SpendRevenueChart {
-    charts::SpendRevenueChart {
-        title: "Ad spend and won revenue by period".into(),
-        currency: currency.to_string(),
-        periods: reviews
-            .iter()
-            .map(|r| charts::PeriodMoney {
-                label: r.period.label.clone(),
-                spend: r.spend.total.as_f64(),
-                won: r.revenue.won_amount.as_f64(),
-            })
-            .collect(),
-    }
-}
-
-fn spend_table(reviews: &[Review]) -> Table {
-    let mut table = Table::new(&["Period", "Ad spend", "Won revenue"]);
-    for r in reviews {
-        table.push(vec![
-            r.period.label.clone(),
-            format!("{:.2}", r.spend.total.as_f64()),
-            format!("{:.2}", r.revenue.won_amount.as_f64()),
-        ]);
-    }
-    table
-}
-
-fn balance_chart(review: &Review) -> charts::BalanceScaleChart {
-    charts::BalanceScaleChart {
-        title: format!("Sales and marketing balance, {}", review.period.label),
-        tilt: review.balance.tilt,
-        supply_per_week: review.balance.supply_per_week,
-        capacity_per_week: review.balance.capacity_per_week,
-    }
 }

@@ -208,11 +208,11 @@ fn shown(label: &str, value: String) -> Figure {
     }
 }
 
-fn channel_label(key: &str) -> String {
+pub(super) fn channel_label(key: &str) -> String {
     Channel::parse(key).map_or_else(|| key.to_string(), |c| c.label().to_string())
 }
 
-fn function_label(key: &str) -> String {
+pub(super) fn function_label(key: &str) -> String {
     let mut chars = key.chars();
     chars
         .next()

@@ -51,6 +51,9 @@ pub struct FindingView {
 pub struct SectionView {
     pub figures: Vec<Figure>,
     pub tables: Vec<TableView>,
+    pub chart: Option<ChartView>,
+    /// What to export to fill the section, when its data is missing.
+    pub missing: Option<String>,
 }
 
 /// The balance summary.
@@ -399,4 +402,37 @@ pub fn unavailable(review: &Review) -> Vec<Figure> {
 pub fn period_range(review: &Review) -> String {
     let (s, e) = (review.period.start, review.period.end);
     format!("{} – {}", s.format("%-d %b"), e.format("%-d %b %Y"))
+}
+
+/// What to export to fill a section whose data is missing, in words.
+pub fn missing_data(section: &str, review: &Review) -> Option<String> {
+    let hint = match section {
+        "funnel" if review.funnel.leads == 0 && review.funnel.mqls == 0 => {
+            "No leads in this period: export your CRM's contacts or leads covering it (HubSpot contacts, Salesforce leads report, Pipedrive deals)."
+        }
+        "follow-up" if review.speed_to_lead.leads > 0 && review.speed_to_lead.touched == 0 => {
+            "No first touches: add the First outreach date column to the HubSpot contacts export, or export activities (HubSpot calls, emails and meetings; Salesforce tasks and events; Pipedrive activities)."
+        }
+        "team" if review.team.is_empty() => {
+            "No reps: export the lead owner column (Contact owner, Lead Owner, Deal - Owner) and first touches or activities."
+        }
+        "spend" if review.spend.total.cents() == 0 => {
+            "No ad spend: export the Google Ads campaign report by day, the Meta Ads Manager export, or the LinkedIn or Microsoft Ads reports; other costs go in the generic budget CSV."
+        }
+        "hours" if review.investment.hours.total <= 0.0 => {
+            "No time logs: export a Toggl Track or Clockify detailed report and map its projects or tags to marketing, sales or partner under [hours] in equinox.toml."
+        }
+        "pipeline"
+            if review
+                .pipeline
+                .created_by_function
+                .values()
+                .all(|m| m.cents() == 0)
+                && review.funnel.won + review.funnel.lost == 0 =>
+        {
+            "No deals: export your CRM's deals or opportunities (HubSpot deals, Salesforce opportunities report, Pipedrive deals)."
+        }
+        _ => return None,
+    };
+    Some(hint.to_string())
 }

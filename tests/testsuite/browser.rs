@@ -175,7 +175,7 @@ fn the_demo_site_loads_in_a_browser_under_a_sub_path_and_prints() {
     );
     let pages = count_pdf_pages(&std::fs::read(&pdf).expect("pdf written"));
     assert!(
-        (3..=20).contains(&pages),
+        (3..=24).contains(&pages),
         "printed review has {pages} pages"
     );
 

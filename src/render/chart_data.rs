@@ -1,0 +1,281 @@
+//! Chart data: a review's figures turned into the charts' input structs,
+//! and the chart that goes with each section of the review page.
+
+use super::sections::{channel_label, function_label};
+use super::table::Table;
+use crate::charts::{self, Side};
+use crate::config::Settings;
+use crate::metrics::Review;
+use crate::model::Function;
+
+/// The chart of one section of the review page: its file, the CSV that
+/// holds its numbers, its text alternative and how to draw it.
+pub struct SectionChart {
+    pub section: &'static str,
+    pub file: &'static str,
+    pub csv: &'static str,
+    alt: &'static str,
+    draw: fn(&Review, &Settings) -> String,
+    shown: fn(&Review) -> bool,
+}
+
+impl SectionChart {
+    /// The text alternative for the review's period.
+    pub fn alt(&self, review: &Review) -> String {
+        self.alt.replace("{period}", &review.period.label)
+    }
+
+    /// The chart as SVG.
+    pub fn draw(&self, review: &Review, settings: &Settings) -> String {
+        (self.draw)(review, settings)
+    }
+}
+
+const SECTION_CHARTS: [SectionChart; 5] = [
+    SectionChart {
+        section: "funnel",
+        file: "funnel.svg",
+        csv: "conversion.csv",
+        alt: "Funnel of {period}: leads, MQLs, SQLs, opportunities and won deals, with the conversion between stages",
+        draw: |r, _| charts::funnel(&funnel(r)),
+        shown: |_| true,
+    },
+    SectionChart {
+        section: "follow-up",
+        file: "speed-bands.svg",
+        csv: "speed-bands.csv",
+        alt: "How long the leads of {period} waited for a first touch, in bands, against the SLA",
+        draw: |r, s| charts::speed_bands(&speed(r, s)),
+        shown: |_| true,
+    },
+    SectionChart {
+        section: "spend",
+        file: "channel-spend.svg",
+        csv: "channel-efficiency.csv",
+        alt: "Ad spend and cost per lead by channel in {period}",
+        draw: |r, _| charts::channel_spend(&channels(r)),
+        shown: |_| true,
+    },
+    SectionChart {
+        section: "pipeline",
+        file: "revenue-by-function.svg",
+        csv: "pipeline-by-function.csv",
+        alt: "Pipeline created and revenue won by sourcing function in {period}",
+        draw: |r, _| charts::revenue_by_function(&revenue(r)),
+        shown: |_| true,
+    },
+    SectionChart {
+        section: "hours",
+        file: "hours.svg",
+        csv: "hours-by-function.csv",
+        alt: "Logged hours by function in {period}",
+        draw: |r, _| charts::hours_by_function(&hours(r)),
+        shown: |r| r.investment.hours.total > 0.0,
+    },
+];
+
+/// The section charts a review has data for.
+pub fn section_charts(review: &Review) -> impl Iterator<Item = &'static SectionChart> + '_ {
+    SECTION_CHARTS.iter().filter(move |c| (c.shown)(review))
+}
+
+fn side(function: Function) -> Side {
+    match function {
+        Function::Marketing => Side::Marketing,
+        Function::Sales => Side::Sales,
+        Function::Partner => Side::Partner,
+        Function::Unknown => Side::Unknown,
+    }
+}
+
+fn funnel(review: &Review) -> charts::FunnelChart {
+    let f = &review.funnel;
+    let stages = [
+        ("New leads", f.leads),
+        ("MQLs", f.mqls),
+        ("SQLs", f.sqls),
+        ("Opportunities", f.opportunities),
+        ("Won", f.won),
+    ];
+    charts::FunnelChart {
+        title: format!("Funnel, {}", review.period.label),
+        stages: stages
+            .iter()
+            .map(|(label, count)| charts::FunnelStage {
+                label: label.to_string(),
+                count: *count,
+            })
+            .collect(),
+    }
+}
+
+/// Upper limit in hours of each speed band (`never` has none).
+fn band_limit(band: &str) -> Option<f64> {
+    match band {
+        "0-1h" => Some(1.0),
+        "1-24h" => Some(24.0),
+        "1-7d" => Some(168.0),
+        ">7d" => Some(f64::INFINITY),
+        _ => None,
+    }
+}
+
+fn speed(review: &Review, settings: &Settings) -> charts::SpeedChart {
+    let sla = settings.sla.first_touch_hours;
+    charts::SpeedChart {
+        title: format!("Time to first touch, {}", review.period.label),
+        bands: review
+            .speed_to_lead
+            .bands
+            .iter()
+            .map(|b| charts::SpeedBand {
+                label: b
+                    .band
+                    .replace('h', " h")
+                    .replace('d', " days")
+                    .replace("never", "never touched"),
+                leads: b.leads,
+                within_sla: band_limit(b.band).is_some_and(|limit| limit <= sla),
+            })
+            .collect(),
+        sla_label: format!("SLA {sla} h"),
+    }
+}
+
+fn channels(review: &Review) -> charts::ChannelSpendChart {
+    charts::ChannelSpendChart {
+        title: format!("Ad spend by channel, {}", review.period.label),
+        currency: review.currency.clone(),
+        channels: review
+            .efficiency
+            .channels
+            .iter()
+            .filter(|(_, c)| c.spend.cents() != 0 || c.leads > 0)
+            .map(|(key, c)| charts::ChannelSpend {
+                label: channel_label(key),
+                spend: c.spend.as_f64(),
+                cost_per_lead: c.cost_per_lead,
+            })
+            .collect(),
+    }
+}
+
+fn revenue(review: &Review) -> charts::FunctionRevenueChart {
+    let p = &review.pipeline;
+    charts::FunctionRevenueChart {
+        title: format!(
+            "Pipeline and revenue by sourcing function, {}",
+            review.period.label
+        ),
+        currency: review.currency.clone(),
+        functions: Function::ALL
+            .iter()
+            .map(|f| charts::FunctionMoney {
+                side: side(*f),
+                label: function_label(f.as_str()),
+                pipeline: p
+                    .created_by_function
+                    .get(f.as_str())
+                    .map_or(0.0, |m| m.as_f64()),
+                won: p
+                    .won_by_function
+                    .get(f.as_str())
+                    .map_or(0.0, |m| m.as_f64()),
+            })
+            .filter(|m| m.pipeline != 0.0 || m.won != 0.0)
+            .collect(),
+    }
+}
+
+fn hours(review: &Review) -> charts::HoursChart {
+    let by_function = &review.investment.hours.by_function;
+    charts::HoursChart {
+        title: format!("Where the hours went, {}", review.period.label),
+        functions: Function::ALL
+            .iter()
+            .filter_map(|f| {
+                let hours = by_function.get(f.as_str()).copied().unwrap_or(0.0);
+                (hours > 0.0).then(|| charts::FunctionHours {
+                    side: side(*f),
+                    label: function_label(f.as_str()),
+                    hours,
+                })
+            })
+            .collect(),
+    }
+}
+
+/// The weekly flow of one review.
+pub fn flow(review: &Review) -> charts::WeeklyFlowChart {
+    charts::WeeklyFlowChart {
+        title: format!("Lead flow by week, {}", review.period.label),
+        weeks: review
+            .flow
+            .iter()
+            .map(|w| charts::WeekFlow {
+                label: w.week_start.format("%-d %b").to_string(),
+                supply: w.supply,
+                absorption: w.absorption,
+                backlog: w.backlog,
+            })
+            .collect(),
+    }
+}
+
+/// The weekly flow's numbers.
+pub fn flow_table(review: &Review) -> Table {
+    let mut table = Table::new(&[
+        "Week starting",
+        "New MQLs",
+        "First touched",
+        "Backlog at week end",
+    ]);
+    for w in &review.flow {
+        table.push(vec![
+            w.week_start.to_string(),
+            w.supply.to_string(),
+            w.absorption.to_string(),
+            w.backlog.to_string(),
+        ]);
+    }
+    table
+}
+
+/// Ad spend against won revenue for every review up to one.
+pub fn spend(reviews: &[Review], currency: &str) -> charts::SpendRevenueChart {
+    charts::SpendRevenueChart {
+        title: "Ad spend and won revenue by period".into(),
+        currency: currency.to_string(),
+        periods: reviews
+            .iter()
+            .map(|r| charts::PeriodMoney {
+                label: r.period.label.clone(),
+                spend: r.spend.total.as_f64(),
+                won: r.revenue.won_amount.as_f64(),
+            })
+            .collect(),
+    }
+}
+
+/// The spend chart's numbers.
+pub fn spend_table(reviews: &[Review]) -> Table {
+    let mut table = Table::new(&["Period", "Ad spend", "Won revenue"]);
+    for r in reviews {
+        table.push(vec![
+            r.period.label.clone(),
+            format!("{:.2}", r.spend.total.as_f64()),
+            format!("{:.2}", r.revenue.won_amount.as_f64()),
+        ]);
+    }
+    table
+}
+
+/// The balance scale of one review.
+pub fn balance(review: &Review) -> charts::BalanceScaleChart {
+    charts::BalanceScaleChart {
+        title: format!("Sales and marketing balance, {}", review.period.label),
+        tilt: review.balance.tilt,
+        supply_per_week: review.balance.supply_per_week,
+        capacity_per_week: review.balance.capacity_per_week,
+    }
+}
