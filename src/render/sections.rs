@@ -76,6 +76,8 @@ pub struct Grid {
     pub note: Option<String>,
     header: Vec<String>,
     rows: Vec<Vec<Cell>>,
+    /// Shown even without rows, because its note says why it has none.
+    keep_empty: bool,
 }
 
 /// A table as the page shows it.
@@ -111,6 +113,7 @@ impl Grid {
             note: None,
             header: header.iter().map(|h| h.to_string()).collect(),
             rows: Vec::new(),
+            keep_empty: false,
         }
     }
 
@@ -125,8 +128,9 @@ impl Grid {
 
     /// Whether the table has no rows (the page leaves it out; the CSV
     /// keeps its header).
+    /// Whether there is nothing to show: no rows and no note explaining why.
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.rows.is_empty() && !self.keep_empty
     }
 
     /// The table for the page; `root` prefixes the CSV link.
@@ -466,7 +470,24 @@ pub fn follow_up_tables(review: &Review) -> Vec<Grid> {
 }
 
 /// Team section: follow-up per rep, sales' feedback by source.
+/// Reps with fewer leads than this are left out of the team table: a rate
+/// over three leads says little and points at one person.
+const MIN_TEAM_ROW_LEADS: u64 = 5;
+
 pub fn team_tables(review: &Review) -> Vec<Grid> {
+    let (shown, hidden): (Vec<_>, Vec<_>) = review
+        .team
+        .iter()
+        .partition(|r| r.assigned >= MIN_TEAM_ROW_LEADS);
+    let mut note = String::from(
+        "Assigned: leads ready for sales in the period that the rep owns. First touches: made by the rep in the period.",
+    );
+    if !hidden.is_empty() {
+        note.push_str(&format!(
+            " {} rep(s) with fewer than {MIN_TEAM_ROW_LEADS} leads assigned are not shown, so no one's figures are read from a handful of leads.",
+            hidden.len()
+        ));
+    }
     let mut team = Grid::new(
         "team.csv",
         "Follow-up per rep",
@@ -479,8 +500,9 @@ pub fn team_tables(review: &Review) -> Vec<Grid> {
             "Dropped share",
         ],
     )
-    .note("Assigned: leads ready for sales in the period that the rep owns. First touches: made by the rep in the period.");
-    for r in &review.team {
+    .note(note);
+    team.keep_empty = !hidden.is_empty();
+    for r in shown {
         team.push(vec![
             text(&r.rep),
             number(r.assigned),

@@ -164,6 +164,7 @@ fn the_demo_site_loads_in_a_browser_under_a_sub_path_and_prints() {
         "index page rendered"
     );
     assert_charts_and_anchors(&chromium, &base);
+    assert_every_page_loads(&chromium, &base, &site);
     let pdf = shots.join("review-2026-q3.pdf");
     run_chromium(
         &chromium,
@@ -233,6 +234,43 @@ fn assert_charts_and_anchors(chromium: &Path, base: &str) {
             !line.contains("Uncaught") && !line.contains("Failed to load"),
             "browser console: {line}"
         );
+    }
+}
+
+/// Every page of the site loads from the server under the sub-path, and
+/// the overview and the newest review also straight from the file system,
+/// without a console error either way.
+fn assert_every_page_loads(chromium: &Path, base: &str, site: &Path) {
+    let pages: Vec<String> = super::harness::all_files(site)
+        .into_keys()
+        .filter(|p| p.ends_with(".html"))
+        .collect();
+    assert!(pages.len() >= 6, "{pages:?}");
+    let from_files =
+        ["index.html", "latest/index.html"].map(|p| format!("file://{}", site.join(p).display()));
+    let urls = pages.iter().map(|p| format!("{base}{p}")).chain(from_files);
+    for url in urls {
+        let run = run_chromium(
+            chromium,
+            &[
+                "--dump-dom".into(),
+                "--enable-logging=stderr".into(),
+                "--v=0".into(),
+                url.clone(),
+            ],
+        );
+        let dom = String::from_utf8_lossy(&run.stdout);
+        assert!(
+            dom.contains("Sales and marketing balance"),
+            "{url} did not render"
+        );
+        let log = String::from_utf8_lossy(&run.stderr);
+        for line in log.lines().filter(|l| l.contains("CONSOLE")) {
+            assert!(
+                !line.contains("Uncaught") && !line.contains("Failed to load"),
+                "{url}: {line}"
+            );
+        }
     }
 }
 

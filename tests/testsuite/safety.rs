@@ -132,3 +132,48 @@ fn hostile_text_in_data_file_names_and_notes_arrives_inert() {
         "formula cells are neutralised: {rejections}"
     );
 }
+
+#[test]
+fn reps_with_fewer_than_five_leads_are_left_out_of_the_team_table() {
+    // In the tiny fixture Rep One and Rep Two each own three ready leads.
+    let (_guard, site) = build(&fixture("tiny"));
+    let team = std::fs::read_to_string(site.join("2026-q3/team.csv")).unwrap();
+    assert_eq!(team.lines().count(), 1, "only the header: {team}");
+    let page = std::fs::read_to_string(site.join("2026-q3/index.html")).unwrap();
+    assert!(page.contains("2 rep(s) with fewer than 5 leads assigned are not shown"));
+    assert!(
+        !page.contains(">Rep One<"),
+        "no row names a rep with three leads"
+    );
+}
+
+#[test]
+fn owner_names_follow_the_privacy_setting_everywhere() {
+    let temp = tempfile::tempdir().unwrap();
+    let input = temp.path().join("input");
+    for (relative, bytes) in all_files(&root().join("input")) {
+        let target = input.join(relative);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(target, bytes).unwrap();
+    }
+    let settings = std::fs::read_to_string(input.join("equinox.toml"))
+        .unwrap()
+        .replace("owners = \"names\"", "owners = \"hidden\"");
+    std::fs::write(input.join("equinox.toml"), settings).unwrap();
+    let (_guard, site) = build(&input);
+    for (path, bytes) in all_files(&site) {
+        let text = String::from_utf8_lossy(&bytes);
+        for rep in [
+            "Dana Whitfield",
+            "Marcus Oyelaran",
+            "Priya Raman",
+            "Tom Becker",
+            "Lena Vogel",
+        ] {
+            assert!(
+                !text.contains(rep),
+                "{path} names {rep} although owners are hidden"
+            );
+        }
+    }
+}
