@@ -9,7 +9,8 @@
 
 use crate::model::{Function, Lead, Outcome, Records};
 use chrono::{Duration, NaiveDateTime};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 /// How long after becoming ready a lead's touches count towards
 /// duplicated effort (two or more reps working it).
@@ -114,7 +115,7 @@ fn follow_up<'a>(
 }
 
 fn touches_by_lead(records: &Records, as_of: NaiveDateTime) -> HashMap<&str, Vec<TouchRef<'_>>> {
-    let mut map: HashMap<&str, Vec<TouchRef<'_>>> = HashMap::new();
+    let mut map: HashMap<&str, Vec<TouchRef<'_>>> = HashMap::default();
     for touch in records.touches.iter().filter(|t| t.at <= as_of) {
         map.entry(touch.lead_id.as_str())
             .or_default()
@@ -208,7 +209,7 @@ fn duplicates(leads: &[Lead]) -> Vec<bool> {
     order.sort_by(|&a, &b| {
         (leads[a].created_at, &leads[a].id).cmp(&(leads[b].created_at, &leads[b].id))
     });
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     let mut duplicate = vec![false; leads.len()];
     for i in order {
         if let Some(hash) = leads[i].email_hash {

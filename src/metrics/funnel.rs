@@ -114,6 +114,17 @@ pub fn segments(
         ..Segments::default()
     };
     for (lead, stages) in leads.iter().zip(&join.stages) {
+        // Most leads have no event in a given period: skip them before any
+        // map lookup (a lead without events would add only zeros).
+        let events = [
+            Some(lead.created_at),
+            lead.mql_at,
+            lead.sql_at,
+            lead.opportunity_at,
+        ];
+        if !events.iter().any(|at| window.holds(*at)) {
+            continue;
+        }
         let mql_in = window.holds(lead.mql_at);
         let reached_sql = mql_in && stages.sql.is_some();
         for segment in s.slices(&lead.source, lead.function, lead.channel) {

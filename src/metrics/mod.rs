@@ -48,8 +48,9 @@ use crate::ledger::Totals;
 use crate::model::{Period, Records};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use follow_up::Join;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use window::Window;
 
 /// Figure name (`family.figure`) to the reason it could not be computed.

@@ -8,8 +8,9 @@ use super::window::Window;
 use crate::config::{OwnerDisplay, Sla};
 use crate::model::Records;
 use chrono::Duration;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// The row of leads without an owner.
 pub const UNASSIGNED: &str = "(unassigned)";
@@ -34,14 +35,17 @@ pub struct Rep {
 /// names as written, initials (`DW`, numbered on a clash), or `Rep 1`,
 /// `Rep 2`, ... in alphabetical order of the hidden names.
 pub fn display_names(records: &Records, mode: OwnerDisplay) -> HashMap<String, String> {
-    let names: BTreeSet<&str> = records
+    // A hash set first: a million leads share a handful of owners, and
+    // sorting every occurrence would cost more than the rest of the team.
+    let distinct: rustc_hash::FxHashSet<&str> = records
         .leads
         .iter()
         .filter_map(|l| l.owner.as_deref())
         .chain(records.touches.iter().filter_map(|t| t.owner.as_deref()))
         .chain(records.deals.iter().filter_map(|d| d.owner.as_deref()))
         .collect();
-    let mut used: HashMap<String, u32> = HashMap::new();
+    let names: BTreeSet<&str> = distinct.into_iter().collect();
+    let mut used: HashMap<String, u32> = HashMap::default();
     names
         .into_iter()
         .enumerate()
@@ -81,7 +85,7 @@ pub fn team(
 ) -> Vec<Rep> {
     let drop_window = Duration::days(sla.drop_after_days);
     // Keyed by the name in the data; shown names are unique per name.
-    let mut reps: HashMap<Option<&str>, (Rep, Vec<f64>)> = HashMap::new();
+    let mut reps: HashMap<Option<&str>, (Rep, Vec<f64>)> = HashMap::default();
     for f in follow_ups {
         if window.holds(f.touch) {
             reps.entry(f.owner).or_default().0.first_touches += 1;
