@@ -8,7 +8,7 @@ use super::stats::{quantile, ratio};
 use super::window::{Window, monday_of};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Tilt above this is marketing-heavy, below its negative sales-heavy.
 pub const BALANCED_BAND: f64 = 0.25;
@@ -117,7 +117,7 @@ pub fn verdict(tilt: f64) -> &'static str {
 
 /// Owners who first touched at least one MQL in the period.
 fn active_reps(follow_ups: &[FollowUp], window: &Window) -> u64 {
-    let reps: BTreeSet<&str> = follow_ups
+    let reps: rustc_hash::FxHashSet<&str> = follow_ups
         .iter()
         .filter(|f| f.mql && f.touch.is_some_and(|t| window.contains(t)))
         .filter_map(|f| f.owner)

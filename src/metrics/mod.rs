@@ -48,6 +48,7 @@ use crate::ledger::Totals;
 use crate::model::{Period, Records};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use follow_up::Join;
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -141,8 +142,10 @@ pub fn compute(records: &Records, data_quality: Totals, settings: &Settings) -> 
         names: team::display_names(records, settings.privacy),
         join,
     };
+    // Periods are independent until compared: computed on every core,
+    // collected in period order.
     let mut reviews: Vec<Review> = periods(first_day, as_of.date(), settings)
-        .into_iter()
+        .into_par_iter()
         .map(|period| review(&shared, Window { period, as_of }))
         .collect();
     compare(&mut reviews, settings);
