@@ -113,8 +113,17 @@ fn build(options: BuildOptions, open: bool, quiet: bool, verbose: bool) -> Outco
         open_newest(&summary, &mut text);
     }
     if verbose {
-        for (stage, took) in summary.timings.stages() {
-            let _ = writeln!(text, "  {stage:<9} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+        for stage in summary.timings.stages() {
+            let peak = stage
+                .peak_bytes
+                .map(|b| format!("  peak {:>5} MB", b / (1024 * 1024)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                text,
+                "  {:<9} {:>8.1} ms{peak}",
+                stage.name,
+                stage.took.as_secs_f64() * 1000.0
+            );
         }
     }
     Ok(text)

@@ -1,27 +1,45 @@
-//! Wall time per pipeline stage, for `--verbose` and the benchmarks.
+//! Wall time and peak memory per pipeline stage, for `--verbose` and the
+//! benchmarks.
 
 use std::time::{Duration, Instant};
 
-/// Stages in the order they ran, with their wall time.
+/// One stage as it ran.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stage {
+    pub name: &'static str,
+    pub took: Duration,
+    /// The process's peak resident memory after the stage, in bytes, where
+    /// the system reports it (Linux).
+    pub peak_bytes: Option<u64>,
+}
+
+/// Stages in the order they ran.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Timings(Vec<(&'static str, Duration)>);
+pub struct Timings(Vec<Stage>);
 
 impl Timings {
-    /// Runs `stage` and records how long it took.
-    pub fn time<T>(&mut self, stage: &'static str, work: impl FnOnce() -> T) -> T {
+    /// Runs `stage` and records how long it took and the memory peak after it.
+    pub fn time<T>(&mut self, name: &'static str, work: impl FnOnce() -> T) -> T {
         let start = Instant::now();
         let result = work();
-        self.0.push((stage, start.elapsed()));
+        self.0.push(Stage {
+            name,
+            took: start.elapsed(),
+            peak_bytes: peak_resident_bytes(),
+        });
         result
     }
 
-    /// Every stage and its time.
-    pub fn stages(&self) -> &[(&'static str, Duration)] {
+    /// Every stage.
+    pub fn stages(&self) -> &[Stage] {
         &self.0
     }
+}
 
-    /// Appends another run's stages.
-    pub fn extend(&mut self, other: Timings) {
-        self.0.extend(other.0);
-    }
+/// `VmHWM` from /proc/self/status: the peak resident set so far.
+fn peak_resident_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kilobytes: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kilobytes * 1024)
 }

@@ -76,14 +76,24 @@ pub fn read_inputs_with(
     (records, ledger)
 }
 
-fn append(all: &mut Records, mut more: Records) {
-    all.leads.append(&mut more.leads);
-    all.touches.append(&mut more.touches);
-    all.deals.append(&mut more.deals);
-    all.spend.append(&mut more.spend);
-    all.budget.append(&mut more.budget);
-    all.hours.append(&mut more.hours);
-    all.lead_aliases.append(&mut more.lead_aliases);
+fn append(all: &mut Records, more: Records) {
+    join_vec(&mut all.leads, more.leads);
+    join_vec(&mut all.touches, more.touches);
+    join_vec(&mut all.deals, more.deals);
+    join_vec(&mut all.spend, more.spend);
+    join_vec(&mut all.budget, more.budget);
+    join_vec(&mut all.hours, more.hours);
+    join_vec(&mut all.lead_aliases, more.lead_aliases);
+}
+
+/// Appends `more` to `all`; when `all` is still empty the vector is taken
+/// over instead of copied, so one large export is never held twice.
+fn join_vec<T>(all: &mut Vec<T>, mut more: Vec<T>) {
+    if all.is_empty() {
+        *all = more;
+    } else {
+        all.append(&mut more);
+    }
 }
 
 /// Points touches that name their lead by an alias (a Pipedrive deal title)
