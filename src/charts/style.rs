@@ -172,21 +172,10 @@ pub fn format_share(part: f64, whole: f64) -> String {
 pub fn format_money(value: f64, currency: &str) -> String {
     let amount = format_compact(value);
     let code = currency.trim();
-    match currency_symbol(code) {
+    match crate::model::currency_symbol(code) {
         Some(symbol) => format!("{symbol}{amount}"),
         None if code.is_empty() => amount,
         None => format!("{code} {amount}"),
-    }
-}
-
-fn currency_symbol(code: &str) -> Option<&'static str> {
-    match code {
-        "USD" => Some("$"),
-        "EUR" => Some("€"),
-        "GBP" => Some("£"),
-        "JPY" => Some("¥"),
-        "INR" => Some("₹"),
-        _ => None,
     }
 }
 

@@ -39,16 +39,7 @@ pub fn money_cents(amount: f64, currency: &str) -> String {
     }
 }
 
-fn symbol(currency: &str) -> Option<&'static str> {
-    match currency {
-        "USD" => Some("$"),
-        "EUR" => Some("€"),
-        "GBP" => Some("£"),
-        "JPY" => Some("¥"),
-        "INR" => Some("₹"),
-        _ => None,
-    }
-}
+use crate::model::currency_symbol as symbol;
 
 /// A share as a whole percentage: `0.384` as `38%`.
 pub fn percent(share: f64) -> String {

@@ -8,7 +8,7 @@
 mod money;
 mod period;
 
-pub use money::Money;
+pub use money::{Money, currency_symbol};
 pub use period::{Period, PeriodKind};
 
 use chrono::{NaiveDate, NaiveDateTime};

@@ -5,6 +5,19 @@ use serde::{Serialize, Serializer};
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Sub};
 
+/// The symbol people write before an amount in a currency, where there is
+/// a common one: `$` for USD, `€` for EUR.
+pub fn currency_symbol(code: &str) -> Option<&'static str> {
+    match code {
+        "USD" => Some("$"),
+        "EUR" => Some("€"),
+        "GBP" => Some("£"),
+        "JPY" => Some("¥"),
+        "INR" => Some("₹"),
+        _ => None,
+    }
+}
+
 /// An amount of the base currency in hundredths (cents).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Money(pub i64);

@@ -7,8 +7,8 @@
 //! (`2026-07-14`, `2026-07-14 09:30`) or any form the other exports use;
 //! money is a plain amount with an optional `currency` column.
 
-use super::email_hash;
 use super::{ColumnSpec, Outcome, Profile, Row, cells, to_base};
+use super::{LeadColumns, lead_from_row};
 use crate::config::Settings;
 use crate::ledger::Rejection;
 use crate::model::{
@@ -70,27 +70,22 @@ mod lead {
     pub const EMAIL: usize = 10;
 }
 
+const LEAD_COLUMNS: LeadColumns = LeadColumns {
+    id: lead::ID,
+    created: lead::CREATED,
+    source: lead::SOURCE,
+    owner: lead::OWNER,
+    mql: lead::MQL,
+    sql: lead::SQL,
+    opportunity: Some(lead::OPPORTUNITY),
+    customer: Some(lead::CUSTOMER),
+    first_touch: Some(lead::FIRST_TOUCH),
+    status: lead::STATUS,
+    email: lead::EMAIL,
+};
+
 fn lead(row: &Row, settings: &Settings) -> Result<Lead, Rejection> {
-    use lead::*;
-    let source = row.text(SOURCE).unwrap_or("").to_string();
-    let mut lead = Lead {
-        id: row.id(ID)?,
-        created_at: row.required_datetime(CREATED)?,
-        function: settings.function_of(&source),
-        channel: settings.sources.channel_of(&source),
-        source,
-        owner: row.text(OWNER).map(str::to_string),
-        mql_at: row.datetime(MQL)?,
-        sql_at: row.datetime(SQL)?,
-        opportunity_at: row.datetime(OPPORTUNITY)?,
-        customer_at: row.datetime(CUSTOMER)?,
-        first_touch_at: row.datetime(FIRST_TOUCH)?,
-        ready_at: None,
-        status: row.text(STATUS).map(str::to_string),
-        email_hash: row.text(EMAIL).map(email_hash),
-    };
-    lead.ready_at = lead.ready_for_sales(row.has(MQL) || row.has(SQL));
-    Ok(lead)
+    lead_from_row(row, settings, &LEAD_COLUMNS)
 }
 
 /// `touches.csv`: one row per sales activity on a lead.

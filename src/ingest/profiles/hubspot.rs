@@ -4,7 +4,7 @@
 //! `Close Date` take both from the per-stage columns
 //! `Date entered "Closed Won (<pipeline>)"` (any pipeline, any case).
 
-use super::{Outcome, Profile, Row, col, email_hash};
+use super::{LeadColumns, Outcome, Profile, Row, col, lead_from_row};
 use crate::config::Settings;
 use crate::ledger::Rejection;
 use crate::model::{Deal, Lead, Outcome as DealOutcome, Records};
@@ -122,26 +122,23 @@ fn read_contact(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
     Outcome::of(contact_lead(row, settings), |lead| out.leads.push(lead))
 }
 
+const CONTACT_COLUMNS: LeadColumns = LeadColumns {
+    id: contact::ID,
+    created: contact::CREATED,
+    source: contact::SOURCE,
+    owner: contact::OWNER,
+    mql: contact::MQL,
+    sql: contact::SQL,
+    opportunity: Some(contact::OPPORTUNITY),
+    customer: Some(contact::CUSTOMER),
+    first_touch: None,
+    status: contact::STATUS,
+    email: contact::EMAIL,
+};
+
 fn contact_lead(row: &Row, settings: &Settings) -> Result<Lead, Rejection> {
-    use contact::*;
-    let source = row.text(SOURCE).unwrap_or("").to_string();
-    let mut lead = Lead {
-        id: row.id(ID)?,
-        created_at: row.required_datetime(CREATED)?,
-        function: settings.function_of(&source),
-        channel: settings.sources.channel_of(&source),
-        source,
-        owner: row.text(OWNER).map(str::to_string),
-        mql_at: row.datetime(MQL)?,
-        sql_at: row.datetime(SQL)?,
-        opportunity_at: row.datetime(OPPORTUNITY)?,
-        customer_at: row.datetime(CUSTOMER)?,
-        first_touch_at: first_touch(row)?,
-        ready_at: None,
-        status: row.text(STATUS).map(str::to_string),
-        email_hash: row.text(EMAIL).map(email_hash),
-    };
-    lead.ready_at = lead.ready_for_sales(row.has(MQL) || row.has(SQL));
+    let mut lead = lead_from_row(row, settings, &CONTACT_COLUMNS)?;
+    lead.first_touch_at = first_touch(row)?;
     Ok(lead)
 }
 

@@ -19,7 +19,7 @@ use super::formats::{ColumnFormats, ColumnOrder};
 use super::header::{Header, normalise};
 use crate::config::{DateOrder, Settings};
 use crate::ledger::{Rejection, shorten};
-use crate::model::{Money, Records};
+use crate::model::{Lead, Money, Records};
 use chrono::NaiveDateTime;
 use std::collections::BTreeMap;
 
@@ -100,6 +100,49 @@ pub const fn col(
         aliases,
         required,
     }
+}
+
+/// Where a lead export keeps the fields every lead export shares: indices
+/// into its profile's columns, `None` where the export has no such column.
+pub struct LeadColumns {
+    pub id: usize,
+    pub created: usize,
+    pub source: usize,
+    pub owner: usize,
+    pub mql: usize,
+    pub sql: usize,
+    pub opportunity: Option<usize>,
+    pub customer: Option<usize>,
+    pub first_touch: Option<usize>,
+    pub status: usize,
+    pub email: usize,
+}
+
+/// A lead from the shared fields of one row; profiles adjust what their
+/// export says differently afterwards. Ready for sales per
+/// [`Lead::ready_for_sales`], the export having stage dates when it has an
+/// MQL or SQL column.
+pub fn lead_from_row(row: &Row, settings: &Settings, c: &LeadColumns) -> Result<Lead, Rejection> {
+    let optional = |column: Option<usize>| column.map_or(Ok(None), |c| row.datetime(c));
+    let source = row.text(c.source).unwrap_or("").to_string();
+    let mut lead = Lead {
+        id: row.id(c.id)?,
+        created_at: row.required_datetime(c.created)?,
+        function: settings.function_of(&source),
+        channel: settings.sources.channel_of(&source),
+        source,
+        owner: row.text(c.owner).map(str::to_string),
+        mql_at: row.datetime(c.mql)?,
+        sql_at: row.datetime(c.sql)?,
+        opportunity_at: optional(c.opportunity)?,
+        customer_at: optional(c.customer)?,
+        first_touch_at: optional(c.first_touch)?,
+        ready_at: None,
+        status: row.text(c.status).map(str::to_string),
+        email_hash: row.text(c.email).map(email_hash),
+    };
+    lead.ready_at = lead.ready_for_sales(row.has(c.mql) || row.has(c.sql));
+    Ok(lead)
 }
 
 /// A profile's columns located in one file's header.

@@ -9,7 +9,7 @@
 //! the report carries a custom `SQL Date`. `Created Date` is often date
 //! only, which makes speed to lead precise to the day only.
 
-use super::super::{Outcome, Profile, Row, email_hash};
+use super::super::{LeadColumns, Outcome, Profile, Row, lead_from_row};
 use super::{id, optional, outcome, required};
 use crate::config::Settings;
 use crate::ledger::Rejection;
@@ -55,25 +55,25 @@ fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
     outcome(row, |row| lead(row, settings), |lead| out.leads.push(lead))
 }
 
+const LEAD_COLUMNS: LeadColumns = LeadColumns {
+    id: ID,
+    created: CREATED,
+    source: SOURCE,
+    owner: OWNER,
+    mql: MQL,
+    sql: SQL,
+    opportunity: None,
+    customer: None,
+    first_touch: None,
+    status: STATUS,
+    email: EMAIL,
+};
+
 fn lead(row: &Row, settings: &Settings) -> Result<Lead, Rejection> {
-    let source = row.text(SOURCE).unwrap_or("").to_string();
     let converted = row.datetime(CONVERTED)?;
-    let mut lead = Lead {
-        id: id(row, ID)?,
-        created_at: row.required_datetime(CREATED)?,
-        function: settings.function_of(&source),
-        channel: settings.sources.channel_of(&source),
-        source,
-        owner: row.text(OWNER).map(str::to_string),
-        mql_at: row.datetime(MQL)?,
-        sql_at: row.datetime(SQL)?.or(converted),
-        opportunity_at: None,
-        customer_at: None,
-        first_touch_at: None,
-        ready_at: None,
-        status: row.text(STATUS).map(str::to_string),
-        email_hash: row.text(EMAIL).map(email_hash),
-    };
+    let mut lead = lead_from_row(row, settings, &LEAD_COLUMNS)?;
+    lead.id = id(row, ID)?;
+    lead.sql_at = lead.sql_at.or(converted);
     // Without a custom MQL Date column every lead is ready when created.
     lead.ready_at = lead.ready_for_sales(row.has(MQL));
     Ok(lead)
