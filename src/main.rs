@@ -220,12 +220,15 @@ fn write_demo(leads: usize, seed: u64, out: &Path) -> Outcome {
         }
     })?;
     Ok(format!(
-        "Wrote {} demo files to {} ({} leads, {} deals, {} ad spend rows)\n",
+        "Wrote {} demo files to {} ({} leads, {} deals, {} activities, {} ad spend rows, {} budget lines, {} time entries)\n",
         summary.files.len(),
         out.display(),
         summary.leads,
         summary.deals,
-        summary.spend_rows
+        summary.activities,
+        summary.spend_rows,
+        summary.budget_lines,
+        summary.time_entries
     ))
 }
 

@@ -62,3 +62,16 @@ fn trim(mut text: String) -> String {
     }
     text
 }
+
+/// `value` in decimal digits, written into `buffer` without allocating.
+pub fn decimal(mut value: u64, buffer: &mut [u8; 20]) -> &[u8] {
+    let mut start = buffer.len();
+    loop {
+        start -= 1;
+        buffer[start] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            return &buffer[start..];
+        }
+    }
+}

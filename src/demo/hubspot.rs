@@ -10,6 +10,7 @@ use std::path::Path;
 
 use csv::{ByteRecord, QuoteStyle, Writer, WriterBuilder};
 use rand::RngExt;
+use rand_chacha::ChaCha8Rng;
 
 use super::calendar;
 use super::leads::Lead;
@@ -68,15 +69,34 @@ pub const BAD_AMOUNT_DEAL: usize = 49;
 
 /// Increasing 11-digit record ids with random gaps of 1 to 9.
 pub fn record_ids(count: usize, first: u64, seed: u64, salt: u64) -> Vec<u64> {
-    let mut rng = stream(seed ^ salt, Stream::RecordIds);
-    let mut next = first;
-    (0..count)
-        .map(|_| {
-            let id = next;
-            next += rng.random_range(1..=9);
-            id
-        })
-        .collect()
+    RecordIds::new(first, seed, salt).take(count).collect()
+}
+
+/// The endless sequence behind [`record_ids`], for exports too long to hold
+/// their ids.
+pub struct RecordIds {
+    rng: ChaCha8Rng,
+    next: u64,
+}
+
+impl RecordIds {
+    /// Ids from `first`, with gaps drawn from the seed and a per-object salt.
+    pub fn new(first: u64, seed: u64, salt: u64) -> RecordIds {
+        RecordIds {
+            rng: stream(seed ^ salt, Stream::RecordIds),
+            next: first,
+        }
+    }
+}
+
+impl Iterator for RecordIds {
+    type Item = u64;
+
+    fn next(&mut self) -> Option<u64> {
+        let id = self.next;
+        self.next += self.rng.random_range(1..=9);
+        Some(id)
+    }
 }
 
 /// Writes the contacts view, one row per lead, in record-id order.
@@ -214,7 +234,7 @@ fn flag(value: bool) -> &'static [u8] {
 }
 
 /// A CSV writer that quotes every field, as HubSpot does.
-fn writer(path: &Path) -> io::Result<Writer<File>> {
+pub fn writer(path: &Path) -> io::Result<Writer<File>> {
     Ok(WriterBuilder::new()
         .quote_style(QuoteStyle::Always)
         .buffer_capacity(1 << 16)

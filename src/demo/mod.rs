@@ -1,12 +1,15 @@
 //! Demo data: the input folder of a fictional company, Northwind Analytics,
-//! for 2026, written in the real formats of HubSpot, Google Ads and Meta Ads
-//! Manager exports, plus its `equinox.toml` and Q3 review notes.
+//! for 2026, written in the real formats of HubSpot (contacts, deals,
+//! activities), Google Ads, Meta Ads Manager and Toggl Track exports, plus a
+//! budget in Equinox's generic schema, its `equinox.toml` and Q3 review notes.
 //!
 //! The story: marketing ramps up paid media in Q2 and Q3 while four reps stay
 //! four, so follow-up slows and leads go cold; in Q4 a fifth rep starts and
 //! paid social is trimmed, and follow-up recovers. Output is seeded and
 //! deterministic: the same options give byte-identical files.
 
+mod activities;
+mod budget;
 mod calendar;
 mod format;
 mod google_ads;
@@ -21,6 +24,7 @@ mod simulate;
 mod story;
 #[cfg(test)]
 mod tests;
+mod toggl;
 
 use std::fs;
 use std::io;
@@ -54,43 +58,74 @@ pub struct DemoSummary {
     pub leads: usize,
     /// Deal rows, including the one deliberately damaged one.
     pub deals: usize,
+    /// Activity rows (calls, emails, meetings).
+    pub activities: usize,
+    /// Leads with activities by two reps.
+    pub multi_rep_leads: usize,
     /// Ad-platform data rows (one per campaign per day; totals and summary rows excluded).
     pub spend_rows: usize,
+    /// Budget lines.
+    pub budget_lines: usize,
+    /// Time entries.
+    pub time_entries: usize,
+}
+
+/// The CRM exports' row counts.
+struct Crm {
+    leads: usize,
+    deals: usize,
+    activities: activities::Tally,
 }
 
 /// Writes the demo input folder (creating `out`), overwriting the files it owns.
 pub fn write_demo(options: &DemoOptions, out: &Path) -> io::Result<DemoSummary> {
-    let contacts = Path::new("hubspot").join(hubspot::CONTACTS_FILE);
-    let deals = Path::new("hubspot").join(hubspot::DEALS_FILE);
+    let hubspot_dir = Path::new("hubspot");
+    let crm_files = [
+        hubspot_dir.join(hubspot::CONTACTS_FILE),
+        hubspot_dir.join(hubspot::DEALS_FILE),
+        hubspot_dir.join(activities::FILE),
+    ];
     let google = Path::new("ads").join(google_ads::FILE);
     let meta = Path::new("ads").join(meta_ads::file_name());
-    for folder in ["hubspot", "ads"] {
+    let budget = Path::new("finance").join(budget::FILE);
+    let time = Path::new("time").join(toggl::FILE);
+    for folder in ["hubspot", "ads", "finance", "time"] {
         fs::create_dir_all(out.join(folder))?;
     }
     let mut files = settings::write(out)?;
-    let (lead_rows, deal_rows) = write_crm(options, &out.join(&contacts), &out.join(&deals))?;
+    let crm = write_crm(options, &crm_files.clone().map(|file| out.join(file)))?;
     let google_rows = google_ads::write(&out.join(&google), options.seed)?;
     let meta_rows = meta_ads::write(&out.join(&meta), options.seed)?;
-    files.extend([contacts, deals, google, meta]);
+    let budget_lines = budget::write(&out.join(&budget), options.leads)?;
+    let time_entries = toggl::write(&out.join(&time), options.seed)?;
+    files.extend(crm_files);
+    files.extend([google, meta, budget, time]);
     Ok(DemoSummary {
         files,
-        leads: lead_rows,
-        deals: deal_rows,
+        leads: crm.leads,
+        deals: crm.deals,
+        activities: crm.activities.rows,
+        multi_rep_leads: crm.activities.multi_rep_leads,
         spend_rows: google_rows + meta_rows,
+        budget_lines,
+        time_entries,
     })
 }
 
-/// Simulates the year and writes the HubSpot exports; returns (contacts, deals).
-fn write_crm(
-    options: &DemoOptions,
-    contacts: &Path,
-    deals_path: &Path,
-) -> io::Result<(usize, usize)> {
+/// Simulates the year and writes the HubSpot exports to `paths`: contacts,
+/// deals and activities.
+fn write_crm(options: &DemoOptions, paths: &[PathBuf; 3]) -> io::Result<Crm> {
+    let [contacts, deals_path, activities_path] = paths;
     let mut leads = leads::arrivals(options.leads, options.seed);
     simulate::follow_up(&mut leads, options.seed);
     let deals = outcomes::resolve(&mut leads, options.seed);
     let ids = hubspot::record_ids(leads.len(), 10_234_500_001, options.seed, 0xC0);
     hubspot::write_contacts(contacts, &leads, &ids, options.seed)?;
     hubspot::write_deals(deals_path, &deals, &leads, &ids, options.seed)?;
-    Ok((leads.len(), deals.len()))
+    let activities = activities::write(activities_path, &leads, &deals, &ids, options.seed)?;
+    Ok(Crm {
+        leads: leads.len(),
+        deals: deals.len(),
+        activities,
+    })
 }

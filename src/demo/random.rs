@@ -14,6 +14,8 @@ pub enum Stream {
     RecordIds = 4,
     GoogleAds = 5,
     MetaAds = 6,
+    Activities = 7,
+    TimeEntries = 8,
 }
 
 /// A ChaCha8 generator for one stream of one seed (portable across platforms).

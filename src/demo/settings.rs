@@ -25,6 +25,15 @@ revenue_per_period = 450000
 
 [privacy]
 owners = "names"
+
+# Toggl Track projects of the founder and the head of revenue.
+[hours.projects]
+"Website" = "marketing"
+"Campaigns" = "marketing"
+"Pipeline reviews" = "sales"
+"Key accounts" = "sales"
+"Lead follow-up" = "sales"
+"Partners" = "partner"
 "#;
 
 /// Commentary shown under the 2026-Q3 review.

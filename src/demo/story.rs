@@ -227,3 +227,148 @@ pub const META_CAMPAIGNS: [Campaign; 2] = [
 pub fn spend_pacing(weekday: usize) -> f64 {
     if weekday >= 5 { 0.8 } else { 1.05 }
 }
+
+/// Relative chance of 1..=6 follow-up activities after the first touch, by
+/// the furthest stage the lead reached: touched only, SQL, opportunity.
+pub const FOLLOW_UPS: [[f64; 6]; 3] = [
+    [1.0, 1.0, 1.0, 2.0, 3.0, 4.0],
+    [0.0, 1.0, 1.0, 2.0, 3.0, 4.0],
+    [0.0, 0.0, 1.0, 1.0, 3.0, 6.0],
+];
+/// Days after the first touch over which the follow-ups of a lead without a
+/// deal spread (inclusive range): touched only, SQL.
+pub const FOLLOW_UP_DAYS: [(u32, u32); 2] = [(7, 28), (14, 42)];
+/// Chance that a second rep also works a touched lead (duplicated effort),
+/// by quarter of the first touch: more in Q3, when queues overflowed and
+/// reps reached into each other's backlog.
+pub const SECOND_REP_RATE: [f64; 4] = [0.06, 0.07, 0.13, 0.07];
+
+/// A quarterly budget line of the finance plan (whole US dollars).
+pub struct BudgetLine {
+    /// `function` of the generic budget schema.
+    pub function: &'static str,
+    /// `category`: salaries, tools or programs.
+    pub category: &'static str,
+    /// Amount per quarter, Q1..Q4.
+    pub amount: [u64; 4],
+}
+
+/// One rep's fully loaded salary per quarter.
+pub const REP_SALARY: u64 = 30_000;
+/// One rep's CRM seat and dialer per quarter.
+pub const REP_TOOLS: u64 = 1_100;
+
+/// Budget lines besides the sales team's own (salaries and seats follow
+/// [`REPS`]): marketing's two people and their tools, marketing programs
+/// (events, content, webinars) that grow with the paid push, and referral
+/// partner fees.
+pub const BUDGET: [BudgetLine; 4] = [
+    BudgetLine {
+        function: "marketing",
+        category: "salaries",
+        amount: [90_000; 4],
+    },
+    BudgetLine {
+        function: "marketing",
+        category: "tools",
+        amount: [7_200; 4],
+    },
+    BudgetLine {
+        function: "marketing",
+        category: "programs",
+        amount: [15_000, 21_000, 27_000, 18_000],
+    },
+    BudgetLine {
+        function: "partner",
+        category: "programs",
+        amount: [6_000, 6_000, 5_000, 7_000],
+    },
+];
+
+/// A Toggl Track project, with the function `[hours.projects]` maps it to.
+pub struct Project {
+    /// Project name as Toggl writes it.
+    pub name: &'static str,
+    /// What a few of its time entries say they were.
+    pub descriptions: &'static [&'static str],
+}
+
+/// The projects the two leaders track time on; equinox.toml maps the first
+/// two to marketing, the next three to sales and the last to partner.
+pub const PROJECTS: [Project; 6] = [
+    Project {
+        name: "Website",
+        descriptions: &[
+            "Pricing page rewrite",
+            "Blog post draft",
+            "Case study edits",
+        ],
+    },
+    Project {
+        name: "Campaigns",
+        descriptions: &["Campaign planning", "Ad copy review", "Webinar prep"],
+    },
+    Project {
+        name: "Pipeline reviews",
+        descriptions: &[
+            "Weekly pipeline review",
+            "Forecast call",
+            "Deal review with reps",
+        ],
+    },
+    Project {
+        name: "Key accounts",
+        descriptions: &[
+            "Customer check-in",
+            "Renewal prep",
+            "Quarterly business review",
+        ],
+    },
+    Project {
+        name: "Lead follow-up",
+        descriptions: &["Working the inbound queue", "Calling back new leads"],
+    },
+    Project {
+        name: "Partners",
+        descriptions: &["Partner sync", "Referral partner onboarding"],
+    },
+];
+
+/// A team member who logs hours in Toggl Track (not a rep: no leads).
+pub struct Tracker {
+    /// `User`.
+    pub name: &'static str,
+    /// `Email` (never read by Equinox).
+    pub email: &'static str,
+    /// Hours logged on a typical working day.
+    pub daily_hours: f64,
+    /// Share of time by project (as [`PROJECTS`]), Q1..Q4.
+    pub mix: [[f64; 6]; 4],
+}
+
+/// The founder, who splits time between the website, campaigns and key
+/// accounts and jumps into lead follow-up in Q3, and the head of revenue.
+pub const TRACKERS: [Tracker; 2] = [
+    Tracker {
+        name: "Martin Hale",
+        email: "martin@northwind-analytics.example",
+        daily_hours: 6.0,
+        mix: [
+            [0.30, 0.25, 0.10, 0.20, 0.00, 0.15],
+            [0.28, 0.27, 0.10, 0.20, 0.00, 0.15],
+            [0.10, 0.12, 0.15, 0.20, 0.33, 0.10],
+            [0.22, 0.18, 0.15, 0.25, 0.05, 0.15],
+        ],
+    },
+    Tracker {
+        name: "Sofia Brandt",
+        email: "sofia@northwind-analytics.example",
+        daily_hours: 7.0,
+        mix: [
+            [0.05, 0.20, 0.30, 0.30, 0.00, 0.15],
+            [0.05, 0.20, 0.30, 0.30, 0.00, 0.15],
+            [0.02, 0.10, 0.25, 0.25, 0.30, 0.08],
+            [0.05, 0.15, 0.30, 0.30, 0.08, 0.12],
+        ],
+    },
+];

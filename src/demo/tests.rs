@@ -1,20 +1,26 @@
 //! Tests of the demo generator: byte-exact formats, determinism, the story's
 //! shape and scaling, read back from the files as a user would see them.
 
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDateTime};
 
 use super::calendar::{self, DAYS};
-use super::format::{grouped, raw, trimmed_money};
-use super::story::REBALANCE_DAY;
+use super::format::{decimal, grouped, raw, trimmed_money};
+use super::story::{PROJECTS, REBALANCE_DAY};
 use super::{DemoOptions, DemoSummary, write_demo};
+use crate::config::Settings;
+use crate::model::Function;
 
 const CONTACTS: &str = "hubspot/hubspot-crm-exports-all-contacts-2026-12-31.csv";
 const DEALS: &str = "hubspot/hubspot-crm-exports-all-deals-2026-12-31.csv";
 const GOOGLE: &str = "ads/Campaign report.csv";
 const META: &str = "ads/Northwind-Analytics-Campaigns-Jan-1-2026-Dec-31-2026.csv";
+const ACTIVITIES: &str = "hubspot/hubspot-crm-exports-all-calls-emails-meetings-2026-12-31.csv";
+const BUDGET: &str = "finance/budget-2026.csv";
+const TOGGL: &str = "time/Toggl_time_entries_2026-01-01_to_2026-12-31.csv";
 
 /// A fresh folder under the system temp dir, unique to this test and process.
 fn scratch(name: &str) -> PathBuf {
@@ -52,7 +58,7 @@ fn same_options_give_identical_bytes() {
     let (first, summary) = demo("det-a", 3_000);
     let (second, again) = demo("det-b", 3_000);
     assert_eq!(summary, again);
-    assert_eq!(summary.files.len(), 6);
+    assert_eq!(summary.files.len(), 9);
     for file in &summary.files {
         let left = fs::read(first.join(file)).expect("first copy");
         let right = fs::read(second.join(file)).expect("second copy");
@@ -90,7 +96,14 @@ fn hubspot_headers_and_quoting_are_exact() {
             r#""Record ID","Deal Name","Deal Stage","Pipeline","Amount","Close Date","Create Date","Deal owner","Is Closed Won","Is closed lost","Original Source","Associated Contact IDs""#
         )
     );
-    for file in [&contacts, &deals] {
+    let activities = text(&dir, ACTIVITIES);
+    assert_eq!(
+        activities.lines().next(),
+        Some(
+            r#""Record ID","Activity date","Activity type","Activity assigned to","Call direction","Associated Contact IDs""#
+        )
+    );
+    for file in [&contacts, &deals, &activities] {
         assert!(!file.starts_with('\u{feff}') && !file.contains('\r'));
         assert!(
             file.lines()
@@ -253,6 +266,7 @@ fn lead_count_scales() {
     assert_eq!(rows(&dir, CONTACTS).len(), 1_000);
     assert_eq!(rows(&dir, DEALS).len(), summary.deals);
     assert!(summary.deals > 50);
+    assert!(text(&dir, BUDGET).contains("\n2026-10-01,sales,salaries,50000.00,USD\n"));
     fs::remove_dir_all(dir).expect("cleanup");
 }
 
@@ -264,6 +278,7 @@ fn settings_and_notes_are_written() {
         "# Equinox review settings for the demo company.\ncompany = \"Northwind Analytics\"\n"
     ));
     assert!(settings.contains("[sla]\nfirst_touch_hours = 24"));
+
     let notes = text(&dir, "notes/2026-Q3.md");
     let words = notes.split_whitespace().count();
     assert!((150..=250).contains(&words), "{words} words");
@@ -285,6 +300,184 @@ fn spellings_match_the_exports() {
         b"2026-10-01 09:05"
     );
     assert_eq!(&calendar::iso_date(DAYS - 1), b"2026-12-31");
+    assert_eq!(decimal(0, &mut [0; 20]), b"0");
+    assert_eq!(decimal(u64::MAX, &mut [0; 20]), b"18446744073709551615");
+}
+
+/// Per contact id (the damaged id left out): its `First outreach date`.
+fn first_outreach(dir: &Path) -> HashMap<String, Option<NaiveDateTime>> {
+    rows(dir, CONTACTS)
+        .iter()
+        .filter(|row| row[0].parse::<u64>().is_ok())
+        .map(|row| (row[0].to_string(), stamp(&row[13])))
+        .collect()
+}
+
+/// Per associated contact id: its activities' times and reps, in file order.
+fn activities_by_contact(dir: &Path) -> HashMap<String, Vec<(NaiveDateTime, String)>> {
+    let mut by_contact: HashMap<String, Vec<(NaiveDateTime, String)>> = HashMap::new();
+    for row in rows(dir, ACTIVITIES) {
+        let at = stamp(&row[1]).expect("activity date");
+        by_contact
+            .entry(row[5].to_string())
+            .or_default()
+            .push((at, row[3].to_string()));
+    }
+    by_contact
+}
+
+#[test]
+fn activity_rows_are_well_formed() {
+    let (dir, summary) = demo("activity-rows", 1_000);
+    let activities = rows(&dir, ACTIVITIES);
+    assert_eq!(activities.len(), summary.activities);
+    let ids: Vec<u64> = activities
+        .iter()
+        .map(|row| row[0].parse().expect("numeric record id"))
+        .collect();
+    assert!(ids.windows(2).all(|pair| pair[0] < pair[1]));
+    assert!(ids.iter().all(|id| id.to_string().len() == 11));
+    let end = stamp("2026-12-31 23:59").expect("end of year");
+    for row in &activities {
+        assert!(stamp(&row[1]).is_some_and(|at| at <= end), "{row:?}");
+        let call = &row[2] == "Call";
+        assert!(call || ["Email", "Meeting"].contains(&&row[2]), "{row:?}");
+        assert_eq!(call, ["Outbound", "Inbound"].contains(&&row[4]), "{row:?}");
+        assert!(!row[3].is_empty());
+    }
+    fs::remove_dir_all(dir).expect("cleanup");
+}
+
+#[test]
+fn the_first_activity_is_the_first_outreach() {
+    let (dir, summary) = demo("first-outreach", 3_000);
+    let contacts = first_outreach(&dir);
+    let activities = activities_by_contact(&dir);
+    let per_lead = summary.activities as f64 / summary.leads as f64;
+    assert!(
+        (3.6..=4.4).contains(&per_lead),
+        "{per_lead} activities per lead"
+    );
+    for (id, first_outreach) in &contacts {
+        let list = activities.get(id);
+        let earliest = list.and_then(|list| list.iter().map(|(at, _)| *at).min());
+        assert_eq!(earliest, *first_outreach, "contact {id}");
+        if let Some(list) = list {
+            assert!(list.windows(2).all(|pair| pair[0].0 <= pair[1].0));
+            assert!(list.len() <= 7, "contact {id}: {}", list.len());
+        }
+    }
+    fs::remove_dir_all(dir).expect("cleanup");
+}
+
+#[test]
+fn a_second_rep_works_some_leads_most_in_q3() {
+    let (dir, summary) = demo("second-rep", 3_000);
+    let (mut touched, mut shared) = ([0usize; 4], [0usize; 4]);
+    for list in activities_by_contact(&dir).values() {
+        let quarter = list[0].0.month0() as usize / 3;
+        touched[quarter] += 1;
+        let reps: BTreeSet<&str> = list.iter().map(|(_, rep)| rep.as_str()).collect();
+        assert!(reps.len() <= 2);
+        shared[quarter] += usize::from(reps.len() == 2);
+    }
+    assert_eq!(shared.iter().sum::<usize>(), summary.multi_rep_leads);
+    let share = |q: usize| shared[q] as f64 / touched[q] as f64;
+    let overall = summary.multi_rep_leads as f64 / touched.iter().sum::<usize>() as f64;
+    println!(
+        "second-rep share by quarter: {:?}",
+        (0..4).map(share).collect::<Vec<_>>()
+    );
+    assert!((0.05..=0.12).contains(&overall), "{overall}");
+    assert!(share(2) > share(0) && share(2) > share(3), "most in Q3");
+    fs::remove_dir_all(dir).expect("cleanup");
+}
+
+#[test]
+fn budget_lines_follow_the_team() {
+    let (dir, summary) = demo("budget", 3_000);
+    assert!(text(&dir, BUDGET).starts_with("period_start,function,category,amount,currency\n"));
+    let lines = rows(&dir, BUDGET);
+    assert_eq!((lines.len(), summary.budget_lines), (24, 24));
+    let amount = |start: &str, function: &str, category: &str| {
+        lines
+            .iter()
+            .find(|row| &row[0] == start && &row[1] == function && &row[2] == category)
+            .map(|row| row[3].to_string())
+    };
+    let salaries = |start| {
+        (
+            amount(start, "marketing", "salaries"),
+            amount(start, "sales", "salaries"),
+        )
+    };
+    let text = |value: &str| Some(value.to_string());
+    assert_eq!(
+        salaries("2026-07-01"),
+        (text("90000.00"), text("120000.00"))
+    );
+    assert_eq!(
+        salaries("2026-10-01"),
+        (text("90000.00"), text("150000.00"))
+    );
+    for row in &lines {
+        assert!(["marketing", "sales", "partner"].contains(&&row[1]));
+        assert!(row[3].parse::<f64>().is_ok() && row[3].ends_with(|c: char| c.is_ascii_digit()));
+        assert_eq!(row[3].split('.').nth(1).map(str::len), Some(2));
+        assert_eq!(&row[4], "USD");
+    }
+    fs::remove_dir_all(dir).expect("cleanup");
+}
+
+/// Minutes of `HH:MM:SS`.
+fn minutes(value: &str) -> u32 {
+    let parts: Vec<u32> = value
+        .split(':')
+        .map(|p| p.parse().expect("number"))
+        .collect();
+    assert_eq!((parts.len(), parts[2]), (3, 0), "{value}");
+    parts[0] * 60 + parts[1]
+}
+
+#[test]
+fn time_entries_shift_to_sales_in_q3() {
+    let (dir, summary) = demo("toggl", 300);
+    let report = fs::read(dir.join(TOGGL)).expect("report");
+    assert!(report.starts_with(
+        "\u{feff}User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (USD)\n".as_bytes()
+    ));
+    let settings = Settings::parse(&text(&dir, "equinox.toml"), Path::new("equinox.toml"))
+        .expect("valid settings");
+    for project in &PROJECTS {
+        let function = settings.hours.function_of(Some(project.name), []);
+        assert_ne!(function, Function::Unknown, "{} is mapped", project.name);
+    }
+    let entries = rows(&dir, TOGGL);
+    assert_eq!(entries.len(), summary.time_entries);
+    let (mut sales, mut all) = ([0u32; 4], [0u32; 4]);
+    let mut people = BTreeSet::new();
+    for row in &entries {
+        people.insert(row[0].to_string());
+        assert_eq!(row[7], row[9], "entries end on their start day");
+        let duration = minutes(&row[11]);
+        assert_eq!(minutes(&row[10]) - minutes(&row[8]), duration);
+        let day = chrono::NaiveDate::parse_from_str(&row[7], "%Y-%m-%d").expect("start date");
+        let quarter = day.month0() as usize / 3;
+        all[quarter] += duration;
+        if settings.hours.function_of(Some(&row[3]), []) == Function::Sales {
+            sales[quarter] += duration;
+        }
+    }
+    assert_eq!(people.len(), 2);
+    let share = |q: usize| f64::from(sales[q]) / f64::from(all[q]);
+    assert!(
+        share(2) > share(0) + 0.15,
+        "Q3 {} against Q1 {}",
+        share(2),
+        share(0)
+    );
+    assert!(share(3) < share(2), "Q4 shifts back");
+    fs::remove_dir_all(dir).expect("cleanup");
 }
 
 /// Run by hand: `cargo test --release -- --ignored --nocapture million`.
