@@ -165,6 +165,15 @@ fn the_demo_site_loads_in_a_browser_under_a_sub_path_and_prints() {
     );
     assert_charts_and_anchors(&chromium, &base);
     assert_every_page_loads(&chromium, &base, &site);
+    // The README's screenshot, refreshed on request (PNG bytes vary by machine).
+    if std::env::var_os("UPDATE_SCREENSHOTS").is_some() {
+        let readme = root().join("docs/images/review-2026-q3.png");
+        let shot = format!("--screenshot={}", readme.display());
+        run_chromium(
+            &chromium,
+            &[shot, "--window-size=1100,1400".into(), review.clone()],
+        );
+    }
     let pdf = shots.join("review-2026-q3.pdf");
     run_chromium(
         &chromium,
