@@ -9,6 +9,7 @@
 
 use crate::model::{Function, Lead, Outcome, Records};
 use chrono::{Duration, NaiveDateTime};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
 
@@ -70,23 +71,27 @@ pub struct Join<'a> {
 
 /// Joins leads, touches and deals once.
 pub fn join(records: &Records, as_of: NaiveDateTime) -> Join<'_> {
-    let touches = touches_by_lead(records, as_of);
-    let lead_by_id: HashMap<&str, usize> = records
-        .leads
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.id.as_str(), i))
-        .collect();
-    let follow_ups = records
-        .leads
-        .iter()
-        .enumerate()
-        .filter_map(|(index, lead)| follow_up(index, lead, as_of, touches.get(lead.id.as_str())))
-        .collect();
+    // The maps, then the per-lead work, each pair on both cores; results
+    // are collected in lead order, so nothing depends on the scheduling.
+    let (touches, lead_by_id) = rayon::join(
+        || touches_by_lead(records, as_of),
+        || -> HashMap<&str, usize> { records.leads.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect() },
+    );
+    let (follow_ups, (stages, duplicate)) = rayon::join(
+        || {
+            records
+                .leads
+                .par_iter()
+                .enumerate()
+                .filter_map(|(index, lead)| follow_up(index, lead, as_of, touches.get(lead.id.as_str())))
+                .collect()
+        },
+        || rayon::join(|| stages(records, &lead_by_id, as_of), || duplicates(&records.leads)),
+    );
     Join {
         follow_ups,
-        stages: stages(records, &lead_by_id, as_of),
-        duplicate: duplicates(&records.leads),
+        stages,
+        duplicate,
         has_activities: !records.touches.is_empty(),
         has_emails: records.leads.iter().any(|l| l.email_hash.is_some()),
         touches,
