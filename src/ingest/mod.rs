@@ -110,8 +110,8 @@ fn resolve_lead_aliases(records: &mut Records) {
         first.entry(alias).or_insert(lead_id);
     }
     for touch in &mut records.touches {
-        if let Some(lead_id) = first.get(&touch.lead_id) {
-            touch.lead_id.clone_from(lead_id);
+        if let Some(lead_id) = first.get(&*touch.lead_id) {
+            touch.lead_id = lead_id.as_str().into();
         }
     }
 }

@@ -75,7 +75,14 @@ pub fn join(records: &Records, as_of: NaiveDateTime) -> Join<'_> {
     // are collected in lead order, so nothing depends on the scheduling.
     let (touches, lead_by_id) = rayon::join(
         || touches_by_lead(records, as_of),
-        || -> HashMap<&str, usize> { records.leads.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect() },
+        || -> HashMap<&str, usize> {
+            records
+                .leads
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.id.as_str(), i))
+                .collect()
+        },
     );
     let (follow_ups, (stages, duplicate)) = rayon::join(
         || {
@@ -83,10 +90,17 @@ pub fn join(records: &Records, as_of: NaiveDateTime) -> Join<'_> {
                 .leads
                 .par_iter()
                 .enumerate()
-                .filter_map(|(index, lead)| follow_up(index, lead, as_of, touches.get(lead.id.as_str())))
+                .filter_map(|(index, lead)| {
+                    follow_up(index, lead, as_of, touches.get(lead.id.as_str()))
+                })
                 .collect()
         },
-        || rayon::join(|| stages(records, &lead_by_id, as_of), || duplicates(&records.leads)),
+        || {
+            rayon::join(
+                || stages(records, &lead_by_id, as_of),
+                || duplicates(&records.leads),
+            )
+        },
     );
     Join {
         follow_ups,
@@ -122,7 +136,7 @@ fn follow_up<'a>(
 fn touches_by_lead(records: &Records, as_of: NaiveDateTime) -> HashMap<&str, Vec<TouchRef<'_>>> {
     let mut map: HashMap<&str, Vec<TouchRef<'_>>> = HashMap::default();
     for touch in records.touches.iter().filter(|t| t.at <= as_of) {
-        map.entry(touch.lead_id.as_str())
+        map.entry(&*touch.lead_id)
             .or_default()
             .push((touch.at, touch.owner.as_deref()));
     }

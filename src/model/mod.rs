@@ -153,13 +153,17 @@ impl Lead {
     }
 }
 
+/// Shared text: a value many records repeat (a lead's id on each of its
+/// touches, a rep's name), stored once.
+pub type Text = std::sync::Arc<str>;
+
 /// One sales activity on a lead: a call, email, meeting or task.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Touch {
-    pub lead_id: String,
+    pub lead_id: Text,
     pub at: NaiveDateTime,
     pub kind: TouchKind,
-    pub owner: Option<String>,
+    pub owner: Option<Text>,
 }
 
 /// What kind of activity a touch was.
@@ -273,4 +277,27 @@ pub struct Records {
     /// `(key, lead id)`; the first lead with a key wins. Ingest resolves
     /// touches through them and leaves this empty.
     pub lead_aliases: Vec<(String, String)>,
+    /// Texts already held, so that repeated ones are stored once.
+    pub texts: rustc_hash::FxHashSet<Text>,
+}
+
+impl Records {
+    /// Adds a touch, sharing its lead id and owner with earlier touches:
+    /// activity exports repeat both on every row (millions of rows, a few
+    /// reps, a handful of touches per lead).
+    pub fn push_touch(&mut self, mut touch: Touch) {
+        touch.lead_id = self.shared(touch.lead_id);
+        touch.owner = touch.owner.map(|owner| self.shared(owner));
+        self.touches.push(touch);
+    }
+
+    fn shared(&mut self, text: Text) -> Text {
+        match self.texts.get(&text) {
+            Some(held) => held.clone(),
+            None => {
+                self.texts.insert(text.clone());
+                text
+            }
+        }
+    }
 }

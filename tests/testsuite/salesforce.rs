@@ -265,7 +265,7 @@ fn activities_become_touches_of_each_kind() {
         .iter()
         .map(|t| {
             (
-                t.lead_id.clone(),
+                t.lead_id.to_string(),
                 t.at.to_string(),
                 t.kind,
                 t.owner.as_deref(),

@@ -97,7 +97,7 @@ pub static TOUCHES: Profile = Profile {
         exact!("kind", true),
         exact!("owner", false),
     ],
-    read: |row, settings, out| record(row, settings, touch, |t| out.touches.push(t)),
+    read: |row, settings, out| record(row, settings, touch, |t| out.push_touch(t)),
 };
 
 mod touch {
@@ -110,10 +110,10 @@ mod touch {
 fn touch(row: &Row, _: &Settings) -> Result<Touch, Rejection> {
     use touch::*;
     Ok(Touch {
-        lead_id: row.id(LEAD)?,
+        lead_id: row.id(LEAD)?.into(),
         at: row.required_datetime(AT)?,
         kind: one_of(row, KIND, touch_kind, "call, email, meeting or task")?,
-        owner: row.text(OWNER).map(str::to_string),
+        owner: row.text(OWNER).map(Into::into),
     })
 }
 

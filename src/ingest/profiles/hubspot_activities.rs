@@ -73,7 +73,7 @@ fn read(row: &Row, _settings: &Settings, out: &mut Records) -> Outcome {
         return Outcome::Used;
     };
     Outcome::of(touches(row, kind), |mut touches| {
-        out.touches.append(&mut touches)
+        touches.drain(..).for_each(|t| out.push_touch(t))
     })
 }
 
@@ -128,11 +128,11 @@ fn kind_of_columns(row: &Row) -> TouchKind {
 fn touches(row: &Row, kind: TouchKind) -> Result<Vec<Touch>, Rejection> {
     let ids = contact_ids(row)?;
     let at = row.required_datetime(DATE)?;
-    let owner = row.text(OWNER).map(str::to_string);
+    let owner: Option<crate::model::Text> = row.text(OWNER).map(Into::into);
     Ok(ids
         .into_iter()
         .map(|lead_id| Touch {
-            lead_id,
+            lead_id: lead_id.into(),
             at,
             kind,
             owner: owner.clone(),

@@ -212,7 +212,9 @@ mod activity {
 /// A done activity is a touch. An undone one is read and understood, and
 /// deliberately not a touch (yet): it counts as used, not rejected.
 fn read_activity(row: &Row, _settings: &Settings, out: &mut Records) -> Outcome {
-    Outcome::of(activity_touch(row), |touch| out.touches.extend(touch))
+    Outcome::of(activity_touch(row), |touch| {
+        touch.into_iter().for_each(|t| out.push_touch(t))
+    })
 }
 
 fn activity_touch(row: &Row) -> Result<Option<Touch>, Rejection> {
@@ -222,9 +224,9 @@ fn activity_touch(row: &Row) -> Result<Option<Touch>, Rejection> {
     }
     Ok(Some(Touch {
         at: row.required_datetime(DONE_AT)?,
-        lead_id: linked_deal(row)?,
+        lead_id: linked_deal(row)?.into(),
         kind: kind_of(row.text(TYPE).unwrap_or("")),
-        owner: row.text(OWNER).map(str::to_string),
+        owner: row.text(OWNER).map(Into::into),
     }))
 }
 

@@ -72,7 +72,7 @@ const KINDS: [usize; 3] = [SUBTYPE, ACTIVITY_TYPE, TYPE];
 const LINKS: [usize; 3] = [LEAD, CONTACT, NAME];
 
 fn read(row: &Row, _settings: &Settings, out: &mut Records) -> Outcome {
-    outcome(row, touch, |touch| out.touches.push(touch))
+    outcome(row, touch, |touch| out.push_touch(touch))
 }
 
 fn touch(row: &Row) -> Result<Touch, Rejection> {
@@ -86,14 +86,14 @@ fn touch(row: &Row) -> Result<Touch, Rejection> {
         .or(date)
         .ok_or_else(|| row.reject(DATE, "a date in Completed Date/Time, Created Date or Date"))?;
     Ok(Touch {
-        lead_id: lead_link(row)?,
+        lead_id: lead_link(row)?.into(),
         at,
         kind: KINDS
             .iter()
             .filter_map(|column| row.text(*column))
             .find_map(kind_of)
             .unwrap_or(TouchKind::Task),
-        owner: row.text(ASSIGNED).map(str::to_string),
+        owner: row.text(ASSIGNED).map(Into::into),
     })
 }
 
