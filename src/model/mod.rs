@@ -111,12 +111,12 @@ pub struct Lead {
     pub id: String,
     pub created_at: NaiveDateTime,
     /// The source value as the CRM wrote it (`Paid Search`, `Referrals`, ...).
-    pub source: String,
+    pub source: Text,
     pub function: Function,
     /// The ad channel the source maps to, for paid sources.
     pub channel: Option<Channel>,
     /// The sales rep who owns the lead, as the CRM names them.
-    pub owner: Option<String>,
+    pub owner: Option<Text>,
     pub mql_at: Option<NaiveDateTime>,
     pub sql_at: Option<NaiveDateTime>,
     pub opportunity_at: Option<NaiveDateTime>,
@@ -128,7 +128,7 @@ pub struct Lead {
     /// `None` for a marketing lead still being nurtured.
     pub ready_at: Option<NaiveDateTime>,
     /// Lead status or disqualification reason, as written.
-    pub status: Option<String>,
+    pub status: Option<Text>,
     /// Hash of the normalised email, for duplicate detection only.
     pub email_hash: Option<u64>,
 }
@@ -282,6 +282,15 @@ pub struct Records {
 }
 
 impl Records {
+    /// Adds a lead, sharing its source, owner and status text with earlier
+    /// leads (a few dozen distinct values among a million leads).
+    pub fn push_lead(&mut self, mut lead: Lead) {
+        lead.source = self.shared(lead.source);
+        lead.owner = lead.owner.map(|owner| self.shared(owner));
+        lead.status = lead.status.map(|status| self.shared(status));
+        self.leads.push(lead);
+    }
+
     /// Adds a touch, sharing its lead id and owner with earlier touches:
     /// activity exports repeat both on every row (millions of rows, a few
     /// reps, a handful of touches per lead).

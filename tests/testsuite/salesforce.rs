@@ -90,7 +90,7 @@ fn leads_report_records_map_sources_and_keep_no_contact_data() {
     let by_source: Vec<(&str, Function)> = records
         .leads
         .iter()
-        .map(|l| (l.source.as_str(), l.function))
+        .map(|l| (&*l.source, l.function))
         .collect();
     assert_eq!(
         by_source,

@@ -53,7 +53,7 @@ pub static LEADS: Profile = Profile {
         exact!("status", false),
         exact!("email", false),
     ],
-    read: |row, settings, out| record(row, settings, lead, |l| out.leads.push(l)),
+    read: |row, settings, out| record(row, settings, lead, |l| out.push_lead(l)),
 };
 
 mod lead {

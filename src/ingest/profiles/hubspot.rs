@@ -119,7 +119,7 @@ mod contact {
 }
 
 fn read_contact(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
-    Outcome::of(contact_lead(row, settings), |lead| out.leads.push(lead))
+    Outcome::of(contact_lead(row, settings), |lead| out.push_lead(lead))
 }
 
 const CONTACT_COLUMNS: LeadColumns = LeadColumns {

@@ -130,15 +130,15 @@ pub fn lead_from_row(row: &Row, settings: &Settings, c: &LeadColumns) -> Result<
         created_at: row.required_datetime(c.created)?,
         function: settings.function_of(&source),
         channel: settings.sources.channel_of(&source),
-        source,
-        owner: row.text(c.owner).map(str::to_string),
+        source: source.into(),
+        owner: row.text(c.owner).map(Into::into),
         mql_at: row.datetime(c.mql)?,
         sql_at: row.datetime(c.sql)?,
         opportunity_at: optional(c.opportunity)?,
         customer_at: optional(c.customer)?,
         first_touch_at: optional(c.first_touch)?,
         ready_at: None,
-        status: row.text(c.status).map(str::to_string),
+        status: row.text(c.status).map(Into::into),
         email_hash: row.text(c.email).map(email_hash),
     };
     lead.ready_at = lead.ready_for_sales(row.has(c.mql) || row.has(c.sql));

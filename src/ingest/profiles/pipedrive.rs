@@ -89,7 +89,7 @@ fn read_deal(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
             out.lead_aliases.push((title_key(title), lead.id.clone()));
         }
         out.deals.push(deal);
-        out.leads.push(lead);
+        out.push_lead(lead);
     })
 }
 
@@ -109,15 +109,15 @@ fn deal_and_lead(row: &Row, settings: &Settings) -> Result<(Deal, Lead), Rejecti
         created_at,
         function: settings.function_of(&source),
         channel: settings.sources.channel_of(&source),
-        source: source.clone(),
-        owner: owner.clone(),
+        source: source.as_str().into(),
+        owner: owner.as_deref().map(Into::into),
         mql_at: None,
         sql_at: None,
         opportunity_at: None,
         customer_at: closed_at.filter(|_| outcome == DealOutcome::Won),
         first_touch_at: None,
         ready_at: None,
-        status: row.text(LOST_REASON).map(str::to_string),
+        status: row.text(LOST_REASON).map(Into::into),
         email_hash: None,
     };
     lead.ready_at = lead.ready_for_sales(false);

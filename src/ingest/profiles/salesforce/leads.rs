@@ -52,7 +52,7 @@ const SQL: usize = 7;
 const CONVERTED: usize = 8;
 
 fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
-    outcome(row, |row| lead(row, settings), |lead| out.leads.push(lead))
+    outcome(row, |row| lead(row, settings), |lead| out.push_lead(lead))
 }
 
 const LEAD_COLUMNS: LeadColumns = LeadColumns {
