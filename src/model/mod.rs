@@ -278,35 +278,42 @@ pub struct Records {
     /// touches through them and leaves this empty.
     pub lead_aliases: Vec<(String, String)>,
     /// Texts already held, so that repeated ones are stored once.
-    pub texts: rustc_hash::FxHashSet<Text>,
+    pub texts: TextPool,
 }
 
 impl Records {
-    /// Adds a lead, sharing its source, owner and status text with earlier
-    /// leads (a few dozen distinct values among a million leads).
+    /// Adds a lead, its source, owner and status held once in the pool
+    /// (a few dozen distinct values among a million leads).
     pub fn push_lead(&mut self, mut lead: Lead) {
-        lead.source = self.shared(lead.source);
-        lead.owner = lead.owner.map(|owner| self.shared(owner));
-        lead.status = lead.status.map(|status| self.shared(status));
+        lead.source = self.texts.text(&lead.source);
+        lead.owner = lead.owner.map(|owner| self.texts.text(&owner));
+        lead.status = lead.status.map(|status| self.texts.text(&status));
         self.leads.push(lead);
     }
 
-    /// Adds a touch, sharing its lead id and owner with earlier touches:
-    /// activity exports repeat both on every row (millions of rows, a few
-    /// reps, a handful of touches per lead).
+    /// Adds a touch, its lead id and owner held once in the pool: activity
+    /// exports repeat both on every row.
     pub fn push_touch(&mut self, mut touch: Touch) {
-        touch.lead_id = self.shared(touch.lead_id);
-        touch.owner = touch.owner.map(|owner| self.shared(owner));
+        touch.lead_id = self.texts.text(&touch.lead_id);
+        touch.owner = touch.owner.map(|owner| self.texts.text(&owner));
         self.touches.push(touch);
     }
+}
 
-    fn shared(&mut self, text: Text) -> Text {
-        match self.texts.get(&text) {
-            Some(held) => held.clone(),
-            None => {
-                self.texts.insert(text.clone());
-                text
-            }
+/// Texts held once however many records repeat them: a lead's id on each
+/// of its touches, a rep's name, a source. Export readers ask the pool
+/// for a cell's text instead of copying it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextPool(rustc_hash::FxHashSet<Text>);
+
+impl TextPool {
+    /// The shared copy of `text`, made on first sight.
+    pub fn text(&mut self, text: &str) -> Text {
+        if let Some(held) = self.0.get(text) {
+            return held.clone();
         }
+        let held: Text = text.into();
+        self.0.insert(held.clone());
+        held
     }
 }

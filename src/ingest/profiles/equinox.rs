@@ -12,7 +12,7 @@ use super::{LeadColumns, lead_from_row};
 use crate::config::Settings;
 use crate::ledger::Rejection;
 use crate::model::{
-    Budget, Channel, Deal, Function, Hours, Lead, Outcome as DealOutcome, Spend, Touch, TouchKind,
+    Budget, Channel, Deal, Function, Hours, Outcome as DealOutcome, Spend, Touch, TouchKind,
 };
 
 /// A column known by exactly one name, which is also its concept.
@@ -53,7 +53,10 @@ pub static LEADS: Profile = Profile {
         exact!("status", false),
         exact!("email", false),
     ],
-    read: |row, settings, out| record(row, settings, lead, |l| out.push_lead(l)),
+    read: |row, settings, out| {
+        let lead = lead_from_row(row, settings, &LEAD_COLUMNS, &mut out.texts);
+        Outcome::of(lead, |lead| out.leads.push(lead))
+    },
 };
 
 mod lead {
@@ -83,10 +86,6 @@ const LEAD_COLUMNS: LeadColumns = LeadColumns {
     status: lead::STATUS,
     email: lead::EMAIL,
 };
-
-fn lead(row: &Row, settings: &Settings) -> Result<Lead, Rejection> {
-    lead_from_row(row, settings, &LEAD_COLUMNS)
-}
 
 /// `touches.csv`: one row per sales activity on a lead.
 pub static TOUCHES: Profile = Profile {

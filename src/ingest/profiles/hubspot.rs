@@ -7,7 +7,7 @@
 use super::{LeadColumns, Outcome, Profile, Row, col, lead_from_row};
 use crate::config::Settings;
 use crate::ledger::Rejection;
-use crate::model::{Deal, Lead, Outcome as DealOutcome, Records};
+use crate::model::{Deal, Lead, Outcome as DealOutcome, Records, TextPool};
 use chrono::NaiveDateTime;
 
 /// Contacts export (`hubspot-crm-exports-all-contacts-*.csv`).
@@ -119,7 +119,8 @@ mod contact {
 }
 
 fn read_contact(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
-    Outcome::of(contact_lead(row, settings), |lead| out.push_lead(lead))
+    let lead = contact_lead(row, settings, &mut out.texts);
+    Outcome::of(lead, |lead| out.leads.push(lead))
 }
 
 const CONTACT_COLUMNS: LeadColumns = LeadColumns {
@@ -136,8 +137,8 @@ const CONTACT_COLUMNS: LeadColumns = LeadColumns {
     email: contact::EMAIL,
 };
 
-fn contact_lead(row: &Row, settings: &Settings) -> Result<Lead, Rejection> {
-    let mut lead = lead_from_row(row, settings, &CONTACT_COLUMNS)?;
+fn contact_lead(row: &Row, settings: &Settings, texts: &mut TextPool) -> Result<Lead, Rejection> {
+    let mut lead = lead_from_row(row, settings, &CONTACT_COLUMNS, texts)?;
     lead.first_touch_at = first_touch(row)?;
     Ok(lead)
 }

@@ -10,7 +10,7 @@ use super::col;
 use super::{Outcome, Profile, Row};
 use crate::config::Settings;
 use crate::ledger::Rejection;
-use crate::model::{Records, Touch, TouchKind};
+use crate::model::{Records, TextPool, Touch, TouchKind};
 
 /// Calls, emails, meetings or tasks export
 /// (`hubspot-crm-exports-all-calls-*.csv`, ...).
@@ -72,9 +72,8 @@ fn read(row: &Row, _settings: &Settings, out: &mut Records) -> Outcome {
     let Some(kind) = touch_kind(row) else {
         return Outcome::Used;
     };
-    Outcome::of(touches(row, kind), |mut touches| {
-        touches.drain(..).for_each(|t| out.push_touch(t))
-    })
+    let touches = touches(row, kind, &mut out.texts);
+    Outcome::of(touches, |mut touches| out.touches.append(&mut touches))
 }
 
 /// What kind of touch the row is; `None` for an activity that is read and
@@ -125,14 +124,15 @@ fn kind_of_columns(row: &Row) -> TouchKind {
 
 /// One touch per associated contact; a row with none cannot be joined to a
 /// lead and is rejected.
-fn touches(row: &Row, kind: TouchKind) -> Result<Vec<Touch>, Rejection> {
+/// One touch per associated contact, ids and owner held once in `texts`.
+fn touches(row: &Row, kind: TouchKind, texts: &mut TextPool) -> Result<Vec<Touch>, Rejection> {
     let ids = contact_ids(row)?;
     let at = row.required_datetime(DATE)?;
-    let owner: Option<crate::model::Text> = row.text(OWNER).map(Into::into);
+    let owner = row.text(OWNER).map(|owner| texts.text(owner));
     Ok(ids
         .into_iter()
         .map(|lead_id| Touch {
-            lead_id: lead_id.into(),
+            lead_id: texts.text(&lead_id),
             at,
             kind,
             owner: owner.clone(),

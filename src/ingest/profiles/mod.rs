@@ -19,7 +19,7 @@ use super::formats::{ColumnFormats, ColumnOrder};
 use super::header::{Header, normalise};
 use crate::config::{DateOrder, Settings};
 use crate::ledger::{Rejection, shorten};
-use crate::model::{Lead, Money, Records};
+use crate::model::{Lead, Money, Records, TextPool};
 use chrono::NaiveDateTime;
 use std::collections::BTreeMap;
 
@@ -122,7 +122,12 @@ pub struct LeadColumns {
 /// export says differently afterwards. Ready for sales per
 /// [`Lead::ready_for_sales`], the export having stage dates when it has an
 /// MQL or SQL column.
-pub fn lead_from_row(row: &Row, settings: &Settings, c: &LeadColumns) -> Result<Lead, Rejection> {
+pub fn lead_from_row(
+    row: &Row,
+    settings: &Settings,
+    c: &LeadColumns,
+    texts: &mut TextPool,
+) -> Result<Lead, Rejection> {
     let optional = |column: Option<usize>| column.map_or(Ok(None), |c| row.datetime(c));
     let source = row.text(c.source).unwrap_or("").to_string();
     let mut lead = Lead {
@@ -130,15 +135,15 @@ pub fn lead_from_row(row: &Row, settings: &Settings, c: &LeadColumns) -> Result<
         created_at: row.required_datetime(c.created)?,
         function: settings.function_of(&source),
         channel: settings.sources.channel_of(&source),
-        source: source.into(),
-        owner: row.text(c.owner).map(Into::into),
+        source: texts.text(&source),
+        owner: row.text(c.owner).map(|owner| texts.text(owner)),
         mql_at: row.datetime(c.mql)?,
         sql_at: row.datetime(c.sql)?,
         opportunity_at: optional(c.opportunity)?,
         customer_at: optional(c.customer)?,
         first_touch_at: optional(c.first_touch)?,
         ready_at: None,
-        status: row.text(c.status).map(Into::into),
+        status: row.text(c.status).map(|status| texts.text(status)),
         email_hash: row.text(c.email).map(email_hash),
     };
     lead.ready_at = lead.ready_for_sales(row.has(c.mql) || row.has(c.sql));

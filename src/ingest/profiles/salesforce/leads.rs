@@ -13,7 +13,7 @@ use super::super::{LeadColumns, Outcome, Profile, Row, lead_from_row};
 use super::{id, optional, outcome, required};
 use crate::config::Settings;
 use crate::ledger::Rejection;
-use crate::model::{Lead, Records};
+use crate::model::{Lead, Records, TextPool};
 
 /// A leads report, Reports > New Report > Leads.
 pub static LEADS: Profile = Profile {
@@ -52,7 +52,13 @@ const SQL: usize = 7;
 const CONVERTED: usize = 8;
 
 fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
-    outcome(row, |row| lead(row, settings), |lead| out.push_lead(lead))
+    let texts = &mut out.texts;
+    let leads = &mut out.leads;
+    outcome(
+        row,
+        |row| lead(row, settings, texts),
+        |lead| leads.push(lead),
+    )
 }
 
 const LEAD_COLUMNS: LeadColumns = LeadColumns {
@@ -69,9 +75,9 @@ const LEAD_COLUMNS: LeadColumns = LeadColumns {
     email: EMAIL,
 };
 
-fn lead(row: &Row, settings: &Settings) -> Result<Lead, Rejection> {
+fn lead(row: &Row, settings: &Settings, texts: &mut TextPool) -> Result<Lead, Rejection> {
     let converted = row.datetime(CONVERTED)?;
-    let mut lead = lead_from_row(row, settings, &LEAD_COLUMNS)?;
+    let mut lead = lead_from_row(row, settings, &LEAD_COLUMNS, texts)?;
     lead.id = id(row, ID)?;
     lead.sql_at = lead.sql_at.or(converted);
     // Without a custom MQL Date column every lead is ready when created.
