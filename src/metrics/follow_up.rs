@@ -60,7 +60,7 @@ pub struct Join<'a> {
     /// Per lead, in lead order: an earlier lead has the same email hash.
     pub duplicate: Vec<bool>,
     /// Activities by lead id, oldest first, up to the cut-off.
-    pub touches: HashMap<&'a str, Vec<TouchRef<'a>>>,
+    pub touches: TouchIndex<'a>,
     /// Lead position by id.
     pub lead_by_id: HashMap<&'a str, usize>,
     /// Whether any activity export was read.
@@ -117,7 +117,7 @@ fn follow_up<'a>(
     index: usize,
     lead: &'a Lead,
     as_of: NaiveDateTime,
-    activities: Option<&Vec<TouchRef<'a>>>,
+    activities: Option<&[TouchRef<'a>]>,
 ) -> Option<FollowUp<'a>> {
     let ready = lead.ready_at.filter(|r| *r <= as_of)?;
     let (touch, owner) = first_touch(lead, ready, as_of, activities);
@@ -133,17 +133,58 @@ fn follow_up<'a>(
     })
 }
 
-fn touches_by_lead(records: &Records, as_of: NaiveDateTime) -> HashMap<&str, Vec<TouchRef<'_>>> {
-    let mut map: HashMap<&str, Vec<TouchRef<'_>>> = HashMap::default();
-    for touch in records.touches.iter().filter(|t| t.at <= as_of) {
-        map.entry(&*touch.lead_id)
-            .or_default()
-            .push((touch.at, touch.owner.as_deref()));
+/// Every touch known by the cut-off, grouped by the lead id it names: one
+/// flat list, each lead's part sorted by time, and where each part starts.
+/// A million small lists would cost more than the touches themselves.
+#[derive(Debug, Clone, Default)]
+pub struct TouchIndex<'a> {
+    group_of: HashMap<&'a str, u32>,
+    starts: Vec<u32>,
+    touches: Vec<TouchRef<'a>>,
+}
+
+impl<'a> TouchIndex<'a> {
+    /// The touches naming `lead_id`, oldest first.
+    pub fn get(&self, lead_id: &str) -> Option<&[TouchRef<'a>]> {
+        let group = *self.group_of.get(lead_id)? as usize;
+        let (start, end) = (self.starts[group] as usize, self.starts[group + 1] as usize);
+        Some(&self.touches[start..end])
     }
-    for list in map.values_mut() {
-        list.sort();
+}
+
+fn touches_by_lead(records: &Records, as_of: NaiveDateTime) -> TouchIndex<'_> {
+    let known = || records.touches.iter().filter(|t| t.at <= as_of);
+    let mut group_of: HashMap<&str, u32> = HashMap::default();
+    let mut counts: Vec<u32> = Vec::new();
+    for touch in known() {
+        let next = group_of.len() as u32;
+        let group = *group_of.entry(&*touch.lead_id).or_insert(next) as usize;
+        if group == counts.len() {
+            counts.push(0);
+        }
+        counts[group] += 1;
     }
-    map
+    let mut starts = Vec::with_capacity(counts.len() + 1);
+    starts.push(0u32);
+    for count in &counts {
+        starts.push(starts[starts.len() - 1] + count);
+    }
+    let mut fill: Vec<u32> = starts[..counts.len()].to_vec();
+    let placeholder = (NaiveDateTime::MIN, None);
+    let mut touches = vec![placeholder; starts[counts.len()] as usize];
+    for touch in known() {
+        let group = group_of[&*touch.lead_id] as usize;
+        touches[fill[group] as usize] = (touch.at, touch.owner.as_deref());
+        fill[group] += 1;
+    }
+    for group in 0..counts.len() {
+        touches[starts[group] as usize..starts[group + 1] as usize].sort_unstable();
+    }
+    TouchIndex {
+        group_of,
+        starts,
+        touches,
+    }
 }
 
 /// The earliest touch in `[ready, as_of]` from the lead's own first-touch
@@ -152,7 +193,7 @@ fn first_touch<'a>(
     lead: &'a Lead,
     ready: NaiveDateTime,
     as_of: NaiveDateTime,
-    activities: Option<&Vec<TouchRef<'a>>>,
+    activities: Option<&[TouchRef<'a>]>,
 ) -> (Option<NaiveDateTime>, Option<&'a str>) {
     let own = lead.first_touch_at.map(|t| (t, lead.owner.as_deref()));
     let candidates = activities.into_iter().flatten().copied().chain(own);
@@ -166,7 +207,7 @@ fn first_touch<'a>(
 }
 
 /// Distinct named reps among the activities in `[ready, ready + 14 days]`.
-fn reps_in_first_days(ready: NaiveDateTime, activities: Option<&Vec<TouchRef<'_>>>) -> u32 {
+fn reps_in_first_days(ready: NaiveDateTime, activities: Option<&[TouchRef<'_>]>) -> u32 {
     let until = ready + Duration::days(FIRST_DAYS);
     let reps: BTreeSet<&str> = activities
         .into_iter()
