@@ -321,11 +321,14 @@ pub fn id_problem(cell: &str) -> Option<&'static str> {
     if cell.is_empty() {
         return Some("an id; the cell is empty");
     }
-    let upper = cell.to_ascii_uppercase();
-    let looks_scientific = upper.contains("E+")
-        && upper
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'E' | b'+'));
+    let bytes = cell.as_bytes();
+    let exponent = bytes
+        .windows(2)
+        .any(|w| w[0].eq_ignore_ascii_case(&b'e') && w[1] == b'+');
+    let looks_scientific = exponent
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'E' | b'e' | b'+'));
     looks_scientific.then_some("an id; this one was turned into scientific notation by a spreadsheet, re-export the file without opening it in Excel")
 }
 

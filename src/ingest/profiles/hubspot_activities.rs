@@ -132,7 +132,7 @@ fn touches(row: &Row, kind: TouchKind, texts: &mut TextPool) -> Result<Vec<Touch
     Ok(ids
         .into_iter()
         .map(|lead_id| Touch {
-            lead_id: texts.text(&lead_id),
+            lead_id: texts.text(lead_id),
             at,
             kind,
             owner: owner.clone(),
@@ -140,14 +140,14 @@ fn touches(row: &Row, kind: TouchKind, texts: &mut TextPool) -> Result<Vec<Touch
         .collect())
 }
 
-fn contact_ids(row: &Row) -> Result<Vec<String>, Rejection> {
+fn contact_ids<'r>(row: &'r Row) -> Result<Vec<&'r str>, Rejection> {
     let cell = row.text(CONTACTS).unwrap_or("");
     let mut ids = Vec::new();
     for id in cell.split(';').map(str::trim).filter(|id| !id.is_empty()) {
         if let Some(expected) = cells::id_problem(id) {
             return Err(row.reject(CONTACTS, expected));
         }
-        ids.push(id.to_string());
+        ids.push(id);
     }
     if ids.is_empty() {
         return Err(row.reject(
