@@ -33,15 +33,6 @@ pub struct SpendRevenueChart {
     pub periods: Vec<PeriodMoney>,
 }
 
-/// Most periods that get their amounts written above the bars.
-const MAX_VALUE_LABELS: usize = 6;
-/// Half the width of a period slot taken by its pair of bars.
-const BAR_SPAN: f64 = 0.38;
-/// Gap between the two bars of a period, in slot units.
-const BAR_GAP: f64 = 0.03;
-/// Pixels between a bar top and its amount.
-const VALUE_OFFSET: i32 = 4;
-
 /// Renders grouped bars of ad spend and won revenue as an SVG document.
 pub fn spend_vs_revenue(chart: &SpendRevenueChart) -> String {
     let meta = Meta {
@@ -105,12 +96,14 @@ fn draw(root: &Area, chart: &SpendRevenueChart) -> DrawResult {
         desc: currency_desc(&chart.currency),
         format: style::format_compact,
     };
-    let with_values = labels.len() <= MAX_VALUE_LABELS && axes::shows_every_label(&area, &x, &y);
+    let with_values =
+        labels.len() <= style::MAX_VALUE_LABELS && axes::shows_every_label(&area, &x, &y);
     let mut plot = axes::category_plot(&area, &x, &y)?;
     for (index, period) in chart.periods.iter().enumerate() {
         let slot = index as f64;
-        let spend = (slot - BAR_SPAN, slot - BAR_GAP, amount(period.spend));
-        let won = (slot + BAR_GAP, slot + BAR_SPAN, amount(period.won));
+        let [left, right] = style::bar_pair(slot);
+        let spend = (left.0, left.1, amount(period.spend));
+        let won = (right.0, right.1, amount(period.won));
         draw_bar(&mut plot, spend, MARKETING, with_values)?;
         draw_bar(&mut plot, won, SALES, with_values)?;
     }
@@ -129,7 +122,11 @@ pub(super) fn draw_bar(
     if label {
         let style = style::text(VALUE_PX, &INK).pos(Pos::new(HPos::Center, VPos::Bottom));
         let text = EmptyElement::at(((left + right) / 2.0, value))
-            + Text::new(style::format_compact(value), (0, -VALUE_OFFSET), style);
+            + Text::new(
+                style::format_compact(value),
+                (0, -style::VALUE_OFFSET),
+                style,
+            );
         plot.draw_series(std::iter::once(text))?;
     }
     Ok(())

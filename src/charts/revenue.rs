@@ -35,12 +35,6 @@ pub struct FunctionRevenueChart {
     pub functions: Vec<FunctionMoney>,
 }
 
-/// Most functions that get their amounts written above the bars.
-const MAX_VALUE_LABELS: usize = 6;
-/// Half the width of a slot taken by its pair of bars.
-const BAR_SPAN: f64 = 0.38;
-/// Gap between the two bars of a function, in slot units.
-const BAR_GAP: f64 = 0.03;
 /// Share of the side colour in the light pipeline fill.
 const PIPELINE_TINT: f64 = 0.3;
 /// Stroke width of the pipeline outline.
@@ -92,13 +86,15 @@ fn draw(root: &Area, chart: &FunctionRevenueChart) -> DrawResult {
         desc: currency_desc(&chart.currency),
         format: style::format_compact,
     };
-    let with_values = labels.len() <= MAX_VALUE_LABELS && axes::shows_every_label(&area, &x, &y);
+    let with_values =
+        labels.len() <= style::MAX_VALUE_LABELS && axes::shows_every_label(&area, &x, &y);
     let mut plot = axes::category_plot(&area, &x, &y)?;
     for (index, function) in chart.functions.iter().enumerate() {
         let slot = index as f64;
         let color = function.side.color();
-        let pipeline = (slot - BAR_SPAN, slot - BAR_GAP, amount(function.pipeline));
-        let won = (slot + BAR_GAP, slot + BAR_SPAN, amount(function.won));
+        let [left, right] = style::bar_pair(slot);
+        let pipeline = (left.0, left.1, amount(function.pipeline));
+        let won = (right.0, right.1, amount(function.won));
         draw_bar(
             &mut plot,
             pipeline,

@@ -201,6 +201,25 @@ fn trim_decimals(value: f64, decimals: usize) -> String {
     }
 }
 
+/// Most slots (periods, functions) that get their amounts written above
+/// their bars; with more, the labels would collide.
+pub const MAX_VALUE_LABELS: usize = 6;
+/// Pixels between a bar's end and its value label.
+pub const VALUE_OFFSET: i32 = 4;
+/// Half the width of a slot taken by a pair of grouped bars.
+const PAIR_SPAN: f64 = 0.38;
+/// Gap between the two bars of a pair, in slot units.
+const PAIR_GAP: f64 = 0.03;
+
+/// The x ranges of a pair of grouped bars in the slot centred on `slot`:
+/// left bar, right bar.
+pub fn bar_pair(slot: f64) -> [(f64, f64); 2] {
+    [
+        (slot - PAIR_SPAN, slot - PAIR_GAP),
+        (slot + PAIR_GAP, slot + PAIR_SPAN),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -34,8 +34,6 @@ const BALANCED_BAND: f64 = 0.25;
 const BAND_OPACITY: f64 = 0.3;
 /// Half the width of a slot taken by a bar.
 const BAR_HALF: f64 = 0.3;
-/// Pixels between a bar end and its value.
-const VALUE_OFFSET: i32 = 4;
 /// Headroom above the largest tilt so its value label fits.
 const HEADROOM: f64 = 1.2;
 
@@ -176,9 +174,9 @@ fn draw_point(plot: &mut Plot, slot: f64, tilt: Option<f64>, label: bool) -> Dra
 
 fn draw_value(plot: &mut Plot, at: (f64, f64), text: String, above: bool) -> DrawResult {
     let (offset, side) = if above {
-        (-VALUE_OFFSET, VPos::Bottom)
+        (-style::VALUE_OFFSET, VPos::Bottom)
     } else {
-        (VALUE_OFFSET, VPos::Top)
+        (style::VALUE_OFFSET, VPos::Top)
     };
     let style = style::text(VALUE_PX, &INK).pos(Pos::new(HPos::Center, side));
     let element = EmptyElement::at(at) + Text::new(text, (0, offset), style);
