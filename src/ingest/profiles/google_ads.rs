@@ -2,7 +2,7 @@
 //! a title and date-range preamble, `Total: …` rows at the end, ` --` for
 //! empty cells, counts grouped with commas.
 
-use super::{ColumnSpec, Outcome, Profile, Row, to_base};
+use super::{Outcome, Profile, Row, col, to_base};
 use crate::config::Settings;
 use crate::ledger::Rejection;
 use crate::model::{Channel, Records, Spend};
@@ -11,41 +11,13 @@ use crate::model::{Channel, Records, Spend};
 pub static CAMPAIGNS: Profile = Profile {
     name: "Google Ads campaign report",
     columns: &[
-        ColumnSpec {
-            concept: "day",
-            aliases: &["day", "date"],
-            required: true,
-        },
-        ColumnSpec {
-            concept: "campaign",
-            aliases: &["campaign"],
-            required: true,
-        },
-        ColumnSpec {
-            concept: "cost",
-            aliases: &["cost"],
-            required: true,
-        },
-        ColumnSpec {
-            concept: "impressions",
-            aliases: &["impr.", "impressions"],
-            required: false,
-        },
-        ColumnSpec {
-            concept: "clicks",
-            aliases: &["clicks"],
-            required: false,
-        },
-        ColumnSpec {
-            concept: "conversions",
-            aliases: &["conversions", "conv."],
-            required: false,
-        },
-        ColumnSpec {
-            concept: "currency code",
-            aliases: &["currency code", "currency"],
-            required: false,
-        },
+        col("day", &["day", "date"], true),
+        col("campaign", &["campaign"], true),
+        col("cost", &["cost"], true),
+        col("impressions", &["impr.", "impressions"], false),
+        col("clicks", &["clicks"], false),
+        col("conversions", &["conversions", "conv."], false),
+        col("currency code", &["currency code", "currency"], false),
     ],
     read,
 };

@@ -5,7 +5,7 @@
 //! `Result indicator` or `Result type` says the result is a lead. Headers
 //! follow the Ads Manager language; English and Spanish are known.
 
-use super::{ColumnSpec, Outcome, Profile, Row, to_base};
+use super::{Outcome, Profile, Row, col, to_base};
 use crate::config::Settings;
 use crate::ledger::Rejection;
 use crate::model::{Channel, Records, Spend};
@@ -14,51 +14,43 @@ use crate::model::{Channel, Records, Spend};
 pub static CAMPAIGNS: Profile = Profile {
     name: "Meta Ads export",
     columns: &[
-        ColumnSpec {
-            concept: "reporting starts",
-            aliases: &["reporting starts", "day", "inicio del informe", "día"],
-            required: true,
-        },
-        ColumnSpec {
-            concept: "campaign name",
-            aliases: &[
+        col(
+            "reporting starts",
+            &["reporting starts", "day", "inicio del informe", "día"],
+            true,
+        ),
+        col(
+            "campaign name",
+            &[
                 "campaign name",
                 "ad set name",
                 "ad name",
                 "nombre de la campaña",
             ],
-            required: true,
-        },
-        ColumnSpec {
-            concept: "amount spent",
-            aliases: &["amount spent (*)", "importe gastado (*)"],
-            required: true,
-        },
-        ColumnSpec {
-            concept: "impressions",
-            aliases: &["impressions", "impresiones"],
-            required: false,
-        },
-        ColumnSpec {
-            concept: "link clicks",
-            aliases: &["link clicks", "clicks (all)", "clics en el enlace"],
-            required: false,
-        },
-        ColumnSpec {
-            concept: "results",
-            aliases: &["results", "resultados"],
-            required: false,
-        },
-        ColumnSpec {
-            concept: "result indicator",
-            aliases: &[
+            true,
+        ),
+        col(
+            "amount spent",
+            &["amount spent (*)", "importe gastado (*)"],
+            true,
+        ),
+        col("impressions", &["impressions", "impresiones"], false),
+        col(
+            "link clicks",
+            &["link clicks", "clicks (all)", "clics en el enlace"],
+            false,
+        ),
+        col("results", &["results", "resultados"], false),
+        col(
+            "result indicator",
+            &[
                 "result indicator",
                 "result type",
                 "indicador de resultados",
                 "tipo de resultado",
             ],
-            required: false,
-        },
+            false,
+        ),
     ],
     read,
 };

@@ -4,37 +4,17 @@
 //! `Amount ()`. Rows become hours (see [`super::time_entry`]).
 
 use super::time_entry;
-use super::{ColumnSpec, Profile};
+use super::{Profile, col};
 
 /// Detailed time-entry export; columns in [`time_entry`]'s order.
 pub static DETAILED: Profile = Profile {
     name: "Toggl Track detailed report",
     columns: &[
-        ColumnSpec {
-            concept: "user",
-            aliases: &["user"],
-            required: true,
-        },
-        ColumnSpec {
-            concept: "start date",
-            aliases: &["start date"],
-            required: true,
-        },
-        ColumnSpec {
-            concept: "duration",
-            aliases: &["duration"],
-            required: true,
-        },
-        ColumnSpec {
-            concept: "project",
-            aliases: &["project"],
-            required: false,
-        },
-        ColumnSpec {
-            concept: "tags",
-            aliases: &["tags"],
-            required: false,
-        },
+        col("user", &["user"], true),
+        col("start date", &["start date"], true),
+        col("duration", &["duration"], true),
+        col("project", &["project"], false),
+        col("tags", &["tags"], false),
     ],
     read: time_entry::read,
 };
