@@ -7,8 +7,8 @@
 //! (`2026-07-14`, `2026-07-14 09:30`) or any form the other exports use;
 //! money is a plain amount with an optional `currency` column.
 
-use super::{ColumnSpec, Outcome, Profile, Row, cells, to_base};
 use super::{LeadColumns, lead_from_row};
+use super::{Outcome, Profile, Row, cells, col, to_base};
 use crate::config::Settings;
 use crate::ledger::Rejection;
 use crate::model::{
@@ -18,11 +18,7 @@ use crate::model::{
 /// A column known by exactly one name, which is also its concept.
 macro_rules! exact {
     ($name:literal, $required:expr) => {
-        ColumnSpec {
-            concept: $name,
-            aliases: &[$name],
-            required: $required,
-        }
+        col($name, &[$name], $required)
     };
 }
 

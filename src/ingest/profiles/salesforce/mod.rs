@@ -26,23 +26,15 @@ pub use activities::ACTIVITIES;
 pub use leads::LEADS;
 pub use opportunities::OPPORTUNITIES;
 
-use super::{ColumnSpec, Outcome, Row, cells};
+use super::{ColumnSpec, Outcome, Row, cells, col};
 use crate::ledger::Rejection;
 
 const fn required(concept: &'static str, aliases: &'static [&'static str]) -> ColumnSpec {
-    ColumnSpec {
-        concept,
-        aliases,
-        required: true,
-    }
+    col(concept, aliases, true)
 }
 
 const fn optional(concept: &'static str, aliases: &'static [&'static str]) -> ColumnSpec {
-    ColumnSpec {
-        concept,
-        aliases,
-        required: false,
-    }
+    col(concept, aliases, false)
 }
 
 /// Reads one row with `read` and hands the record to `keep`, unless the row
