@@ -38,13 +38,18 @@ pub fn report(input: &Path, analysis: &Analysis) -> CheckReport {
         if let Some(problem) = &file.problem {
             let _ = writeln!(text, "\nerror: {}: {problem}", file.path);
         }
+        let lines: Vec<u64> = file.rejections.iter().map(|r| r.line).collect();
+        let sources = crate::ingest::source_lines(
+            &input.join(&file.path),
+            &lines,
+            analysis.settings.max_expanded_bytes,
+        );
         for rejection in &file.rejections {
             text.push('\n');
             text.push_str(&rejection_message(
-                input,
                 file,
                 rejection,
-                analysis.settings.max_expanded_bytes,
+                sources.get(&rejection.line),
             ));
         }
     }
@@ -85,12 +90,7 @@ fn files_table(files: &[FileLedger]) -> String {
 
 /// `error: file:line: column "X": found "Y"; expected Z`, then the line
 /// with a caret under the cell.
-fn rejection_message(
-    input: &Path,
-    file: &FileLedger,
-    r: &Rejection,
-    max_expanded_bytes: u64,
-) -> String {
+fn rejection_message(file: &FileLedger, r: &Rejection, source: Option<&String>) -> String {
     let column = r
         .column
         .as_deref()
@@ -105,10 +105,8 @@ fn rejection_message(
         "error: {}:{}:{column}{found} expected {}\n",
         file.path, r.line, r.expected
     );
-    if let Some(line) =
-        crate::ingest::source_line(&input.join(&file.path), r.line, max_expanded_bytes)
-    {
-        text.push_str(&excerpt(r.line, &line, r.found.as_deref()));
+    if let Some(line) = source {
+        text.push_str(&excerpt(r.line, line, r.found.as_deref()));
     }
     text
 }

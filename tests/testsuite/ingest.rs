@@ -112,3 +112,19 @@ fn a_column_showing_decimal_commas_reads_its_ambiguous_values_that_way() {
     // 1,234.00 + 45.50
     assert_eq!(m["spend"]["by_channel"]["google_ads"], json!(1279.5));
 }
+
+#[test]
+fn source_lines_reads_every_wanted_line_in_one_pass() {
+    let temp = tempfile::tempdir().unwrap();
+    let path = temp.path().join("report.csv");
+    std::fs::write(&path, "a,b\r\n1,2\r\n3,4\r\n5,6\r\n7,8").unwrap();
+    let lines = equinox::ingest::source_lines(&path, &[4, 2, 5, 9], u64::MAX);
+    let expected: Vec<(u64, &str)> = vec![(2, "1,2"), (4, "5,6"), (5, "7,8")];
+    assert_eq!(
+        lines
+            .iter()
+            .map(|(n, l)| (*n, l.as_str()))
+            .collect::<Vec<_>>(),
+        expected
+    );
+}
