@@ -96,7 +96,11 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
             sections::funnel_tables(review),
             root,
         )
-        .for_section("funnel", review, root),
+        .for_section("funnel", review, root)
+        .with_note(format!(
+            "Each stage counts the leads whose stage date falls in {}.",
+            review.period.label
+        )),
         speed: section(
             sections::speed(review, input.settings),
             sections::follow_up_tables(review),
@@ -186,10 +190,16 @@ fn section(figures: Vec<view::Figure>, tables: Vec<sections::Grid>, root: &str) 
             .collect(),
         chart: None,
         missing: None,
+        note: None,
     }
 }
 
 impl SectionView {
+    fn with_note(mut self, note: String) -> SectionView {
+        self.note = Some(note);
+        self
+    }
+
     /// Adds the section's chart, if the review has one for it, and what to
     /// export when its data is missing.
     fn for_section(mut self, name: &str, review: &Review, root: &str) -> SectionView {

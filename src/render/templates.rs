@@ -10,6 +10,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("index.html", include_str!("../../templates/index.html")),
     ("review.html", include_str!("../../templates/review.html")),
     ("table.html", include_str!("../../templates/table.html")),
+    ("section.html", include_str!("../../templates/section.html")),
 ];
 
 /// A template that failed to load or render.

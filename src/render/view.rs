@@ -54,6 +54,8 @@ pub struct SectionView {
     pub chart: Option<ChartView>,
     /// What to export to fill the section, when its data is missing.
     pub missing: Option<String>,
+    /// A sentence on how to read the section's figures.
+    pub note: Option<String>,
 }
 
 /// The balance summary.
