@@ -4,7 +4,7 @@
 //! the site stage owns output.
 
 mod chart_data;
-mod format;
+use crate::metrics::words as format;
 mod notes;
 mod sections;
 mod table;

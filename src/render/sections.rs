@@ -2,16 +2,16 @@
 //! and as plain values for the CSV files next to it. Every table is built
 //! once here and shown both ways, so the page and the CSV cannot disagree.
 
-use super::format::{
-    count, duration_hours, factor, money, money_cents, money_small, per_week, percent,
-    signed_percent, signed_points, tilt,
-};
 use super::table::Table;
 use super::view::Figure;
 use crate::config::Settings;
 use crate::metrics::comparison::{Against, Change, HEADLINES, Unit};
 use crate::metrics::conversion::Conversion;
 use crate::metrics::funnel::Segment;
+use crate::metrics::words::{
+    count, duration_hours, factor, money, money_cents, money_small, per_week, percent,
+    signed_percent, signed_points, tilt,
+};
 use crate::metrics::{Review, alignment, follow_up, speed};
 use crate::model::{Channel, Function, Money};
 use serde::Serialize;

@@ -1,13 +1,13 @@
 //! View models: reviews turned into the strings templates place. All
 //! formatting and wording happens here; templates only lay it out.
 
-use super::format::{count, per_week, signed_percent, signed_points, tilt};
 use super::sections::{TableView, unit_value};
 use super::table::Table;
 use crate::ledger::Ledger;
 use crate::metrics::Review;
 use crate::metrics::comparison::{Against, Change, Unit, headline};
 use crate::metrics::targets::Status;
+use crate::metrics::words::{count, per_week, signed_percent, signed_points, tilt};
 use serde::Serialize;
 
 /// A chart as the page shows it.

@@ -2,7 +2,7 @@
 //! in tests/snapshots (set UPDATE_SNAPSHOTS=1 to rewrite it after a
 //! deliberate change, then review the diff).
 
-use super::harness::{fixture, root};
+use super::harness::{assert_snapshot, fixture};
 use std::process::Command;
 
 fn check(input: &std::path::Path) -> std::process::Output {
@@ -12,20 +12,6 @@ fn check(input: &std::path::Path) -> std::process::Output {
         .arg(input)
         .output()
         .expect("run equinox")
-}
-
-#[track_caller]
-pub fn assert_snapshot(name: &str, actual: &str) {
-    let path = root().join("tests/snapshots").join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, actual).expect("write snapshot");
-    }
-    let expected =
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    assert!(
-        actual == expected,
-        "{name} differs from the snapshot:\n--- expected\n{expected}\n--- actual\n{actual}"
-    );
 }
 
 #[test]

@@ -104,7 +104,7 @@ fn init_makes_an_input_folder_that_checks_clean_and_never_overwrites() {
     assert_eq!(output.status.code(), Some(0));
     let stdout = String::from_utf8(output.stdout).unwrap();
     let shown = stdout.replace(&dir.display().to_string(), "<DIR>");
-    super::check::assert_snapshot("init.txt", &shown);
+    super::harness::assert_snapshot("init.txt", &shown);
     // The commented settings are valid and equal the defaults.
     let settings = equinox::config::Settings::load(&dir).unwrap();
     assert_eq!(settings, equinox::config::Settings::default());
@@ -163,7 +163,7 @@ fn every_settings_error_names_line_column_and_valid_values() {
             .replace(&temp.path().display().to_string(), "<INPUT>");
         transcript.push_str(&format!("## {case}\n{stderr}\n"));
     }
-    super::check::assert_snapshot("settings-errors.txt", &transcript);
+    super::harness::assert_snapshot("settings-errors.txt", &transcript);
 }
 
 /// Fetches a page from the local server with a bare HTTP/1.0 request.
@@ -323,5 +323,5 @@ fn each_error_class_has_its_message_and_exit_code() {
             output.status.code().unwrap_or(-1)
         ));
     }
-    super::check::assert_snapshot("error-classes.txt", &transcript);
+    super::harness::assert_snapshot("error-classes.txt", &transcript);
 }

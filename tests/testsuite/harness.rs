@@ -65,3 +65,19 @@ pub fn assert_close(value: &serde_json::Value, expected: f64) {
         "expected {expected}, found {actual}"
     );
 }
+
+/// Compares `actual` with tests/snapshots/`name`; `UPDATE_SNAPSHOTS=1`
+/// rewrites the snapshot after a deliberate change (review the diff).
+#[track_caller]
+pub fn assert_snapshot(name: &str, actual: &str) {
+    let path = root().join("tests/snapshots").join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).expect("write snapshot");
+    }
+    let expected =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert!(
+        actual == expected,
+        "{name} differs from the snapshot:\n--- expected\n{expected}\n--- actual\n{actual}"
+    );
+}
