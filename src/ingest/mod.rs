@@ -144,11 +144,32 @@ pub fn check_column_overrides(settings: &Settings) -> Result<(), (String, String
 pub fn read_file(root: &Path, path: &Path, settings: &Settings) -> (Records, FileLedger) {
     let mut ledger = FileLedger::new(display_path(root, path));
     let mut records = Records::default();
+    let before = FileState::of(path);
     if let Err(problem) = read_into(path, settings, &mut records, &mut ledger) {
         ledger.problem = Some(problem);
+    } else if before != FileState::of(path) {
+        ledger.problem = Some(CHANGED_WHILE_READ.to_string());
     }
     ledger.dates = records.date_range();
     (records, ledger)
+}
+
+/// Said of a file that grew, shrank or was replaced while it was read.
+pub const CHANGED_WHILE_READ: &str = "the file changed while it was being read (a download or sync still running?); its rows may be incomplete, build again once it is complete";
+
+/// What tells that a file changed: its size and modification time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileState(Option<(u64, Option<std::time::SystemTime>)>);
+
+impl FileState {
+    /// The file's state now; `None` inside when it cannot be read.
+    pub fn of(path: &Path) -> FileState {
+        FileState(
+            std::fs::metadata(path)
+                .ok()
+                .map(|m| (m.len(), m.modified().ok())),
+        )
+    }
 }
 
 fn read_into(

@@ -226,3 +226,29 @@ fn a_file_that_disappears_before_it_is_read() {
     assert!(records.leads.is_empty());
     assert!(ledger.problem.unwrap().starts_with("cannot read the file"));
 }
+
+#[test]
+fn a_file_that_shrinks_or_grows_while_read_is_noticed() {
+    use equinox::ingest::FileState;
+    let temp = tempfile::tempdir().unwrap();
+    let path = temp.path().join("deals.csv");
+    std::fs::write(&path, format!("{DEALS_HEADER}\n\"1\",\"A\",\"Demo\",\"P\",\"1.0\",\"\",\"2026-07-01 10:00\",\"\",\"false\",\"false\",\"\",\"\"\n")).unwrap();
+    let before = FileState::of(&path);
+    assert_eq!(
+        before,
+        FileState::of(&path),
+        "an untouched file is the same"
+    );
+    std::fs::write(&path, DEALS_HEADER).unwrap();
+    assert_ne!(
+        before,
+        FileState::of(&path),
+        "a shorter file is a changed file"
+    );
+    std::fs::remove_file(&path).unwrap();
+    assert_ne!(
+        before,
+        FileState::of(&path),
+        "a vanished file is a changed file"
+    );
+}
