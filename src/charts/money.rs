@@ -84,30 +84,67 @@ pub(super) fn currency_desc(currency: &str) -> String {
 }
 
 fn draw(root: &Area, chart: &SpendRevenueChart) -> DrawResult {
-    let area = layout::header(root, &chart.title, &legend())?;
-    let labels: Vec<String> = chart.periods.iter().map(|p| p.label.clone()).collect();
-    let x = XAxis {
-        labels: &labels,
-        desc: "Period",
+    let frame = MoneyFrame {
+        title: &chart.title,
+        legend: &legend(),
+        labels: chart.periods.iter().map(|p| p.label.clone()).collect(),
+        x_desc: "Period",
+        max: chart.periods.iter().map(peak).fold(0.0, f64::max),
+        currency: &chart.currency,
     };
-    let max = chart.periods.iter().map(peak).fold(0.0, f64::max);
+    draw_pairs(root, &frame, |plot, with_values| {
+        for (index, period) in chart.periods.iter().enumerate() {
+            let [left, right] = style::bar_pair(index as f64);
+            draw_bar(
+                plot,
+                (left.0, left.1, amount(period.spend)),
+                MARKETING,
+                with_values,
+            )?;
+            draw_bar(
+                plot,
+                (right.0, right.1, amount(period.won)),
+                SALES,
+                with_values,
+            )?;
+        }
+        Ok(())
+    })
+}
+
+/// The frame of a chart of paired money bars per category: title, legend,
+/// category axis and a zero-based money axis.
+pub(super) struct MoneyFrame<'a> {
+    pub title: &'a str,
+    pub legend: &'a [LegendEntry],
+    pub labels: Vec<String>,
+    pub x_desc: &'static str,
+    /// The largest amount drawn.
+    pub max: f64,
+    pub currency: &'a str,
+}
+
+/// Draws the frame, then the bars with `bars`, told whether every bar has
+/// room for its amount written on top.
+pub(super) fn draw_pairs(
+    root: &Area,
+    frame: &MoneyFrame,
+    bars: impl FnOnce(&mut Plot, bool) -> DrawResult,
+) -> DrawResult {
+    let area = layout::header(root, frame.title, frame.legend)?;
+    let x = XAxis {
+        labels: &frame.labels,
+        desc: frame.x_desc,
+    };
     let y = YAxis {
-        ticks: axes::zero_based_ticks(max),
-        desc: currency_desc(&chart.currency),
+        ticks: axes::zero_based_ticks(frame.max),
+        desc: currency_desc(frame.currency),
         format: style::format_compact,
     };
     let with_values =
-        labels.len() <= style::MAX_VALUE_LABELS && axes::shows_every_label(&area, &x, &y);
+        frame.labels.len() <= style::MAX_VALUE_LABELS && axes::shows_every_label(&area, &x, &y);
     let mut plot = axes::category_plot(&area, &x, &y)?;
-    for (index, period) in chart.periods.iter().enumerate() {
-        let slot = index as f64;
-        let [left, right] = style::bar_pair(slot);
-        let spend = (left.0, left.1, amount(period.spend));
-        let won = (right.0, right.1, amount(period.won));
-        draw_bar(&mut plot, spend, MARKETING, with_values)?;
-        draw_bar(&mut plot, won, SALES, with_values)?;
-    }
-    Ok(())
+    bars(&mut plot, with_values)
 }
 
 /// Draws one solid bar from 0 to `value`, with its amount on top if `label`.

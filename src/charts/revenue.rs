@@ -4,9 +4,9 @@
 
 use plotters::prelude::*;
 
-use super::axes::{self, Plot, XAxis, YAxis};
-use super::layout::{self, LegendEntry, Swatch};
-use super::money::{amount, currency_desc, draw_bar};
+use super::axes::Plot;
+use super::layout::{LegendEntry, Swatch};
+use super::money::{MoneyFrame, amount, currency_desc, draw_bar, draw_pairs};
 use super::side::Side;
 use super::style::{self, CHART_HEIGHT, CHART_WIDTH, INK};
 use super::svg::{self, Area, DrawResult, Meta};
@@ -74,37 +74,35 @@ fn legend() -> [LegendEntry; 2] {
 }
 
 fn draw(root: &Area, chart: &FunctionRevenueChart) -> DrawResult {
-    let area = layout::header(root, &chart.title, &legend())?;
-    let labels: Vec<String> = chart.functions.iter().map(|f| f.label.clone()).collect();
-    let x = XAxis {
-        labels: &labels,
-        desc: "Sourcing function",
+    let frame = MoneyFrame {
+        title: &chart.title,
+        legend: &legend(),
+        labels: chart.functions.iter().map(|f| f.label.clone()).collect(),
+        x_desc: "Sourcing function",
+        max: chart.functions.iter().map(peak).fold(0.0, f64::max),
+        currency: &chart.currency,
     };
-    let max = chart.functions.iter().map(peak).fold(0.0, f64::max);
-    let y = YAxis {
-        ticks: axes::zero_based_ticks(max),
-        desc: currency_desc(&chart.currency),
-        format: style::format_compact,
-    };
-    let with_values =
-        labels.len() <= style::MAX_VALUE_LABELS && axes::shows_every_label(&area, &x, &y);
-    let mut plot = axes::category_plot(&area, &x, &y)?;
-    for (index, function) in chart.functions.iter().enumerate() {
-        let slot = index as f64;
-        let color = function.side.color();
-        let [left, right] = style::bar_pair(slot);
-        let pipeline = (left.0, left.1, amount(function.pipeline));
-        let won = (right.0, right.1, amount(function.won));
-        draw_bar(
-            &mut plot,
-            pipeline,
-            style::tint(color, PIPELINE_TINT),
-            with_values,
-        )?;
-        draw_outline(&mut plot, pipeline, color)?;
-        draw_bar(&mut plot, won, color, with_values)?;
-    }
-    Ok(())
+    draw_pairs(root, &frame, |plot, with_values| {
+        for (index, function) in chart.functions.iter().enumerate() {
+            let color = function.side.color();
+            let [left, right] = style::bar_pair(index as f64);
+            let pipeline = (left.0, left.1, amount(function.pipeline));
+            draw_bar(
+                plot,
+                pipeline,
+                style::tint(color, PIPELINE_TINT),
+                with_values,
+            )?;
+            draw_outline(plot, pipeline, color)?;
+            draw_bar(
+                plot,
+                (right.0, right.1, amount(function.won)),
+                color,
+                with_values,
+            )?;
+        }
+        Ok(())
+    })
 }
 
 fn draw_outline(
