@@ -38,10 +38,20 @@ fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
 }
 
 fn spend(row: &Row, settings: &Settings) -> Result<Spend, Rejection> {
+    campaign_day(row, settings, Channel::GoogleAds)
+}
+
+/// A day of a campaign from a search-ads report: Google's and Microsoft's
+/// profiles list the same seven columns in the same order.
+pub(super) fn campaign_day(
+    row: &Row,
+    settings: &Settings,
+    channel: Channel,
+) -> Result<Spend, Rejection> {
     let cost = row.money(COST)?.unwrap_or_default();
     Ok(Spend {
         day: row.required_datetime(DAY)?.date(),
-        channel: Channel::GoogleAds,
+        channel,
         campaign: row.text(CAMPAIGN).unwrap_or("").to_string(),
         cost: to_base(cost, row.text(CURRENCY), settings).map_err(|e| row.reject(CURRENCY, e))?,
         impressions: row.count(IMPRESSIONS)?,

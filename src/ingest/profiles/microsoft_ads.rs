@@ -5,7 +5,7 @@
 //! `Date` or `Time period` column) can be read; without one the file is
 //! reported as missing that column.
 
-use super::{Outcome, Profile, Row, col, to_base};
+use super::{Outcome, Profile, Row, col};
 use crate::config::Settings;
 use crate::ledger::Rejection;
 use crate::model::{Channel, Records, Spend};
@@ -13,6 +13,8 @@ use crate::model::{Channel, Records, Spend};
 /// Campaign table download or campaign performance report, by day.
 pub static CAMPAIGNS: Profile = Profile {
     name: "Microsoft Ads campaign report",
+    // The column order of Google's report: rows are read by
+    // [`super::google_ads::campaign_day`].
     columns: &[
         col("day", &["day", "date", "time period"], true),
         col("campaign", &["campaign", "campaign name"], true),
@@ -24,14 +26,6 @@ pub static CAMPAIGNS: Profile = Profile {
     ],
     read,
 };
-
-const DAY: usize = 0;
-const CAMPAIGN: usize = 1;
-const SPEND: usize = 2;
-const IMPRESSIONS: usize = 3;
-const CLICKS: usize = 4;
-const CONVERSIONS: usize = 5;
-const CURRENCY: usize = 6;
 
 fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
     if is_total(row.first_cell()) {
@@ -48,15 +42,5 @@ fn is_total(cell: &str) -> bool {
 }
 
 fn spend(row: &Row, settings: &Settings) -> Result<Spend, Rejection> {
-    let cost = row.money(SPEND)?.unwrap_or_default();
-    Ok(Spend {
-        day: row.required_datetime(DAY)?.date(),
-        channel: Channel::MicrosoftAds,
-        campaign: row.text(CAMPAIGN).unwrap_or("").to_string(),
-        cost: to_base(cost, row.text(CURRENCY), settings).map_err(|e| row.reject(CURRENCY, e))?,
-        impressions: row.count(IMPRESSIONS)?,
-        clicks: row.count(CLICKS)?,
-        conversions: row.number(CONVERSIONS)?,
-        leads: 0,
-    })
+    super::google_ads::campaign_day(row, settings, Channel::MicrosoftAds)
 }
