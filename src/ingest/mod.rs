@@ -4,6 +4,7 @@
 //!
 //! Hands on [`Records`] and the [`Ledger`] to the metrics stage.
 
+mod activity;
 pub mod cells;
 mod decode;
 mod discover;
@@ -52,17 +53,26 @@ pub fn read_inputs_with(
         ledger.files.push(file);
     }
     // Files are read in parallel and collected in path order, so the
-    // result does not depend on which file finishes first.
-    let read: Vec<(Records, FileLedger)> = files
+    // result does not depend on which file finishes first. Activity
+    // exports wait for the leads and deals of every other file.
+    let read: Vec<Option<(Records, FileLedger)>> = files
         .par_iter()
         .map(|path| {
-            let result = read_file(input, path, settings);
+            let result = read_file_as(input, path, settings, Touches::Defer)?;
             progress.file_read(&result.1.path, size(path));
-            result
+            Some(result)
         })
         .collect();
     let mut batches = Vec::with_capacity(read.len());
-    for (file_records, file_ledger) in read {
+    let mut deferred = Vec::new();
+    for (path, file) in files.iter().zip(read) {
+        let Some((file_records, file_ledger)) = file else {
+            deferred.push((ledger.files.len(), path));
+            ledger
+                .files
+                .push(FileLedger::new(display_path(input, path)));
+            continue;
+        };
         let newest_day = file_ledger.dates.map(|(_, last)| last);
         batches.push((newest_day, batches.len(), file_records));
         ledger.files.push(file_ledger);
@@ -72,14 +82,42 @@ pub fn read_inputs_with(
     for (_, _, batch) in batches {
         append(&mut records, batch);
     }
-    resolve_lead_aliases(&mut records);
     ledger.duplicates_merged = merge_duplicates(&mut records);
+    let activity = {
+        let targets = activity::Targets::new(&records, settings.as_of);
+        let folded: Vec<(Records, FileLedger)> = deferred
+            .par_iter()
+            .filter_map(|(_, path)| {
+                let result = read_file_as(input, path, settings, Touches::Fold(&targets))?;
+                progress.file_read(&result.1.path, size(path));
+                Some(result)
+            })
+            .collect();
+        let mut activity = crate::model::Activity::default();
+        for ((slot, _), (file_records, file_ledger)) in deferred.iter().zip(folded) {
+            activity.merge(file_records.activity);
+            ledger.files[*slot] = file_ledger;
+        }
+        activity
+    };
+    records.activity = activity;
+    records.lead_aliases.clear();
     (records, ledger)
+}
+
+/// What reading a file does with its touches.
+#[derive(Clone, Copy)]
+enum Touches<'a> {
+    /// Keeps them in [`Records::touches`].
+    Keep,
+    /// Does not read an activity export at all (`read_file_as` gives `None`).
+    Defer,
+    /// Folds them into [`Records::activity`] as they are read.
+    Fold(&'a activity::Targets<'a>),
 }
 
 fn append(all: &mut Records, more: Records) {
     join_vec(&mut all.leads, more.leads);
-    join_vec(&mut all.touches, more.touches);
     join_vec(&mut all.deals, more.deals);
     join_vec(&mut all.spend, more.spend);
     join_vec(&mut all.budget, more.budget);
@@ -94,26 +132,6 @@ fn join_vec<T>(all: &mut Vec<T>, mut more: Vec<T>) {
         *all = more;
     } else {
         all.append(&mut more);
-    }
-}
-
-/// Points touches that name their lead by an alias (a Pipedrive deal title)
-/// at the first lead with that alias, in the order files are merged (older
-/// exports first, then path order) and row order. Touches whose
-/// alias no lead has keep it and join no lead.
-fn resolve_lead_aliases(records: &mut Records) {
-    let aliases = std::mem::take(&mut records.lead_aliases);
-    if aliases.is_empty() {
-        return;
-    }
-    let mut first = std::collections::HashMap::new();
-    for (alias, lead_id) in aliases {
-        first.entry(alias).or_insert(lead_id);
-    }
-    for touch in &mut records.touches {
-        if let Some(lead_id) = first.get(&*touch.lead_id) {
-            touch.lead_id = lead_id.as_str().into();
-        }
     }
 }
 
@@ -140,18 +158,46 @@ pub fn check_column_overrides(settings: &Settings) -> Result<(), (String, String
     Ok(())
 }
 
-/// Reads one file; problems that stop the file are noted in its ledger.
+/// Reads one file on its own, touches kept in [`Records::touches`];
+/// problems that stop the file are noted in its ledger.
 pub fn read_file(root: &Path, path: &Path, settings: &Settings) -> (Records, FileLedger) {
+    // Only `Touches::Defer` leaves a file unread.
+    read_file_as(root, path, settings, Touches::Keep).unwrap_or_else(|| {
+        (
+            Records::default(),
+            FileLedger::new(display_path(root, path)),
+        )
+    })
+}
+
+/// Reads one file; `None` when it is an activity export and `touches`
+/// says to leave those for later.
+fn read_file_as(
+    root: &Path,
+    path: &Path,
+    settings: &Settings,
+    touches: Touches,
+) -> Option<(Records, FileLedger)> {
     let mut ledger = FileLedger::new(display_path(root, path));
     let mut records = Records::default();
     let before = FileState::of(path);
-    if let Err(problem) = read_into(path, settings, &mut records, &mut ledger) {
-        ledger.problem = Some(problem);
-    } else if before != FileState::of(path) {
-        ledger.problem = Some(CHANGED_WHILE_READ.to_string());
+    match read_into(path, settings, touches, &mut records, &mut ledger) {
+        Err(problem) => ledger.problem = Some(problem),
+        Ok(Read::Deferred) => return None,
+        Ok(Read::Whole) if before != FileState::of(path) => {
+            ledger.problem = Some(CHANGED_WHILE_READ.to_string());
+        }
+        Ok(Read::Whole) => {}
     }
     ledger.dates = records.date_range();
-    (records, ledger)
+    Some((records, ledger))
+}
+
+/// How far a file was read.
+enum Read {
+    Whole,
+    /// An activity export, left for after the others.
+    Deferred,
 }
 
 /// Said of a file that grew, shrank or was replaced while it was read.
@@ -175,9 +221,10 @@ impl FileState {
 fn read_into(
     path: &Path,
     settings: &Settings,
+    touches: Touches,
     records: &mut Records,
     ledger: &mut FileLedger,
-) -> Result<(), String> {
+) -> Result<Read, String> {
     let decoded = decode::open(path, settings.max_expanded_bytes)
         .map_err(|e| format!("cannot read the file: {e}"))?;
     if decoded.container == decode::Container::Zip {
@@ -188,6 +235,14 @@ fn read_into(
     let file = ledger.path.clone();
     let renames = |profile: &str| settings.overrides_for(&file, profile).map(|o| &o.names);
     let sniffed = sniff::find_header(&mut reader, &renames).map_err(describe)?;
+    let fold = match touches {
+        Touches::Keep => None,
+        Touches::Defer if profiles::reads_touches(sniffed.matched.profile) => {
+            return Ok(Read::Deferred);
+        }
+        Touches::Defer => None,
+        Touches::Fold(targets) => Some(activity::Fold::new(targets)),
+    };
     ledger.profile = Some(sniffed.matched.profile.name.to_string());
     ledger.skipped(sniffed.header_line);
     ledger.preamble = sniffed.preamble.clone();
@@ -201,8 +256,8 @@ fn read_into(
         forced_date_order: forced,
         max_expanded_bytes: settings.max_expanded_bytes,
     };
-    read_rows(reader, &file, settings, records, ledger);
-    Ok(())
+    read_rows(reader, &file, settings, fold, records, ledger);
+    Ok(Read::Whole)
 }
 
 fn describe(problem: NotRecognised) -> String {
@@ -321,6 +376,7 @@ fn read_rows(
     reader: Box<dyn BufRead + Send>,
     file: &FileContext,
     settings: &Settings,
+    fold: Option<activity::Fold>,
     records: &mut Records,
     ledger: &mut FileLedger,
 ) {
@@ -329,7 +385,7 @@ fn read_rows(
         let (empty_sender, empty) = std::sync::mpsc::channel();
         let sniffed = file.sniffed;
         let producer = scope.spawn(move || split_rows(reader, sniffed, full_sender, empty));
-        parse_rows(full, empty_sender, file, settings, records, ledger);
+        parse_rows(full, empty_sender, file, settings, fold, records, ledger);
         ledger.skipped(producer.join().unwrap_or(0));
     });
 }
@@ -363,12 +419,14 @@ fn split_rows(
 }
 
 /// The parsing side: decides the column formats from the first rows, then
-/// turns every row into records or a rejection.
+/// turns every row into records or a rejection, folding touches batch by
+/// batch when given a fold.
 fn parse_rows(
     full: Receiver<Batch>,
     empty: Sender<Batch>,
     file: &FileContext,
     settings: &Settings,
+    mut fold: Option<activity::Fold>,
     records: &mut Records,
     ledger: &mut FileLedger,
 ) {
@@ -381,12 +439,19 @@ fn parse_rows(
     }
     let formats = column_formats(ahead.iter().flatten(), file);
     for batch in ahead.into_iter().chain(full.iter()) {
-        for read in &batch {
-            if !parse_row(read, file, &formats, settings, records, ledger) {
-                return;
-            }
+        let go_on = batch
+            .iter()
+            .all(|read| parse_row(read, file, &formats, settings, records, ledger));
+        if let Some(fold) = &mut fold {
+            fold.take(records);
+        }
+        if !go_on {
+            break;
         }
         let _ = empty.send(batch);
+    }
+    if let Some(fold) = fold {
+        records.activity = fold.finish();
     }
 }
 

@@ -108,7 +108,7 @@ pub fn alignment(
         .collect();
     let mut a = Alignment::default();
     if join.has_activities {
-        let multi = ready.iter().filter(|f| f.reps_first_days >= 2).count() as u64;
+        let multi = ready.iter().filter(|f| f.several_reps).count() as u64;
         a.multi_rep_leads = Some(multi);
         a.multi_rep_share = share(multi, ready.len() as u64);
     } else {

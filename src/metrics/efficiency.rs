@@ -166,16 +166,19 @@ fn paid_won(input: &Inputs, window: &Window) -> Money {
 }
 
 fn sales_touches(input: &Inputs, window: &Window) -> (u64, &'static str) {
-    if input.records.touches.is_empty() {
+    let activity = &input.records.activity;
+    if activity.touches == 0 {
         return (input.first_touches, "first touches");
     }
-    let n = input
-        .records
-        .touches
-        .iter()
-        .filter(|t| window.contains(t.at))
-        .count();
-    (n as u64, "activities")
+    // Folded per day up to the cut-off (see `ingest::activity`).
+    let days = window.period.start..=window.period.end.min(window.as_of.date());
+    if days.is_empty() {
+        return (0, "activities");
+    }
+    (
+        activity.per_day.range(days).map(|(_, n)| n).sum(),
+        "activities",
+    )
 }
 
 fn note_gaps(

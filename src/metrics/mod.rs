@@ -231,6 +231,7 @@ fn review(shared: &Shared, window: Window) -> Review {
         &pipeline::Inputs {
             leads: &records.leads,
             deals: &records.deals,
+            activity: &records.activity,
             join,
             revenue: &revenue,
             next: &next,
@@ -424,11 +425,11 @@ fn newest_timestamp(records: &Records) -> Option<NaiveDateTime> {
         .spend
         .iter()
         .map(|s| Some(s.day.and_time(NaiveTime::MIN)));
-    let touches = records.touches.iter().map(|t| Some(t.at));
+    let touches = records.activity.range.map(|(_, last)| last);
     leads
         .chain(deals)
         .chain(spend)
-        .chain(touches)
+        .chain(std::iter::once(touches))
         .chain(logged_days(records).map(|d| Some(d.and_time(NaiveTime::MIN))))
         .flatten()
         .max()

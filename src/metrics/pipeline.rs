@@ -9,7 +9,7 @@ use super::stats::{median, per_unit, ratio, round_cents};
 use super::window::Window;
 use super::{Unavailable, note};
 use crate::config::Settings;
-use crate::model::{Deal, Function, Lead, Money, Outcome, Period};
+use crate::model::{Activity, Deal, Function, Lead, Money, Outcome, Period};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -53,6 +53,8 @@ pub struct Pipeline {
 pub struct Inputs<'a> {
     pub leads: &'a [Lead],
     pub deals: &'a [Deal],
+    /// The activity exports, folded.
+    pub activity: &'a Activity,
     pub join: &'a Join<'a>,
     pub revenue: &'a Revenue,
     pub next: &'a Period,
@@ -61,11 +63,13 @@ pub struct Inputs<'a> {
 
 /// Computes the pipeline figures of one period.
 pub fn pipeline(input: &Inputs, window: &Window, unavailable: &mut Unavailable) -> Pipeline {
-    let won: Vec<&Deal> = input
+    let won_at: Vec<(usize, &Deal)> = input
         .deals
         .iter()
-        .filter(|d| d.outcome == Outcome::Won && window.holds(d.closed_at))
+        .enumerate()
+        .filter(|(_, d)| d.outcome == Outcome::Won && window.holds(d.closed_at))
         .collect();
+    let won: Vec<&Deal> = won_at.iter().map(|&(_, deal)| deal).collect();
     let end = window.end();
     let open: Vec<&Deal> = input
         .deals
@@ -107,7 +111,7 @@ pub fn pipeline(input: &Inputs, window: &Window, unavailable: &mut Unavailable) 
         next_period_target: target,
         coverage: target.and_then(|t| ratio(due_next_period.as_f64(), t)),
         required_coverage: input.revenue.win_rate.and_then(|r| ratio(1.0, r)),
-        touches_per_won_deal: touches_per_won(&won, input.join),
+        touches_per_won_deal: touches_per_won(&won_at, input.activity, input.join),
         lead_to_close_days: lead_to_close(&won, input.leads, input.join),
     };
     note_gaps(&p, input, &won, unavailable);
@@ -139,30 +143,23 @@ fn by_function<'a>(deals: impl Iterator<Item = &'a Deal>) -> BTreeMap<&'static s
 
 /// Activities on the leads of won deals, up to each close, per won deal
 /// that links to at least one known lead. `None` without activity exports.
-fn touches_per_won(won: &[&Deal], join: &Join) -> Option<f64> {
+fn touches_per_won(won: &[(usize, &Deal)], activity: &Activity, join: &Join) -> Option<f64> {
     if !join.has_activities {
         return None;
     }
     let mut deals = 0u64;
-    let mut touches = 0usize;
-    for deal in won {
-        let (Some(closed), true) = (deal.closed_at, links_a_lead(deal, join)) else {
-            continue;
-        };
-        deals += 1;
-        for id in &deal.lead_ids {
-            if let Some(list) = join.touches.get(id.as_str()) {
-                touches += list.partition_point(|(at, _)| *at <= closed);
-            }
+    let mut touches = 0u64;
+    for &(index, deal) in won {
+        if deal.closed_at.is_some() && links_a_lead(deal, join) {
+            deals += 1;
+            touches += activity.of_won_deal(index);
         }
     }
     ratio(touches as f64, deals as f64)
 }
 
 fn links_a_lead(deal: &Deal, join: &Join) -> bool {
-    deal.lead_ids
-        .iter()
-        .any(|id| join.lead_by_id.contains_key(id.as_str()))
+    deal.lead_ids.iter().any(|id| join.lead_by_id.contains(id))
 }
 
 /// Median days from the earliest linked lead's creation to the close.
@@ -173,8 +170,8 @@ fn lead_to_close(won: &[&Deal], leads: &[Lead], join: &Join) -> Option<f64> {
             let created = deal
                 .lead_ids
                 .iter()
-                .filter_map(|id| join.lead_by_id.get(id.as_str()))
-                .map(|&i| leads[i].created_at)
+                .filter_map(|id| join.lead_by_id.get(id))
+                .map(|i| leads[i].created_at)
                 .min()?;
             days(created, deal.closed_at?)
         })

@@ -41,7 +41,7 @@ pub fn display_names(records: &Records, mode: OwnerDisplay) -> HashMap<String, S
         .leads
         .iter()
         .filter_map(|l| l.owner.as_deref())
-        .chain(records.touches.iter().filter_map(|t| t.owner.as_deref()))
+        .chain(records.activity.owners.iter().map(|owner| &**owner))
         .chain(records.deals.iter().filter_map(|d| d.owner.as_deref()))
         .collect();
     let names: BTreeSet<&str> = distinct.into_iter().collect();

@@ -5,9 +5,11 @@
 //! write them (HubSpot renders in the portal's time zone, ads platforms in the
 //! account's), so comparisons between them assume one business time zone.
 
+pub mod activity;
 mod money;
 mod period;
 
+pub use activity::{Activity, LeadActivity, LeadIndex};
 pub use money::{Money, currency_symbol};
 pub use period::{Period, PeriodKind};
 
@@ -107,8 +109,9 @@ impl Channel {
 /// A person or company that entered the CRM: a contact or lead record.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lead {
-    /// The CRM's own id, kept as text (HubSpot ids exceed 11 digits).
-    pub id: String,
+    /// The CRM's own id, kept as text (HubSpot ids exceed 11 digits),
+    /// inline up to 24 bytes: a million ids need no allocation of their own.
+    pub id: compact_str::CompactString,
     pub created_at: NaiveDateTime,
     /// The source value as the CRM wrote it (`Paid Search`, `Referrals`, ...).
     pub source: Text,
@@ -160,7 +163,9 @@ pub type Text = std::sync::Arc<str>;
 /// One sales activity on a lead: a call, email, meeting or task.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Touch {
-    pub lead_id: Text,
+    /// The lead's id, held inline: touches are folded as they are read, so
+    /// a shared copy would only cost an allocation per touch.
+    pub lead_id: compact_str::CompactString,
     pub at: NaiveDateTime,
     pub kind: TouchKind,
     pub owner: Option<Text>,
@@ -246,6 +251,12 @@ impl Records {
             .iter()
             .map(|l| l.created_at.date())
             .chain(self.touches.iter().map(|t| t.at.date()))
+            .chain(
+                self.activity
+                    .range
+                    .into_iter()
+                    .flat_map(|(first, last)| [first.date(), last.date()]),
+            )
             .chain(self.deals.iter().map(|d| d.created_at.date()))
             .chain(
                 self.deals
@@ -267,7 +278,12 @@ impl Records {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Records {
     pub leads: Vec<Lead>,
+    /// Touches read and not folded yet: a file's own when it is read on
+    /// its own ([`crate::ingest::read_file`]). [`crate::ingest::read_inputs`]
+    /// folds them into `activity` as it reads and leaves this empty.
     pub touches: Vec<Touch>,
+    /// The activity exports, folded per lead, per won deal and per day.
+    pub activity: Activity,
     pub deals: Vec<Deal>,
     pub spend: Vec<Spend>,
     pub budget: Vec<Budget>,
@@ -291,10 +307,9 @@ impl Records {
         self.leads.push(lead);
     }
 
-    /// Adds a touch, its lead id and owner held once in the pool: activity
-    /// exports repeat both on every row.
+    /// Adds a touch, its owner held once in the pool: activity exports
+    /// repeat a handful of reps on every row.
     pub fn push_touch(&mut self, mut touch: Touch) {
-        touch.lead_id = self.texts.text(&touch.lead_id);
         touch.owner = touch.owner.map(|owner| self.texts.text(&owner));
         self.touches.push(touch);
     }

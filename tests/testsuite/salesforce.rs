@@ -255,12 +255,16 @@ fn activities_report_links_touches_to_leads() {
 
 #[test]
 fn activities_become_touches_of_each_kind() {
-    let (records, ledger) = records("salesforce-activities");
+    // Read on its own, a file keeps its touches (a whole build folds them).
+    let input = fixture("salesforce-activities");
+    let settings = Settings::load(&input).expect("settings");
+    let (file_records, ledger) =
+        equinox::ingest::read_file(&input, &input.join("report1784638920000.csv"), &settings);
     assert_eq!(
-        ledger.files[1].profile.as_deref(),
+        ledger.profile.as_deref(),
         Some("Salesforce activities report")
     );
-    let touches: Vec<(String, String, TouchKind, Option<&str>)> = records
+    let touches: Vec<(String, String, TouchKind, Option<&str>)> = file_records
         .touches
         .iter()
         .map(|t| {
@@ -310,6 +314,7 @@ fn activities_become_touches_of_each_kind() {
     );
     // The leads report's 18-digit ids are cut to the 15 characters the
     // activities report uses, so the touches find their leads.
+    let (records, _) = records("salesforce-activities");
     let lead_ids: Vec<&str> = records.leads.iter().map(|l| l.id.as_str()).collect();
     assert_eq!(
         lead_ids,
@@ -323,4 +328,10 @@ fn activities_become_touches_of_each_kind() {
     assert_eq!(l[0].email_hash, l[2].email_hash);
     assert_ne!(l[0].email_hash, l[1].email_hash);
     assert_eq!(l[2].function, Function::Sales);
+    // A build folds the five touches: the first lead's first since its
+    // MQL (09:00) is Rep One's call at 09:30.
+    assert_eq!(records.activity.touches, 5);
+    let first = records.activity.of_lead(0).expect("touched");
+    assert_eq!(first.first.unwrap().to_string(), "2026-07-06 09:30:00");
+    assert_eq!(records.activity.owner(first.first_owner), Some("Rep One"));
 }

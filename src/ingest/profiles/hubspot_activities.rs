@@ -10,7 +10,8 @@ use super::col;
 use super::{Outcome, Profile, Row};
 use crate::config::Settings;
 use crate::ledger::Rejection;
-use crate::model::{Records, TextPool, Touch, TouchKind};
+use crate::model::{Records, Touch, TouchKind};
+use chrono::NaiveDateTime;
 
 /// Calls, emails, meetings or tasks export
 /// (`hubspot-crm-exports-all-calls-*.csv`, ...).
@@ -72,8 +73,18 @@ fn read(row: &Row, _settings: &Settings, out: &mut Records) -> Outcome {
     let Some(kind) = touch_kind(row) else {
         return Outcome::Used;
     };
-    let touches = touches(row, kind, &mut out.texts);
-    Outcome::of(touches, |mut touches| out.touches.append(&mut touches))
+    Outcome::of(checked_touch(row), |(ids, at)| {
+        // One touch per associated contact, the owner held once.
+        let owner = row.text(OWNER).map(|owner| out.texts.text(owner));
+        for lead_id in contact_ids(ids) {
+            out.touches.push(Touch {
+                lead_id: lead_id.into(),
+                at,
+                kind,
+                owner: owner.clone(),
+            });
+        }
+    })
 }
 
 /// What kind of touch the row is; `None` for an activity that is read and
@@ -98,14 +109,18 @@ fn touch_kind(row: &Row) -> Option<TouchKind> {
 /// The kind an activity type value names (`Call`, `CALL`, `Calls`, ...);
 /// `None` for notes; any other type (LinkedIn message, SMS, ...) is a task.
 fn kind_of_type(kind: &str) -> Option<TouchKind> {
-    let kind = kind.to_ascii_lowercase();
-    let kind = kind.trim_end_matches('s');
-    Some(match kind {
-        "note" => return None,
-        "call" => TouchKind::Call,
-        "email" | "incoming_email" | "forwarded_email" => TouchKind::Email,
-        "meeting" | "meeting_event" => TouchKind::Meeting,
-        _ => TouchKind::Task,
+    let kind = kind.trim_end_matches(['s', 'S']);
+    let is = |name: &str| kind.eq_ignore_ascii_case(name);
+    Some(if is("note") {
+        return None;
+    } else if is("call") {
+        TouchKind::Call
+    } else if is("email") || is("incoming_email") || is("forwarded_email") {
+        TouchKind::Email
+    } else if is("meeting") || is("meeting_event") {
+        TouchKind::Meeting
+    } else {
+        TouchKind::Task
     })
 }
 
@@ -122,40 +137,29 @@ fn kind_of_columns(row: &Row) -> TouchKind {
     }
 }
 
-/// One touch per associated contact; a row with none cannot be joined to a
-/// lead and is rejected.
-/// One touch per associated contact, ids and owner held once in `texts`.
-fn touches(row: &Row, kind: TouchKind, texts: &mut TextPool) -> Result<Vec<Touch>, Rejection> {
-    let ids = contact_ids(row)?;
-    let at = row.required_datetime(DATE)?;
-    let owner = row.text(OWNER).map(|owner| texts.text(owner));
-    Ok(ids
-        .into_iter()
-        .map(|lead_id| Touch {
-            lead_id: texts.text(lead_id),
-            at,
-            kind,
-            owner: owner.clone(),
-        })
-        .collect())
-}
-
-fn contact_ids<'r>(row: &'r Row) -> Result<Vec<&'r str>, Rejection> {
+/// The row's associated contact ids, all checked, and its time. A row with
+/// no contact cannot be joined to a lead and is rejected.
+fn checked_touch<'r>(row: &'r Row) -> Result<(&'r str, NaiveDateTime), Rejection> {
     let cell = row.text(CONTACTS).unwrap_or("");
-    let mut ids = Vec::new();
-    for id in cell.split(';').map(str::trim).filter(|id| !id.is_empty()) {
+    let mut any = false;
+    for id in contact_ids(cell) {
         if let Some(expected) = cells::id_problem(id) {
             return Err(row.reject(CONTACTS, expected));
         }
-        ids.push(id);
+        any = true;
     }
-    if ids.is_empty() {
+    if !any {
         return Err(row.reject(
             CONTACTS,
             "the ids of the contacts the activity was logged on; activities with no associated contact cannot be joined to a lead",
         ));
     }
-    Ok(ids)
+    Ok((cell, row.required_datetime(DATE)?))
+}
+
+/// The ids in a `;`-joined association cell (`123;456`).
+fn contact_ids(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split(';').map(str::trim).filter(|id| !id.is_empty())
 }
 
 #[cfg(test)]

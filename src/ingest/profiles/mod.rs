@@ -67,6 +67,18 @@ pub const PROFILES: &[&Profile] = &[
     &equinox::HOURS,
 ];
 
+/// Whether a profile's rows are touches: such files are read after every
+/// other, and their touches folded as they are read (see `ingest::activity`).
+pub fn reads_touches(profile: &Profile) -> bool {
+    let touch_profiles: [&Profile; 4] = [
+        &hubspot_activities::ACTIVITIES,
+        &pipedrive::ACTIVITIES,
+        &salesforce::ACTIVITIES,
+        &equinox::TOUCHES,
+    ];
+    touch_profiles.iter().any(|p| std::ptr::eq(*p, profile))
+}
+
 /// What became of one row.
 #[derive(Debug, PartialEq)]
 pub enum Outcome {
@@ -131,7 +143,7 @@ pub fn lead_from_row(
     let optional = |column: Option<usize>| column.map_or(Ok(None), |c| row.datetime(c));
     let source = row.text(c.source).unwrap_or("").to_string();
     let mut lead = Lead {
-        id: row.id(c.id)?,
+        id: row.id(c.id)?.into(),
         created_at: row.required_datetime(c.created)?,
         function: settings.function_of(&source),
         channel: settings.sources.channel_of(&source),

@@ -86,7 +86,8 @@ mod deal {
 fn read_deal(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
     Outcome::of(deal_and_lead(row, settings), |(deal, lead)| {
         if let Some(title) = row.text(deal::TITLE) {
-            out.lead_aliases.push((title_key(title), lead.id.clone()));
+            out.lead_aliases
+                .push((title_key(title), lead.id.to_string()));
         }
         out.deals.push(deal);
         out.push_lead(lead);
@@ -105,7 +106,7 @@ fn deal_and_lead(row: &Row, settings: &Settings) -> Result<(Deal, Lead), Rejecti
     let source = row.text(SOURCE).unwrap_or("").to_string();
     let owner = row.text(OWNER).map(str::to_string);
     let mut lead = Lead {
-        id: id.clone(),
+        id: id.as_str().into(),
         created_at,
         function: settings.function_of(&source),
         channel: settings.sources.channel_of(&source),

@@ -78,7 +78,7 @@ const LEAD_COLUMNS: LeadColumns = LeadColumns {
 fn lead(row: &Row, settings: &Settings, texts: &mut TextPool) -> Result<Lead, Rejection> {
     let converted = row.datetime(CONVERTED)?;
     let mut lead = lead_from_row(row, settings, &LEAD_COLUMNS, texts)?;
-    lead.id = id(row, ID)?;
+    lead.id = id(row, ID)?.into();
     lead.sql_at = lead.sql_at.or(converted);
     // Without a custom MQL Date column every lead is ready when created.
     lead.ready_at = lead.ready_for_sales(row.has(MQL));

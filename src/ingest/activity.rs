@@ -1,0 +1,220 @@
+//! Folding touches as they are read. Activity exports are the longest
+//! files by far (several touches per lead), and the metrics need little of
+//! each touch: a lead's first touch after it became ready, whether two reps
+//! worked it early, touches per won deal and per day. So activity files
+//! are read after every other file, when the leads and deals are known, and
+//! each touch is folded into [`Activity`] and dropped.
+
+use crate::model::activity::{FIRST_DAYS, NO_OWNER, OwnerId};
+use crate::model::{Activity, LeadActivity, LeadIndex, Outcome, Records, Text, Touch};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use rustc_hash::FxHashMap;
+
+/// What touches are folded against: the leads and won deals of every
+/// other file, read first.
+pub struct Targets<'a> {
+    records: &'a Records,
+    index: LeadIndex<'a>,
+    /// Other keys leads are known by (Pipedrive deal titles), to their
+    /// lead id: the first lead with a key wins.
+    aliases: FxHashMap<&'a str, &'a str>,
+    /// The won deals naming each lead, and their close: lead `i`'s are
+    /// `won_links[won_starts[i]..won_starts[i + 1]]`.
+    won_starts: Vec<u32>,
+    won_links: Vec<WonLink>,
+    /// The won deals naming lead ids no lead has (touches may still name
+    /// them).
+    won_by_other_id: FxHashMap<&'a str, Vec<WonLink>>,
+    /// Touches after the cut-off set in equinox.toml count as read, and
+    /// nowhere else.
+    as_of: Option<NaiveDateTime>,
+}
+
+impl<'a> Targets<'a> {
+    /// The targets in `records`, merged from every file but the activity
+    /// exports.
+    pub fn new(records: &'a Records, as_of: Option<NaiveDateTime>) -> Targets<'a> {
+        let mut aliases = FxHashMap::default();
+        for (alias, lead_id) in &records.lead_aliases {
+            aliases.entry(alias.as_str()).or_insert(lead_id.as_str());
+        }
+        let index = LeadIndex::new(&records.leads);
+        let mut by_lead: Vec<(u32, WonLink)> = Vec::new();
+        let mut won_by_other_id: FxHashMap<&str, Vec<WonLink>> = FxHashMap::default();
+        for (deal, d) in records.deals.iter().enumerate() {
+            let Some(closed) = d.closed_at.filter(|_| d.outcome == Outcome::Won) else {
+                continue;
+            };
+            for lead_id in &d.lead_ids {
+                let link = WonLink { deal, closed };
+                match index.get(lead_id) {
+                    Some(lead) => by_lead.push((lead as u32, link)),
+                    None => won_by_other_id.entry(lead_id).or_default().push(link),
+                }
+            }
+        }
+        by_lead.sort_by_key(|(lead, link)| (*lead, link.deal));
+        let mut won_starts = vec![0u32; records.leads.len() + 1];
+        for (lead, _) in &by_lead {
+            won_starts[*lead as usize + 1] += 1;
+        }
+        for i in 1..won_starts.len() {
+            won_starts[i] += won_starts[i - 1];
+        }
+        Targets {
+            records,
+            index,
+            aliases,
+            won_starts,
+            won_links: by_lead.into_iter().map(|(_, link)| link).collect(),
+            won_by_other_id,
+            as_of,
+        }
+    }
+
+    fn won_deals_of_lead(&self, lead: usize) -> &[WonLink] {
+        let (start, end) = (self.won_starts[lead], self.won_starts[lead + 1]);
+        &self.won_links[start as usize..end as usize]
+    }
+}
+
+/// A won deal naming a lead.
+#[derive(Debug, Clone, Copy)]
+struct WonLink {
+    deal: usize,
+    closed: NaiveDateTime,
+}
+
+/// One activity file's touches, folded.
+pub struct Fold<'a> {
+    targets: &'a Targets<'a>,
+    activity: Activity,
+    owner_ids: FxHashMap<Text, OwnerId>,
+    /// The last owner seen: rows repeat the pooled text of a few reps, so
+    /// comparing pointers usually spares hashing the name.
+    last_owner: Option<(Text, OwnerId)>,
+    per_day: FxHashMap<NaiveDate, u64>,
+}
+
+impl<'a> Fold<'a> {
+    pub fn new(targets: &'a Targets<'a>) -> Fold<'a> {
+        Fold {
+            targets,
+            activity: Activity::default(),
+            owner_ids: FxHashMap::default(),
+            last_owner: None,
+            per_day: FxHashMap::default(),
+        }
+    }
+
+    /// Folds the touches `records` holds and empties its list.
+    pub fn take(&mut self, records: &mut Records) {
+        for touch in records.touches.drain(..) {
+            self.add(&touch);
+        }
+    }
+
+    /// What was folded.
+    pub fn finish(mut self) -> Activity {
+        self.activity.per_day = self.per_day.into_iter().collect();
+        self.activity
+    }
+
+    fn add(&mut self, touch: &Touch) {
+        self.activity.saw(touch.at);
+        if self.targets.as_of.is_some_and(|as_of| touch.at > as_of) {
+            return;
+        }
+        let owner = self.owner_id(touch.owner.as_ref());
+        *self.per_day.entry(touch.at.date()).or_default() += 1;
+        let targets = self.targets;
+        let lead_id = targets
+            .aliases
+            .get(touch.lead_id.as_str())
+            .copied()
+            .unwrap_or(touch.lead_id.as_str());
+        match targets.index.get(lead_id) {
+            Some(index) => {
+                self.count_for_won_deals(targets.won_deals_of_lead(index), touch.at);
+                self.fold_into_lead(index, touch.at, owner);
+            }
+            None => {
+                if let Some(deals) = targets.won_by_other_id.get(lead_id) {
+                    self.count_for_won_deals(deals, touch.at);
+                }
+            }
+        }
+    }
+
+    fn owner_id(&mut self, owner: Option<&Text>) -> OwnerId {
+        let Some(owner) = owner else {
+            return NO_OWNER;
+        };
+        if let Some((last, id)) = &self.last_owner
+            && Text::ptr_eq(last, owner)
+        {
+            return *id;
+        }
+        let id = match self.owner_ids.get(owner) {
+            Some(&id) => id,
+            None => {
+                let id = self.activity.owners.len() as OwnerId;
+                self.activity.owners.push(owner.clone());
+                self.owner_ids.insert(owner.clone(), id);
+                id
+            }
+        };
+        self.last_owner = Some((owner.clone(), id));
+        id
+    }
+
+    fn count_for_won_deals(&mut self, deals: &[WonLink], at: NaiveDateTime) {
+        if deals.is_empty() {
+            return;
+        }
+        let counts = &mut self.activity.per_won_deal;
+        if counts.is_empty() {
+            counts.resize(self.targets.records.deals.len(), 0);
+        }
+        for link in deals {
+            if at <= link.closed {
+                counts[link.deal] += 1;
+            }
+        }
+    }
+
+    /// A touch on a lead counts once the lead is ready for sales: towards
+    /// its first touch, and towards the reps who worked it in its first
+    /// [`FIRST_DAYS`] days.
+    fn fold_into_lead(&mut self, index: usize, at: NaiveDateTime, owner: OwnerId) {
+        let Some(ready) = self.targets.records.leads[index].ready_at else {
+            return;
+        };
+        if at < ready {
+            return;
+        }
+        if self.activity.per_lead.is_empty() {
+            let leads = self.targets.records.leads.len();
+            self.activity.per_lead = vec![LeadActivity::default(); leads];
+        }
+        let mut lead = self.activity.per_lead[index];
+        let earlier = match lead.first {
+            None => true,
+            Some(first) => self
+                .activity
+                .touch_before((at, owner), (first, lead.first_owner)),
+        };
+        if earlier {
+            lead.first = Some(at);
+            lead.first_owner = owner;
+        }
+        if owner != NO_OWNER && at <= ready + Duration::days(FIRST_DAYS) {
+            if lead.early_rep == NO_OWNER {
+                lead.early_rep = owner;
+            } else if lead.early_rep != owner {
+                lead.several_reps = true;
+            }
+        }
+        self.activity.per_lead[index] = lead;
+    }
+}
