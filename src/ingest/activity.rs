@@ -218,3 +218,197 @@ impl<'a> Fold<'a> {
         self.activity.per_lead[index] = lead;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Deal, Function, Lead, Money, TouchKind};
+
+    fn at(text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    fn lead(id: &str, ready: Option<&str>) -> Lead {
+        Lead {
+            id: id.into(),
+            created_at: at("2026-07-01 08:00"),
+            source: "Paid Search".into(),
+            function: Function::Marketing,
+            channel: None,
+            owner: None,
+            mql_at: None,
+            sql_at: None,
+            opportunity_at: None,
+            customer_at: None,
+            first_touch_at: None,
+            ready_at: ready.map(at),
+            status: None,
+            email_hash: None,
+        }
+    }
+
+    fn won_deal(lead_ids: &[&str], closed: &str) -> Deal {
+        Deal {
+            id: format!("D-{}", lead_ids.join("-")),
+            created_at: at("2026-07-02 08:00"),
+            closed_at: Some(at(closed)),
+            outcome: Outcome::Won,
+            amount: Money::ZERO,
+            source: String::new(),
+            function: Function::Sales,
+            owner: None,
+            lead_ids: lead_ids.iter().map(|id| id.to_string()).collect(),
+        }
+    }
+
+    fn touch(lead_id: &str, when: &str, owner: Option<&str>) -> Touch {
+        Touch {
+            lead_id: lead_id.into(),
+            at: at(when),
+            kind: TouchKind::Call,
+            owner: owner.map(Text::from),
+        }
+    }
+
+    fn records() -> Records {
+        Records {
+            leads: vec![
+                lead("L1", Some("2026-07-01 09:00")),
+                lead("L2", Some("2026-07-01 09:00")),
+                lead("L3", None),
+            ],
+            deals: vec![won_deal(&["L1", "GONE"], "2026-07-10 12:00")],
+            ..Records::default()
+        }
+    }
+
+    /// Folds `touches`, split into files at `split`, each file folded on
+    /// its own and the files merged in the given order.
+    fn fold(
+        records: &Records,
+        touches: &[Touch],
+        as_of: Option<&str>,
+        files: &[usize],
+    ) -> Activity {
+        let targets = Targets::new(records, as_of.map(at));
+        let mut bounds = vec![0];
+        bounds.extend(files.iter().copied());
+        bounds.push(touches.len());
+        let mut parts: Vec<Activity> = bounds
+            .windows(2)
+            .map(|w| {
+                let mut fold = Fold::new(&targets);
+                let mut file = Records {
+                    touches: touches[w[0]..w[1]].to_vec(),
+                    ..Records::default()
+                };
+                fold.take(&mut file);
+                fold.finish()
+            })
+            .collect();
+        let mut all = parts.remove(0);
+        for part in parts {
+            all.merge(part);
+        }
+        all
+    }
+
+    fn touches() -> Vec<Touch> {
+        vec![
+            // Before L1 was ready: not a first touch, but before the close.
+            touch("L1", "2026-07-01 08:30", Some("Zoe")),
+            touch("L1", "2026-07-02 10:00", Some("Zoe")),
+            // A tie: the owner first in name order wins.
+            touch("L1", "2026-07-02 10:00", Some("Ann")),
+            // Another rep within 14 days of ready, then one after.
+            touch("L2", "2026-07-03 10:00", Some("Bo")),
+            touch("L2", "2026-07-03 11:00", Some("Bo")),
+            touch("L2", "2026-07-20 10:00", Some("Cy")),
+            // A lead never ready, and one no lead has but a won deal names.
+            touch("L3", "2026-07-04 10:00", None),
+            touch("GONE", "2026-07-05 10:00", None),
+            // After the close of the won deal, and after the cut-off.
+            touch("L1", "2026-07-11 10:00", Some("Ann")),
+            touch("L1", "2026-08-01 10:00", Some("Ann")),
+        ]
+    }
+
+    #[test]
+    fn first_touch_since_ready_with_ties_to_the_first_name() {
+        let a = fold(&records(), &touches(), Some("2026-07-31 23:59"), &[]);
+        let l1 = a.of_lead(0).unwrap();
+        assert_eq!(l1.first, Some(at("2026-07-02 10:00")));
+        assert_eq!(a.owner(l1.first_owner), Some("Ann"));
+        assert!(l1.several_reps, "Zoe and Ann touched L1 within 14 days");
+        let l2 = a.of_lead(1).unwrap();
+        assert_eq!(l2.first, Some(at("2026-07-03 10:00")));
+        assert!(!l2.several_reps, "Cy came after the first 14 days");
+        assert_eq!(a.of_lead(2), None, "L3 is not ready for sales");
+    }
+
+    #[test]
+    fn several_reps_in_the_first_days() {
+        let mut touches = touches();
+        touches.push(touch("L2", "2026-07-14 10:00", Some("Cy")));
+        let a = fold(&records(), &touches, None, &[]);
+        assert!(a.of_lead(1).unwrap().several_reps);
+    }
+
+    #[test]
+    fn touches_per_day_and_per_won_deal_up_to_the_cut_off() {
+        let a = fold(&records(), &touches(), Some("2026-07-31 23:59"), &[]);
+        assert_eq!(a.touches, 10, "every touch is counted as read");
+        assert_eq!(
+            a.range,
+            Some((at("2026-07-01 08:30"), at("2026-08-01 10:00")))
+        );
+        assert_eq!(a.per_day.values().sum::<u64>(), 9, "one after the cut-off");
+        assert_eq!(a.per_day[&at("2026-07-02 00:00").date()], 2);
+        // L1 up to the close: 08:30, 10:00, 10:00; GONE: one.
+        assert_eq!(a.of_won_deal(0), 4);
+    }
+
+    #[test]
+    fn files_merged_in_any_order_fold_alike() {
+        let records = records();
+        let touches = touches();
+        let whole = fold(&records, &touches, None, &[]);
+        for split in 0..=touches.len() {
+            let mut reversed = touches.clone();
+            reversed.reverse();
+            for (touches, files) in [(&touches, [split]), (&reversed, [split])] {
+                let merged = fold(&records, touches, None, &files);
+                assert_eq!(merged.touches, whole.touches);
+                assert_eq!(merged.range, whole.range);
+                assert_eq!(merged.per_day, whole.per_day);
+                assert_eq!(merged.per_won_deal, whole.per_won_deal);
+                for lead in 0..records.leads.len() {
+                    let (m, w) = (merged.of_lead(lead), whole.of_lead(lead));
+                    assert_eq!(m.map(|l| l.first), w.map(|l| l.first));
+                    assert_eq!(m.map(|l| l.several_reps), w.map(|l| l.several_reps));
+                    let name = |a: &Activity, l: Option<&LeadActivity>| {
+                        l.and_then(|l| a.owner(l.first_owner)).map(str::to_string)
+                    };
+                    assert_eq!(name(&merged, m), name(&whole, w), "split at {split}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn aliases_name_their_lead() {
+        let mut records = records();
+        records.lead_aliases = vec![
+            ("acme deal".into(), "L2".into()),
+            ("acme deal".into(), "L1".into()),
+        ];
+        let a = fold(
+            &records,
+            &[touch("acme deal", "2026-07-06 10:00", None)],
+            None,
+            &[],
+        );
+        assert_eq!(a.of_lead(0), None, "the first lead with the alias wins");
+        assert_eq!(a.of_lead(1).unwrap().first, Some(at("2026-07-06 10:00")));
+    }
+}
