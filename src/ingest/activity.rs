@@ -93,6 +93,10 @@ pub struct Fold<'a> {
     /// The last owner seen: rows repeat the pooled text of a few reps, so
     /// comparing pointers usually spares hashing the name.
     last_owner: Option<(Text, OwnerId)>,
+    /// The last lead id looked up and its position: exports list a
+    /// contact's activities together, and a lookup in a million leads
+    /// costs two cache misses.
+    last_lead: Option<(compact_str::CompactString, Option<usize>)>,
     per_day: FxHashMap<NaiveDate, u64>,
 }
 
@@ -103,6 +107,7 @@ impl<'a> Fold<'a> {
             activity: Activity::default(),
             owner_ids: FxHashMap::default(),
             last_owner: None,
+            last_lead: None,
             per_day: FxHashMap::default(),
         }
     }
@@ -133,7 +138,7 @@ impl<'a> Fold<'a> {
             .get(touch.lead_id.as_str())
             .copied()
             .unwrap_or(touch.lead_id.as_str());
-        match targets.index.get(lead_id) {
+        match self.lead_index(lead_id) {
             Some(index) => {
                 self.count_for_won_deals(targets.won_deals_of_lead(index), touch.at);
                 self.fold_into_lead(index, touch.at, owner);
@@ -144,6 +149,17 @@ impl<'a> Fold<'a> {
                 }
             }
         }
+    }
+
+    fn lead_index(&mut self, lead_id: &str) -> Option<usize> {
+        if let Some((last, index)) = &self.last_lead
+            && last == lead_id
+        {
+            return *index;
+        }
+        let index = self.targets.index.get(lead_id);
+        self.last_lead = Some((lead_id.into(), index));
+        index
     }
 
     fn owner_id(&mut self, owner: Option<&Text>) -> OwnerId {
