@@ -3,7 +3,7 @@
 //! sales' feedback by source (lead statuses and lost deals) and the shift
 //! in the source mix against the previous period.
 
-use super::follow_up::{FIRST_DAYS, Join};
+use super::follow_up::{FIRST_DAYS, FollowUp, Join};
 use super::funnel::{Segment, entry, source_label};
 use super::stats::share;
 use super::window::Window;
@@ -89,7 +89,12 @@ pub struct MixRow {
 
 /// Whether a lead status says sales rejected the lead.
 pub fn is_disqualifying(status: &str) -> bool {
-    DISQUALIFYING.contains(&status.trim().to_lowercase().as_str())
+    let status = status.trim();
+    if status.is_ascii() {
+        // The common case, without allocating a lower-case copy.
+        return DISQUALIFYING.iter().any(|d| d.eq_ignore_ascii_case(status));
+    }
+    DISQUALIFYING.contains(&status.to_lowercase().as_str())
 }
 
 /// Computes the alignment figures of one period (all but the mix shift,
@@ -121,15 +126,15 @@ pub fn alignment(
         );
     }
     if join.has_emails {
-        let created = || {
-            leads
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| window.contains(l.created_at))
-        };
-        let dupes = created().filter(|(i, _)| join.duplicate[*i]).count() as u64;
+        let (mut created, mut dupes) = (0u64, 0u64);
+        for (lead, duplicate) in leads.iter().zip(&join.duplicate) {
+            if window.contains(lead.created_at) {
+                created += 1;
+                dupes += u64::from(*duplicate);
+            }
+        }
         a.duplicate_leads = Some(dupes);
-        a.duplicate_share = share(dupes, created().count() as u64);
+        a.duplicate_share = share(dupes, created);
     } else {
         note(
             unavailable,
@@ -139,14 +144,13 @@ pub fn alignment(
     }
     let mut reasons: BTreeMap<(&str, &str), u64> = BTreeMap::new();
     let mut by_source: BTreeMap<String, SourceFeedback> = BTreeMap::new();
-    for f in &ready {
-        let source = source_label(&f.lead.source);
+    for ((source, status), n) in source_status_counts(&ready) {
+        let source = source_label(source);
         let counts = entry(&mut by_source, source);
-        counts.ready += 1;
-        let status = f.lead.status.as_deref().map(str::trim);
-        if let Some(status) = status.filter(|s| !s.is_empty()) {
-            counts.disqualified += u64::from(is_disqualifying(status));
-            *reasons.entry((source, status)).or_default() += 1;
+        counts.ready += n;
+        if let Some(status) = status.map(str::trim).filter(|s| !s.is_empty()) {
+            counts.disqualified += n * u64::from(is_disqualifying(status));
+            *reasons.entry((source, status)).or_default() += n;
         }
     }
     for deal in deals
@@ -165,6 +169,24 @@ pub fn alignment(
     a.disqualified_by_source = by_source;
     a.feedback = feedback_rows(reasons);
     a
+}
+
+/// How many leads have each source and status. Sources and statuses are
+/// texts shared by many leads, so they are told apart by address first
+/// (no string compared or hashed per lead); the caller keys by text.
+fn source_status_counts<'a>(ready: &[&FollowUp<'a>]) -> Vec<((&'a str, Option<&'a str>), u64)> {
+    let address = |text: &str| text.as_ptr() as usize;
+    let mut counts: rustc_hash::FxHashMap<(usize, usize), (&str, Option<&str>, u64)> =
+        rustc_hash::FxHashMap::default();
+    for f in ready {
+        let (source, status) = (&*f.lead.source, f.lead.status.as_deref());
+        let key = (address(source), status.map_or(0, address));
+        counts.entry(key).or_insert((source, status, 0)).2 += 1;
+    }
+    counts
+        .into_values()
+        .map(|(source, status, n)| ((source, status), n))
+        .collect()
 }
 
 /// Reasons by source, most frequent first within each source.

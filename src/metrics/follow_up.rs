@@ -183,7 +183,8 @@ fn duplicates(leads: &[Lead]) -> Vec<bool> {
     let mut order: Vec<usize> = (0..leads.len())
         .filter(|&i| leads[i].email_hash.is_some())
         .collect();
-    order.sort_by(|&a, &b| {
+    // Ids are unique after ingest, so the order is total.
+    order.sort_unstable_by(|&a, &b| {
         (leads[a].created_at, &leads[a].id).cmp(&(leads[b].created_at, &leads[b].id))
     });
     let mut seen = rustc_hash::FxHashSet::default();

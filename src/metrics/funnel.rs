@@ -127,17 +127,17 @@ pub fn segments(
         }
         let mql_in = window.holds(lead.mql_at);
         let reached_sql = mql_in && stages.sql.is_some();
-        for segment in s.slices(&lead.source, lead.function, lead.channel) {
-            segment.add_lead(lead, window, reached_sql);
-        }
+        s.for_each_slice(&lead.source, lead.function, lead.channel, |segment| {
+            segment.add_lead(lead, window, reached_sql)
+        });
     }
     for deal in deals.iter().filter(|d| d.outcome == Outcome::Won) {
         if window.holds(deal.closed_at) {
             let channel = settings.sources.channel_of(&deal.source);
-            for segment in s.slices(&deal.source, deal.function, channel) {
+            s.for_each_slice(&deal.source, deal.function, channel, |segment| {
                 segment.won += 1;
                 segment.won_amount += deal.amount;
-            }
+            });
         }
     }
     s.finish();
@@ -145,20 +145,20 @@ pub fn segments(
 }
 
 impl Segments {
-    fn slices(
+    /// Applies `add` to the record's segment of each split: its source, its
+    /// function and its channel if paid.
+    fn for_each_slice(
         &mut self,
         source: &str,
         function: Function,
         channel: Option<Channel>,
-    ) -> Vec<&mut Segment> {
-        let mut slices = vec![
-            entry(&mut self.by_source, source_label(source)),
-            self.by_function.entry(function.as_str()).or_default(),
-        ];
+        mut add: impl FnMut(&mut Segment),
+    ) {
+        add(entry(&mut self.by_source, source_label(source)));
+        add(self.by_function.entry(function.as_str()).or_default());
         if let Some(c) = channel {
-            slices.push(self.by_channel.entry(c.key()).or_default());
+            add(self.by_channel.entry(c.key()).or_default());
         }
-        slices
     }
 
     fn finish(&mut self) {
