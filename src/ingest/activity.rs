@@ -265,15 +265,15 @@ mod tests {
 
     fn won_deal(lead_ids: &[&str], closed: &str) -> Deal {
         Deal {
-            id: format!("D-{}", lead_ids.join("-")),
+            id: format!("D-{}", lead_ids.join("-")).into(),
             created_at: at("2026-07-02 08:00"),
             closed_at: Some(at(closed)),
             outcome: Outcome::Won,
             amount: Money::ZERO,
-            source: String::new(),
+            source: "".into(),
             function: Function::Sales,
             owner: None,
-            lead_ids: lead_ids.iter().map(|id| id.to_string()).collect(),
+            lead_ids: lead_ids.iter().map(|&id| id.into()).collect(),
         }
     }
 

@@ -193,17 +193,18 @@ pub enum Outcome {
 /// An opportunity in the CRM.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Deal {
-    pub id: String,
+    pub id: compact_str::CompactString,
     pub created_at: NaiveDateTime,
     /// The close date: actual for won and lost deals, expected for open ones.
     pub closed_at: Option<NaiveDateTime>,
     pub outcome: Outcome,
     /// Amount in the review's base currency.
     pub amount: Money,
-    pub source: String,
+    /// Held once in the pool, like a lead's (see [`Records::push_deal`]).
+    pub source: Text,
     pub function: Function,
-    pub owner: Option<String>,
-    pub lead_ids: Vec<String>,
+    pub owner: Option<Text>,
+    pub lead_ids: Vec<compact_str::CompactString>,
 }
 
 /// One day of one campaign's ad spend.
@@ -305,6 +306,13 @@ impl Records {
         lead.owner = lead.owner.map(|owner| self.texts.text(&owner));
         lead.status = lead.status.map(|status| self.texts.text(&status));
         self.leads.push(lead);
+    }
+
+    /// Adds a deal, its source and owner held once in the pool.
+    pub fn push_deal(&mut self, mut deal: Deal) {
+        deal.source = self.texts.text(&deal.source);
+        deal.owner = deal.owner.map(|owner| self.texts.text(&owner));
+        self.deals.push(deal);
     }
 
     /// Adds a touch, its owner held once in the pool: activity exports

@@ -148,7 +148,7 @@ pub static DEALS: Profile = Profile {
         exact!("owner", false),
         exact!("lead_ids", false),
     ],
-    read: |row, settings, out| record(row, settings, deal, |d| out.deals.push(d)),
+    read: |row, settings, out| record(row, settings, deal, |d| out.push_deal(d)),
 };
 
 mod deal {
@@ -167,21 +167,21 @@ fn deal(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
     use deal::*;
     let source = row.text(SOURCE).unwrap_or("").to_string();
     Ok(Deal {
-        id: row.id(ID)?,
+        id: row.id(ID)?.into(),
         created_at: row.required_datetime(CREATED)?,
         closed_at: row.datetime(CLOSED)?,
         outcome: one_of(row, OUTCOME, deal_outcome, "open, won or lost")?,
         amount: base_amount(row, AMOUNT, CURRENCY, settings)?,
         function: settings.function_of(&source),
-        source,
-        owner: row.text(OWNER).map(str::to_string),
+        source: source.into(),
+        owner: row.text(OWNER).map(Into::into),
         lead_ids: row
             .text(LEAD_IDS)
             .map(|ids| {
                 ids.split(';')
                     .map(str::trim)
                     .filter(|id| !id.is_empty())
-                    .map(str::to_string)
+                    .map(Into::into)
                     .collect()
             })
             .unwrap_or_default(),

@@ -213,7 +213,7 @@ mod deal {
 }
 
 fn read_deal(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
-    Outcome::of(deal_record(row, settings), |deal| out.deals.push(deal))
+    Outcome::of(deal_record(row, settings), |deal| out.push_deal(deal))
 }
 
 fn deal_record(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
@@ -221,21 +221,21 @@ fn deal_record(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
     let source = row.text(SOURCE).unwrap_or("").to_string();
     let (outcome, closed_at) = outcome_and_close(row, settings)?;
     Ok(Deal {
-        id: row.id(ID)?,
+        id: row.id(ID)?.into(),
         created_at: row.required_datetime(CREATED)?,
         closed_at,
         outcome,
         amount: row.money(AMOUNT)?.unwrap_or_default(),
         function: settings.function_of(&source),
-        source,
-        owner: row.text(OWNER).map(str::to_string),
+        source: source.into(),
+        owner: row.text(OWNER).map(Into::into),
         lead_ids: row
             .text(CONTACTS)
             .map(|ids| {
                 ids.split(';')
                     .map(str::trim)
                     .filter(|s| !s.is_empty())
-                    .map(str::to_string)
+                    .map(Into::into)
                     .collect()
             })
             .unwrap_or_default(),

@@ -89,7 +89,7 @@ fn read_deal(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
             out.lead_aliases
                 .push((title_key(title), lead.id.to_string()));
         }
-        out.deals.push(deal);
+        out.push_deal(deal);
         out.push_lead(lead);
     })
 }
@@ -123,15 +123,15 @@ fn deal_and_lead(row: &Row, settings: &Settings) -> Result<(Deal, Lead), Rejecti
     };
     lead.ready_at = lead.ready_for_sales(false);
     let deal = Deal {
-        id: id.clone(),
+        id: id.as_str().into(),
         created_at,
         closed_at,
         outcome,
         amount,
         function: lead.function,
-        source,
-        owner,
-        lead_ids: vec![id],
+        source: source.into(),
+        owner: owner.map(Into::into),
+        lead_ids: vec![id.into()],
     };
     Ok((deal, lead))
 }

@@ -68,20 +68,20 @@ const CONVERTED: usize = 10;
 const CONVERTED_CURRENCY: usize = 11;
 
 fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
-    outcome(row, |row| deal(row, settings), |deal| out.deals.push(deal))
+    outcome(row, |row| deal(row, settings), |deal| out.push_deal(deal))
 }
 
 fn deal(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
     let source = row.text(SOURCE).unwrap_or("").to_string();
     Ok(Deal {
-        id: id(row, ID)?,
+        id: id(row, ID)?.into(),
         created_at: row.required_datetime(CREATED)?,
         closed_at: row.datetime(CLOSED_AT)?,
         outcome: deal_outcome(row, settings)?,
         amount: amount(row, settings)?,
         function: settings.function_of(&source),
-        source,
-        owner: row.text(OWNER).map(str::to_string),
+        source: source.into(),
+        owner: row.text(OWNER).map(Into::into),
         lead_ids: Vec::new(),
     })
 }
