@@ -6,7 +6,7 @@
 //! each touch is folded into [`Activity`] and dropped.
 
 use crate::model::activity::{FIRST_DAYS, NO_OWNER, OwnerId};
-use crate::model::{Activity, LeadActivity, LeadIndex, Outcome, Records, Text, Touch};
+use crate::model::{Activity, LeadActivity, LeadIndex, Outcome, Records, Stamp, Text, Touch};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use rustc_hash::FxHashMap;
 
@@ -27,7 +27,7 @@ pub struct Targets<'a> {
     won_by_other_id: FxHashMap<&'a str, Vec<WonLink>>,
     /// Touches after the cut-off set in equinox.toml count as read, and
     /// nowhere else.
-    as_of: Option<NaiveDateTime>,
+    as_of: Option<Stamp>,
 }
 
 impl<'a> Targets<'a> {
@@ -68,7 +68,7 @@ impl<'a> Targets<'a> {
             won_starts,
             won_links: by_lead.into_iter().map(|(_, link)| link).collect(),
             won_by_other_id,
-            as_of,
+            as_of: as_of.map(Stamp::clamped),
         }
     }
 
@@ -82,7 +82,7 @@ impl<'a> Targets<'a> {
 #[derive(Debug, Clone, Copy)]
 struct WonLink {
     deal: usize,
-    closed: NaiveDateTime,
+    closed: Stamp,
 }
 
 /// One activity file's touches, folded.
@@ -184,7 +184,7 @@ impl<'a> Fold<'a> {
         id
     }
 
-    fn count_for_won_deals(&mut self, deals: &[WonLink], at: NaiveDateTime) {
+    fn count_for_won_deals(&mut self, deals: &[WonLink], at: Stamp) {
         if deals.is_empty() {
             return;
         }
@@ -202,7 +202,7 @@ impl<'a> Fold<'a> {
     /// A touch on a lead counts once the lead is ready for sales: towards
     /// its first touch, and towards the reps who worked it in its first
     /// [`FIRST_DAYS`] days.
-    fn fold_into_lead(&mut self, index: usize, at: NaiveDateTime, owner: OwnerId) {
+    fn fold_into_lead(&mut self, index: usize, at: Stamp, owner: OwnerId) {
         let Some(ready) = self.targets.records.leads[index].ready_at else {
             return;
         };
@@ -240,8 +240,8 @@ mod tests {
     use super::*;
     use crate::model::{Deal, Function, Lead, Money, TouchKind};
 
-    fn at(text: &str) -> NaiveDateTime {
-        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
+    fn at(text: &str) -> Stamp {
+        Stamp::new(NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()).unwrap()
     }
 
     fn lead(id: &str, ready: Option<&str>) -> Lead {
@@ -306,7 +306,7 @@ mod tests {
         as_of: Option<&str>,
         files: &[usize],
     ) -> Activity {
-        let targets = Targets::new(records, as_of.map(at));
+        let targets = Targets::new(records, as_of.map(|t| at(t).at()));
         let mut bounds = vec![0];
         bounds.extend(files.iter().copied());
         bounds.push(touches.len());

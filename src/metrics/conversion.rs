@@ -7,7 +7,7 @@ use super::follow_up::Stages;
 use super::stats::{quantile, share};
 use super::window::Window;
 use crate::model::Lead;
-use chrono::NaiveDateTime;
+use crate::model::Stamp;
 use serde::Serialize;
 
 /// Which lag counts as "the time a step usually takes".
@@ -46,8 +46,8 @@ pub struct Conversions {
 pub struct Step {
     /// The key in metrics.json (`mql_to_sql`).
     pub key: &'static str,
-    from: fn(&Lead) -> Option<NaiveDateTime>,
-    to: fn(&Stages) -> Option<NaiveDateTime>,
+    from: fn(&Lead) -> Option<Stamp>,
+    to: fn(&Stages) -> Option<Stamp>,
 }
 
 /// Every step, in the order of [`Conversions`].
@@ -138,7 +138,7 @@ pub fn conversions(
 }
 
 fn is_young(window: &Window, lag_days: Option<f64>) -> bool {
-    let age = (window.as_of - window.end()).num_seconds() as f64 / SECONDS_PER_DAY;
+    let age = (window.cut_off - window.end()).num_seconds() as f64 / SECONDS_PER_DAY;
     !window.complete() || lag_days.is_some_and(|lag| age < lag)
 }
 

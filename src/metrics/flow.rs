@@ -5,7 +5,8 @@
 use super::follow_up::{FollowUp, Stages};
 use super::window::Window;
 use crate::config::Sla;
-use chrono::{Days, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use crate::model::Stamp;
+use chrono::{Days, Duration, NaiveDate, NaiveTime};
 use serde::Serialize;
 
 /// How long a first-touched lead that has not reached SQL counts as being
@@ -28,13 +29,15 @@ pub struct Week {
 /// Computes the weeks of one period.
 pub fn weekly_flow(follow_ups: &[FollowUp], window: &Window, sla: &Sla) -> Vec<Week> {
     let mondays = window.weeks();
-    let starts: Vec<NaiveDateTime> = mondays.iter().map(|m| m.and_time(NaiveTime::MIN)).collect();
-    let ends: Vec<NaiveDateTime> = mondays
+    let starts: Vec<Stamp> = mondays
+        .iter()
+        .map(|m| Stamp::clamped(m.and_time(NaiveTime::MIN)))
+        .collect();
+    let ends: Vec<Stamp> = mondays
         .iter()
         .map(|m| {
-            (*m + Days::new(7))
-                .and_time(NaiveTime::MIN)
-                .min(window.as_of + Duration::seconds(1))
+            Stamp::clamped((*m + Days::new(7)).and_time(NaiveTime::MIN))
+                .min(window.cut_off + Duration::seconds(1))
         })
         .collect();
     let mut weeks: Vec<Week> = mondays
@@ -76,7 +79,7 @@ pub fn weekly_flow(follow_ups: &[FollowUp], window: &Window, sla: &Sla) -> Vec<W
 }
 
 /// The week whose `[start, end)` holds `at`.
-fn week_of(starts: &[NaiveDateTime], ends: &[NaiveDateTime], at: NaiveDateTime) -> Option<usize> {
+fn week_of(starts: &[Stamp], ends: &[Stamp], at: Stamp) -> Option<usize> {
     let i = starts.partition_point(|s| *s <= at).checked_sub(1)?;
     (at < ends[i]).then_some(i)
 }

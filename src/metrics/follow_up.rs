@@ -9,7 +9,7 @@
 //! ([`crate::model::Activity`]).
 
 pub use crate::model::activity::FIRST_DAYS;
-use crate::model::{Activity, Function, Lead, LeadActivity, LeadIndex, Outcome, Records};
+use crate::model::{Activity, Function, Lead, LeadActivity, LeadIndex, Outcome, Records, Stamp};
 use chrono::NaiveDateTime;
 use rayon::prelude::*;
 
@@ -19,12 +19,12 @@ pub struct FollowUp<'a> {
     /// Position of the lead in [`Records::leads`] (and in [`Join::stages`]).
     pub index: usize,
     pub lead: &'a Lead,
-    pub ready: NaiveDateTime,
+    pub ready: Stamp,
     /// Whether the lead came as an MQL: marketing's supply.
     pub mql: bool,
     pub function: Function,
     /// The first touch at or after `ready`, known by the cut-off.
-    pub touch: Option<NaiveDateTime>,
+    pub touch: Option<Stamp>,
     /// Who made that touch (the lead's owner when the export does not say).
     pub owner: Option<&'a str>,
     /// Whether two or more reps logged an activity on the lead in its
@@ -38,10 +38,10 @@ pub struct FollowUp<'a> {
 /// (created = opportunity, closed won = won).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Stages {
-    pub mql: Option<NaiveDateTime>,
-    pub sql: Option<NaiveDateTime>,
-    pub opportunity: Option<NaiveDateTime>,
-    pub won: Option<NaiveDateTime>,
+    pub mql: Option<Stamp>,
+    pub sql: Option<Stamp>,
+    pub opportunity: Option<Stamp>,
+    pub won: Option<Stamp>,
 }
 
 /// Everything joined per lead, shared by every period's figures.
@@ -63,6 +63,7 @@ pub struct Join<'a> {
 
 /// Joins leads, touches and deals once.
 pub fn join(records: &Records, as_of: NaiveDateTime) -> Join<'_> {
+    let as_of = Stamp::clamped(as_of);
     // The per-lead work on both cores; results are collected in lead
     // order, so nothing depends on the scheduling.
     let lead_by_id = LeadIndex::new(&records.leads);
@@ -98,7 +99,7 @@ pub fn join(records: &Records, as_of: NaiveDateTime) -> Join<'_> {
 fn follow_up<'a>(
     index: usize,
     lead: &'a Lead,
-    as_of: NaiveDateTime,
+    as_of: Stamp,
     activity: &'a Activity,
     touched: Option<&LeadActivity>,
 ) -> Option<FollowUp<'a>> {
@@ -121,11 +122,11 @@ fn follow_up<'a>(
 /// `[ready, as_of]`; ties go to the activity, which names its owner.
 fn first_touch<'a>(
     lead: &'a Lead,
-    ready: NaiveDateTime,
-    as_of: NaiveDateTime,
+    ready: Stamp,
+    as_of: Stamp,
     activity: &'a Activity,
     touched: Option<&LeadActivity>,
-) -> (Option<NaiveDateTime>, Option<&'a str>) {
+) -> (Option<Stamp>, Option<&'a str>) {
     let logged = touched.and_then(|t| Some((t.first?, activity.owner(t.first_owner))));
     let own = lead.first_touch_at.map(|t| (t, lead.owner.as_deref()));
     let best = logged
@@ -140,8 +141,8 @@ fn first_touch<'a>(
 }
 
 /// The stages every lead reached by the cut-off.
-fn stages(records: &Records, lead_by_id: &LeadIndex, as_of: NaiveDateTime) -> Vec<Stages> {
-    let known = |t: Option<NaiveDateTime>| t.filter(|t| *t <= as_of);
+fn stages(records: &Records, lead_by_id: &LeadIndex, as_of: Stamp) -> Vec<Stages> {
+    let known = |t: Option<Stamp>| t.filter(|t| *t <= as_of);
     let mut stages: Vec<Stages> = records
         .leads
         .iter()
@@ -170,7 +171,7 @@ fn stages(records: &Records, lead_by_id: &LeadIndex, as_of: NaiveDateTime) -> Ve
     stages
 }
 
-fn earliest(a: Option<NaiveDateTime>, b: Option<NaiveDateTime>) -> Option<NaiveDateTime> {
+fn earliest(a: Option<Stamp>, b: Option<Stamp>) -> Option<Stamp> {
     match (a, b) {
         (Some(a), Some(b)) => Some(a.min(b)),
         _ => a.or(b),

@@ -45,7 +45,7 @@ pub use team::Rep;
 
 use crate::config::Settings;
 use crate::ledger::Totals;
-use crate::model::{Period, Records};
+use crate::model::{Period, Records, Stamp};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use follow_up::Join;
 use rayon::prelude::*;
@@ -146,7 +146,7 @@ pub fn compute(records: &Records, data_quality: Totals, settings: &Settings) -> 
     // collected in period order.
     let mut reviews: Vec<Review> = periods(first_day, as_of.date(), settings)
         .into_par_iter()
-        .map(|period| review(&shared, Window { period, as_of }))
+        .map(|period| review(&shared, Window::new(period, as_of)))
         .collect();
     compare(&mut reviews, settings);
     for review in &mut reviews {
@@ -421,18 +421,19 @@ fn newest_timestamp(records: &Records) -> Option<NaiveDateTime> {
             .filter(|_| d.outcome != crate::model::Outcome::Open);
         [Some(d.created_at), closed]
     });
-    let spend = records
-        .spend
-        .iter()
-        .map(|s| Some(s.day.and_time(NaiveTime::MIN)));
     let touches = records.activity.range.map(|(_, last)| last);
-    leads
+    let recorded = leads
         .chain(deals)
-        .chain(spend)
         .chain(std::iter::once(touches))
-        .chain(logged_days(records).map(|d| Some(d.and_time(NaiveTime::MIN))))
         .flatten()
         .max()
+        .map(Stamp::at);
+    let days = records
+        .spend
+        .iter()
+        .map(|s| s.day)
+        .chain(logged_days(records));
+    recorded.max(days.max().map(|day| day.and_time(NaiveTime::MIN)))
 }
 
 /// Days of time logs and budget lines: data of their own, so a folder of

@@ -9,8 +9,8 @@ use super::stats::{median, per_unit, ratio, round_cents};
 use super::window::Window;
 use super::{Unavailable, note};
 use crate::config::Settings;
-use crate::model::{Activity, Deal, Function, Lead, Money, Outcome, Period};
-use chrono::NaiveDateTime;
+use crate::model::{Activity, Deal, Function, Lead, Money, Outcome, Period, Stamp};
+
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -119,14 +119,14 @@ pub fn pipeline(input: &Inputs, window: &Window, unavailable: &mut Unavailable) 
 }
 
 /// Open at `end`: not closed before it (an open deal, or one closed later).
-fn is_open_at(deal: &Deal, end: NaiveDateTime) -> bool {
+fn is_open_at(deal: &Deal, end: Stamp) -> bool {
     match deal.outcome {
         Outcome::Open => true,
         Outcome::Won | Outcome::Lost => deal.closed_at.is_some_and(|c| c >= end),
     }
 }
 
-fn days(from: NaiveDateTime, to: NaiveDateTime) -> Option<f64> {
+fn days(from: Stamp, to: Stamp) -> Option<f64> {
     Some((to - from).num_seconds().max(0) as f64 / SECONDS_PER_DAY)
 }
 

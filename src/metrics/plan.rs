@@ -10,8 +10,8 @@ use super::stats::{per_unit, ratio, share};
 use super::window::Window;
 use super::{Unavailable, note};
 use crate::config::Settings;
-use crate::model::{Deal, Function, Lead, Money, Outcome, Period};
-use chrono::{Days, Duration, NaiveDateTime};
+use crate::model::{Deal, Function, Lead, Money, Outcome, Period, Stamp};
+use chrono::{Days, Duration};
 use serde::Serialize;
 
 /// The trailing window for conversion and deal size: four quarters.
@@ -66,9 +66,11 @@ pub struct Inputs<'a> {
 /// Plans the period after `window`.
 pub fn plan(input: &Inputs, window: &Window, unavailable: &mut Unavailable) -> Plan {
     let end = window.end();
-    let start = (window.period.end.min(window.as_of.date()) - Days::new(TRAILING_DAYS - 1))
-        .and_time(chrono::NaiveTime::MIN);
-    let in_trailing = |t: NaiveDateTime| start <= t && t < end;
+    let start = Stamp::clamped(
+        (window.period.end.min(window.as_of.date()) - Days::new(TRAILING_DAYS - 1))
+            .and_time(chrono::NaiveTime::MIN),
+    );
+    let in_trailing = |t: Stamp| start <= t && t < end;
     let won: Vec<&Deal> = input
         .deals
         .iter()
@@ -118,16 +120,11 @@ pub fn plan(input: &Inputs, window: &Window, unavailable: &mut Unavailable) -> P
 
 /// MQLs of the trailing window old enough to have been won, and how many
 /// were.
-fn mature_mqls(
-    input: &Inputs,
-    window: &Window,
-    start: NaiveDateTime,
-    end: NaiveDateTime,
-) -> (u64, u64) {
+fn mature_mqls(input: &Inputs, window: &Window, start: Stamp, end: Stamp) -> (u64, u64) {
     let Some(lag) = input.mql_to_won_lag else {
         return (0, 0);
     };
-    let mature_before = window.as_of - Duration::seconds((lag * 86_400.0).round() as i64);
+    let mature_before = window.cut_off - Duration::seconds((lag * 86_400.0).round() as i64);
     let (mut mature, mut converted) = (0, 0);
     for (lead, stages) in input.leads.iter().zip(input.stages) {
         let Some(mql) = lead.mql_at else { continue };

@@ -80,12 +80,12 @@ pub fn speed(follow_ups: &[FollowUp], stages: &[Stages], window: &Window, sla: &
         band.leads += 1;
         band.reached_sql += u64::from(stages[lead.index].sql.is_some());
         let on_time = waited.is_some_and(|w| w <= sla_window);
-        if on_time || lead.ready + sla_window <= window.as_of {
+        if on_time || lead.ready + sla_window <= window.cut_off {
             judged += 1;
             within += u64::from(on_time);
         }
         if waited.is_none_or(|w| w > drop_window) {
-            if lead.ready + drop_window <= window.as_of {
+            if lead.ready + drop_window <= window.cut_off {
                 result.dropped += 1;
             } else if waited.is_none() {
                 result.waiting += 1;

@@ -99,7 +99,7 @@ pub fn team(
         if let Some(w) = waited {
             hours.push(w.num_seconds() as f64 / 3600.0);
         }
-        let closed = f.ready + drop_window <= window.as_of;
+        let closed = f.ready + drop_window <= window.cut_off;
         rep.dropped += u64::from(closed && waited.is_none_or(|w| w > drop_window));
     }
     let mut rows: Vec<Rep> = reps

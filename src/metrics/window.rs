@@ -1,6 +1,6 @@
 //! The time frame one review is computed over.
 
-use crate::model::Period;
+use crate::model::{Period, Stamp};
 use chrono::{Datelike, Days, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// A review period seen from the data cut-off.
@@ -8,16 +8,34 @@ use chrono::{Datelike, Days, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 pub struct Window {
     pub period: Period,
     pub as_of: NaiveDateTime,
+    /// The cut-off as records keep moments.
+    pub cut_off: Stamp,
+    /// The period's first moment.
+    start: Stamp,
+    /// See [`Window::end`].
+    end: Stamp,
 }
 
 impl Window {
+    pub fn new(period: Period, as_of: NaiveDateTime) -> Window {
+        let after_period = (period.end + Days::new(1)).and_time(NaiveTime::MIN);
+        let end = after_period.min(as_of + Duration::seconds(1));
+        Window {
+            start: Stamp::clamped(period.start.and_time(NaiveTime::MIN)),
+            end: Stamp::clamped(end),
+            cut_off: Stamp::clamped(as_of),
+            period,
+            as_of,
+        }
+    }
+
     /// Whether a moment falls in the period (and not after the cut-off).
-    pub fn contains(&self, at: NaiveDateTime) -> bool {
-        self.period.contains(at.date()) && at <= self.as_of
+    pub fn contains(&self, at: Stamp) -> bool {
+        self.start <= at && at < self.end
     }
 
     /// Whether an optional moment falls in the period.
-    pub fn holds(&self, at: Option<NaiveDateTime>) -> bool {
+    pub fn holds(&self, at: Option<Stamp>) -> bool {
         at.is_some_and(|t| self.contains(t))
     }
 
@@ -33,9 +51,8 @@ impl Window {
 
     /// The moment the window closes, exclusive: the start of the day after
     /// the period, or just after the cut-off when that comes first.
-    pub fn end(&self) -> NaiveDateTime {
-        let after_period = (self.period.end + Days::new(1)).and_time(NaiveTime::MIN);
-        after_period.min(self.as_of + Duration::seconds(1))
+    pub fn end(&self) -> Stamp {
+        self.end
     }
 
     /// Days of the period observed by the cut-off (at least one).

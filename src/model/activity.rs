@@ -3,8 +3,8 @@
 //! per day instead of per touch, so memory grows with the leads and deals,
 //! not with the length of the activity exports.
 
-use super::{Lead, Text};
-use chrono::{NaiveDate, NaiveDateTime};
+use super::{Lead, Stamp, Text};
+use chrono::NaiveDate;
 use hashbrown::HashTable;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
@@ -27,7 +27,7 @@ pub struct Activity {
     /// Touches read, on any lead, before the cut-off or after.
     pub touches: u64,
     /// The first and the last touch read.
-    pub range: Option<(NaiveDateTime, NaiveDateTime)>,
+    pub range: Option<(Stamp, Stamp)>,
     /// Touches up to the cut-off, on any lead, per day.
     pub per_day: BTreeMap<NaiveDate, u64>,
     /// Everyone named as a touch's owner, in the order first seen.
@@ -43,7 +43,7 @@ pub struct Activity {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LeadActivity {
     /// The first touch at or after the lead became ready for sales.
-    pub first: Option<NaiveDateTime>,
+    pub first: Option<Stamp>,
     /// Who made that touch; on a tie, the owner first in name order (no
     /// owner before any).
     pub first_owner: OwnerId,
@@ -85,14 +85,14 @@ impl Activity {
     }
 
     /// Counts a touch read at `at`: the range and the total.
-    pub fn saw(&mut self, at: NaiveDateTime) {
+    pub fn saw(&mut self, at: Stamp) {
         self.touches += 1;
         widen(&mut self.range, at, at);
     }
 
     /// Whether `a` names an earlier first touch than `b` does: the earlier
     /// time, on a tie the owner first in name order.
-    pub fn touch_before(&self, a: (NaiveDateTime, OwnerId), b: (NaiveDateTime, OwnerId)) -> bool {
+    pub fn touch_before(&self, a: (Stamp, OwnerId), b: (Stamp, OwnerId)) -> bool {
         (a.0, self.owner(a.1)) < (b.0, self.owner(b.1))
     }
 
@@ -170,11 +170,7 @@ impl Activity {
     }
 }
 
-fn widen(
-    range: &mut Option<(NaiveDateTime, NaiveDateTime)>,
-    first: NaiveDateTime,
-    last: NaiveDateTime,
-) {
+fn widen(range: &mut Option<(Stamp, Stamp)>, first: Stamp, last: Stamp) {
     *range = Some(match *range {
         None => (first, last),
         Some((a, b)) => (a.min(first), b.max(last)),

@@ -8,12 +8,14 @@
 pub mod activity;
 mod money;
 mod period;
+mod stamp;
 
 pub use activity::{Activity, LeadActivity, LeadIndex};
 pub use money::{Money, currency_symbol};
 pub use period::{Period, PeriodKind};
+pub use stamp::{EXPECTED_STAMP_RANGE, Stamp};
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// Hashes a normalised email (trimmed, lower case) so duplicates can be
@@ -112,7 +114,7 @@ pub struct Lead {
     /// The CRM's own id, kept as text (HubSpot ids exceed 11 digits),
     /// inline up to 24 bytes: a million ids need no allocation of their own.
     pub id: compact_str::CompactString,
-    pub created_at: NaiveDateTime,
+    pub created_at: Stamp,
     /// The source value as the CRM wrote it (`Paid Search`, `Referrals`, ...).
     pub source: Text,
     pub function: Function,
@@ -120,16 +122,16 @@ pub struct Lead {
     pub channel: Option<Channel>,
     /// The sales rep who owns the lead, as the CRM names them.
     pub owner: Option<Text>,
-    pub mql_at: Option<NaiveDateTime>,
-    pub sql_at: Option<NaiveDateTime>,
-    pub opportunity_at: Option<NaiveDateTime>,
-    pub customer_at: Option<NaiveDateTime>,
+    pub mql_at: Option<Stamp>,
+    pub sql_at: Option<Stamp>,
+    pub opportunity_at: Option<Stamp>,
+    pub customer_at: Option<Stamp>,
     /// The first sales touch as the CRM reports it on the lead itself
     /// (HubSpot `First outreach date`); activity exports add more touches.
-    pub first_touch_at: Option<NaiveDateTime>,
+    pub first_touch_at: Option<Stamp>,
     /// When the lead became ready for sales (see [`Lead::ready_for_sales`]);
     /// `None` for a marketing lead still being nurtured.
-    pub ready_at: Option<NaiveDateTime>,
+    pub ready_at: Option<Stamp>,
     /// Lead status or disqualification reason, as written.
     pub status: Option<Text>,
     /// Hash of the normalised email, for duplicate detection only.
@@ -142,7 +144,7 @@ impl Lead {
     /// dates, is ready when created. A marketing lead that skipped the MQL
     /// stage is ready at its SQL or opportunity date; one with no stage date
     /// in an export that has them is still being nurtured: not ready.
-    pub fn ready_for_sales(&self, export_has_stage_dates: bool) -> Option<NaiveDateTime> {
+    pub fn ready_for_sales(&self, export_has_stage_dates: bool) -> Option<Stamp> {
         if self.mql_at.is_some() {
             return self.mql_at;
         }
@@ -166,7 +168,7 @@ pub struct Touch {
     /// The lead's id, held inline: touches are folded as they are read, so
     /// a shared copy would only cost an allocation per touch.
     pub lead_id: compact_str::CompactString,
-    pub at: NaiveDateTime,
+    pub at: Stamp,
     pub kind: TouchKind,
     pub owner: Option<Text>,
 }
@@ -194,9 +196,9 @@ pub enum Outcome {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Deal {
     pub id: compact_str::CompactString,
-    pub created_at: NaiveDateTime,
+    pub created_at: Stamp,
     /// The close date: actual for won and lost deals, expected for open ones.
-    pub closed_at: Option<NaiveDateTime>,
+    pub closed_at: Option<Stamp>,
     pub outcome: Outcome,
     /// Amount in the review's base currency.
     pub amount: Money,

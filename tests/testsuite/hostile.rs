@@ -252,3 +252,32 @@ fn a_file_that_shrinks_or_grows_while_read_is_noticed() {
         "a vanished file is a changed file"
     );
 }
+
+#[test]
+fn dates_before_1970_or_after_2106_are_rejected_by_name() {
+    // Records keep moments in four bytes (see model::Stamp): a deal created
+    // in 1969 or closing in 2200 is a typo, named as such, not a panic.
+    let fine = "\"903\",\"Fine\",\"Closed Won\",\"P\",\"10.0\",\"2026-08-01 10:00\",\"2026-07-01 10:00\",\"R\",\"true\",\"false\",\"\",\"\"";
+    let body = format!(
+        "{DEALS_HEADER}\n\"901\",\"Old\",\"Closed Won\",\"P\",\"10.0\",\"2026-08-01 10:00\",\"1969-12-31 10:00\",\"R\",\"true\",\"false\",\"\",\"\"\n\"902\",\"Far\",\"Closed Won\",\"P\",\"10.0\",\"2200-08-01 10:00\",\"2026-07-01 10:00\",\"R\",\"true\",\"false\",\"\",\"\"\n{fine}\n"
+    );
+    let (row, _m) = build_with("dates.csv", body.as_bytes(), "");
+    assert_eq!(
+        (row[2].as_str(), row[3].as_str(), row[4].as_str()),
+        ("3", "1", "2"),
+        "{row:?}"
+    );
+    let rejections = &row[9];
+    assert!(
+        rejections.contains(
+            "dates.csv,2,Create Date,1969-12-31 10:00,a date from 1970-01-01 to 2106-02-06"
+        ),
+        "{rejections}"
+    );
+    assert!(
+        rejections.contains(
+            "dates.csv,3,Close Date,2200-08-01 10:00,a date from 1970-01-01 to 2106-02-06"
+        ),
+        "{rejections}"
+    );
+}

@@ -106,7 +106,7 @@ fn touch(row: &Row, _: &Settings) -> Result<Touch, Rejection> {
     use touch::*;
     Ok(Touch {
         lead_id: row.id(LEAD)?.into(),
-        at: row.required_datetime(AT)?,
+        at: row.required_stamp(AT)?,
         kind: one_of(row, KIND, touch_kind, "call, email, meeting or task")?,
         owner: row.text(OWNER).map(Into::into),
     })
@@ -168,8 +168,8 @@ fn deal(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
     let source = row.text(SOURCE).unwrap_or("").to_string();
     Ok(Deal {
         id: row.id(ID)?.into(),
-        created_at: row.required_datetime(CREATED)?,
-        closed_at: row.datetime(CLOSED)?,
+        created_at: row.required_stamp(CREATED)?,
+        closed_at: row.stamp(CLOSED)?,
         outcome: one_of(row, OUTCOME, deal_outcome, "open, won or lost")?,
         amount: base_amount(row, AMOUNT, CURRENCY, settings)?,
         function: settings.function_of(&source),

@@ -139,7 +139,7 @@ const CONTACT_COLUMNS: LeadColumns = LeadColumns {
 
 fn contact_lead(row: &Row, settings: &Settings, texts: &mut TextPool) -> Result<Lead, Rejection> {
     let mut lead = lead_from_row(row, settings, &CONTACT_COLUMNS, texts)?;
-    lead.first_touch_at = first_touch(row)?;
+    lead.first_touch_at = row.stamp_from(contact::FIRST_OUTREACH, first_touch(row)?)?;
     Ok(lead)
 }
 
@@ -222,8 +222,8 @@ fn deal_record(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
     let (outcome, closed_at) = outcome_and_close(row, settings)?;
     Ok(Deal {
         id: row.id(ID)?.into(),
-        created_at: row.required_datetime(CREATED)?,
-        closed_at,
+        created_at: row.required_stamp(CREATED)?,
+        closed_at: row.stamp_from(CLOSED, closed_at)?,
         outcome,
         amount: row.money(AMOUNT)?.unwrap_or_default(),
         function: settings.function_of(&source),

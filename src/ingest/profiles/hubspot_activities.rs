@@ -10,8 +10,7 @@ use super::col;
 use super::{Outcome, Profile, Row};
 use crate::config::Settings;
 use crate::ledger::Rejection;
-use crate::model::{Records, Touch, TouchKind};
-use chrono::NaiveDateTime;
+use crate::model::{Records, Stamp, Touch, TouchKind};
 
 /// Calls, emails, meetings or tasks export
 /// (`hubspot-crm-exports-all-calls-*.csv`, ...).
@@ -139,7 +138,7 @@ fn kind_of_columns(row: &Row) -> TouchKind {
 
 /// The row's associated contact ids, all checked, and its time. A row with
 /// no contact cannot be joined to a lead and is rejected.
-fn checked_touch<'r>(row: &'r Row) -> Result<(&'r str, NaiveDateTime), Rejection> {
+fn checked_touch<'r>(row: &'r Row) -> Result<(&'r str, Stamp), Rejection> {
     let cell = row.text(CONTACTS).unwrap_or("");
     let mut any = false;
     for id in contact_ids(cell) {
@@ -154,7 +153,7 @@ fn checked_touch<'r>(row: &'r Row) -> Result<(&'r str, NaiveDateTime), Rejection
             "the ids of the contacts the activity was logged on; activities with no associated contact cannot be joined to a lead",
         ));
     }
-    Ok((cell, row.required_datetime(DATE)?))
+    Ok((cell, row.required_stamp(DATE)?))
 }
 
 /// The ids in a `;`-joined association cell (`123;456`).

@@ -19,7 +19,7 @@ use super::formats::{ColumnFormats, ColumnOrder};
 use super::header::{Header, normalise};
 use crate::config::{DateOrder, Settings};
 use crate::ledger::{Rejection, shorten};
-use crate::model::{Lead, Money, Records, TextPool};
+use crate::model::{EXPECTED_STAMP_RANGE, Lead, Money, Records, Stamp, TextPool};
 use chrono::NaiveDateTime;
 use std::collections::BTreeMap;
 
@@ -140,17 +140,17 @@ pub fn lead_from_row(
     c: &LeadColumns,
     texts: &mut TextPool,
 ) -> Result<Lead, Rejection> {
-    let optional = |column: Option<usize>| column.map_or(Ok(None), |c| row.datetime(c));
+    let optional = |column: Option<usize>| column.map_or(Ok(None), |c| row.stamp(c));
     let source = row.text(c.source).unwrap_or("").to_string();
     let mut lead = Lead {
         id: row.id(c.id)?.into(),
-        created_at: row.required_datetime(c.created)?,
+        created_at: row.required_stamp(c.created)?,
         function: settings.function_of(&source),
         channel: settings.sources.channel_of(&source),
         source: texts.text(&source),
         owner: row.text(c.owner).map(|owner| texts.text(owner)),
-        mql_at: row.datetime(c.mql)?,
-        sql_at: row.datetime(c.sql)?,
+        mql_at: row.stamp(c.mql)?,
+        sql_at: row.stamp(c.sql)?,
         opportunity_at: optional(c.opportunity)?,
         customer_at: optional(c.customer)?,
         first_touch_at: optional(c.first_touch)?,
@@ -366,6 +366,30 @@ impl Row<'_> {
     pub fn required_datetime(&self, column: usize) -> Cell<NaiveDateTime> {
         self.datetime(column)?
             .ok_or_else(|| self.reject(column, cells::EXPECTED_DATE))
+    }
+
+    /// An optional date-time column as a record keeps it; one outside the
+    /// range a [`Stamp`] holds is rejected.
+    pub fn stamp(&self, column: usize) -> Cell<Option<Stamp>> {
+        self.datetime(column)?
+            .map(|at| self.in_stamp_range(column, at))
+            .transpose()
+    }
+
+    /// A date-time column that must hold a value, as a record keeps it.
+    pub fn required_stamp(&self, column: usize) -> Cell<Stamp> {
+        self.in_stamp_range(column, self.required_datetime(column)?)
+    }
+
+    /// `at` as a [`Stamp`], or the rejection of `column` for a date out of
+    /// its range.
+    pub fn in_stamp_range(&self, column: usize, at: NaiveDateTime) -> Cell<Stamp> {
+        Stamp::new(at).ok_or_else(|| self.reject(column, EXPECTED_STAMP_RANGE))
+    }
+
+    /// [`Row::in_stamp_range`] for an optional date-time.
+    pub fn stamp_from(&self, column: usize, at: Option<NaiveDateTime>) -> Cell<Option<Stamp>> {
+        at.map(|at| self.in_stamp_range(column, at)).transpose()
     }
 
     /// An optional money column.

@@ -97,9 +97,9 @@ fn read_deal(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
 fn deal_and_lead(row: &Row, settings: &Settings) -> Result<(Deal, Lead), Rejection> {
     use deal::*;
     let id = lead_id(&row.id(ID)?);
-    let created_at = row.required_datetime(CREATED)?;
+    let created_at = row.required_stamp(CREATED)?;
     let outcome = status(row)?;
-    let closed_at = close_date(row, outcome)?;
+    let closed_at = row.stamp_from(CLOSED, close_date(row, outcome)?)?;
     let value = row.money(VALUE)?.unwrap_or_default();
     let amount =
         to_base(value, row.text(CURRENCY), settings).map_err(|e| row.reject(CURRENCY, e))?;
@@ -224,7 +224,7 @@ fn activity_touch(row: &Row) -> Result<Option<Touch>, Rejection> {
         return Ok(None);
     }
     Ok(Some(Touch {
-        at: row.required_datetime(DONE_AT)?,
+        at: row.required_stamp(DONE_AT)?,
         lead_id: linked_deal(row)?.into(),
         kind: kind_of(row.text(TYPE).unwrap_or("")),
         owner: row.text(OWNER).map(Into::into),

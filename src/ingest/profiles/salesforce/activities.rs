@@ -87,7 +87,7 @@ fn touch(row: &Row) -> Result<Touch, Rejection> {
         .ok_or_else(|| row.reject(DATE, "a date in Completed Date/Time, Created Date or Date"))?;
     Ok(Touch {
         lead_id: lead_link(row)?.into(),
-        at,
+        at: row.in_stamp_range(DATE, at)?,
         kind: KINDS
             .iter()
             .filter_map(|column| row.text(*column))

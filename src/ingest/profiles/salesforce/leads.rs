@@ -76,7 +76,7 @@ const LEAD_COLUMNS: LeadColumns = LeadColumns {
 };
 
 fn lead(row: &Row, settings: &Settings, texts: &mut TextPool) -> Result<Lead, Rejection> {
-    let converted = row.datetime(CONVERTED)?;
+    let converted = row.stamp(CONVERTED)?;
     let mut lead = lead_from_row(row, settings, &LEAD_COLUMNS, texts)?;
     lead.id = id(row, ID)?.into();
     lead.sql_at = lead.sql_at.or(converted);

@@ -75,8 +75,8 @@ fn deal(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
     let source = row.text(SOURCE).unwrap_or("").to_string();
     Ok(Deal {
         id: id(row, ID)?.into(),
-        created_at: row.required_datetime(CREATED)?,
-        closed_at: row.datetime(CLOSED_AT)?,
+        created_at: row.required_stamp(CREATED)?,
+        closed_at: row.stamp(CLOSED_AT)?,
         outcome: deal_outcome(row, settings)?,
         amount: amount(row, settings)?,
         function: settings.function_of(&source),
