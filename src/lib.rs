@@ -62,7 +62,7 @@ pub struct Analysis {
     pub ledger: Ledger,
     pub reviews: Vec<Review>,
     /// Hashed emails of every lead, for the privacy guard.
-    pub lead_emails: HashSet<u64>,
+    pub lead_emails: HashSet<std::num::NonZeroU64>,
     /// Wall time of the stages so far.
     pub timings: timings::Timings,
 }

@@ -8,7 +8,10 @@ use crate::render::SiteFiles;
 use std::collections::HashSet;
 
 /// The output files that contain an email address of a lead.
-pub fn files_with_lead_emails(files: &SiteFiles, lead_emails: &HashSet<u64>) -> Vec<String> {
+pub fn files_with_lead_emails(
+    files: &SiteFiles,
+    lead_emails: &HashSet<std::num::NonZeroU64>,
+) -> Vec<String> {
     files
         .iter()
         .filter(|(_, bytes)| {
@@ -42,7 +45,7 @@ mod tests {
 
     #[test]
     fn finds_lead_emails_in_any_file() {
-        let leads: HashSet<u64> = [email_hash("Ann.Lee@Alpha.example")].into();
+        let leads: HashSet<std::num::NonZeroU64> = [email_hash("Ann.Lee@Alpha.example")].into();
         let mut files = SiteFiles::new();
         files.insert(
             "a.html".into(),

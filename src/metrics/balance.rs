@@ -120,7 +120,7 @@ fn active_reps(follow_ups: &[FollowUp], window: &Window) -> u64 {
     let reps: rustc_hash::FxHashSet<&str> = follow_ups
         .iter()
         .filter(|f| f.mql && f.touch.is_some_and(|t| window.contains(t)))
-        .filter_map(|f| f.owner)
+        .filter_map(|f| f.owner.map(|owner| &**owner))
         .collect();
     reps.len() as u64
 }
@@ -138,6 +138,7 @@ fn demonstrated_throughput(follow_ups: &[FollowUp], window: &Window) -> Option<f
         let (Some(owner), Some(touch)) = (lead.owner, lead.touch) else {
             continue;
         };
+        let owner: &str = owner;
         let day = touch.date();
         if first < day && day <= last {
             *rep_weeks.entry((owner, monday_of(day))).or_default() += 1;

@@ -113,7 +113,7 @@ pub fn inventory(
         match lead.touch.filter(|t| *t < end) {
             None => result.untouched += u64::from(lead.ready + drop_window >= end),
             Some(t) => {
-                let advanced = stages[lead.index].sql.is_some_and(|s| s < end);
+                let advanced = stages[lead.index as usize].sql.is_some_and(|s| s < end);
                 result.working += u64::from(t >= working_since && !advanced);
             }
         }

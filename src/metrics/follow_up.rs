@@ -9,7 +9,9 @@
 //! ([`crate::model::Activity`]).
 
 pub use crate::model::activity::FIRST_DAYS;
-use crate::model::{Activity, Function, Lead, LeadActivity, LeadIndex, Outcome, Records, Stamp};
+use crate::model::{
+    Activity, Function, Lead, LeadActivity, LeadIndex, Outcome, Records, Stamp, Text,
+};
 use chrono::NaiveDateTime;
 use rayon::prelude::*;
 
@@ -17,7 +19,7 @@ use rayon::prelude::*;
 #[derive(Debug, Clone, PartialEq)]
 pub struct FollowUp<'a> {
     /// Position of the lead in [`Records::leads`] (and in [`Join::stages`]).
-    pub index: usize,
+    pub index: u32,
     pub lead: &'a Lead,
     pub ready: Stamp,
     /// Whether the lead came as an MQL: marketing's supply.
@@ -26,7 +28,7 @@ pub struct FollowUp<'a> {
     /// The first touch at or after `ready`, known by the cut-off.
     pub touch: Option<Stamp>,
     /// Who made that touch (the lead's owner when the export does not say).
-    pub owner: Option<&'a str>,
+    pub owner: Option<&'a Text>,
     /// Whether two or more reps logged an activity on the lead in its
     /// first [`FIRST_DAYS`] days after becoming ready (activity exports
     /// only).
@@ -106,7 +108,7 @@ fn follow_up<'a>(
     let ready = lead.ready_at.filter(|r| *r <= as_of)?;
     let (touch, owner) = first_touch(lead, ready, as_of, activity, touched);
     Some(FollowUp {
-        index,
+        index: index as u32,
         lead,
         ready,
         mql: lead.mql_at.is_some(),
@@ -126,16 +128,16 @@ fn first_touch<'a>(
     as_of: Stamp,
     activity: &'a Activity,
     touched: Option<&LeadActivity>,
-) -> (Option<Stamp>, Option<&'a str>) {
-    let logged = touched.and_then(|t| Some((t.first?, activity.owner(t.first_owner))));
-    let own = lead.first_touch_at.map(|t| (t, lead.owner.as_deref()));
+) -> (Option<Stamp>, Option<&'a Text>) {
+    let logged = touched.and_then(|t| Some((t.first?, activity.owner_text(t.first_owner))));
+    let own = lead.first_touch_at.map(|t| (t, lead.owner.as_ref()));
     let best = logged
         .into_iter()
         .chain(own)
         .filter(|(t, _)| ready <= *t && *t <= as_of)
         .min_by_key(|(t, _)| *t);
     match best {
-        Some((t, owner)) => (Some(t), owner.or(lead.owner.as_deref())),
+        Some((t, owner)) => (Some(t), owner.or(lead.owner.as_ref())),
         None => (None, None),
     }
 }
@@ -180,19 +182,22 @@ fn earliest(a: Option<Stamp>, b: Option<Stamp>) -> Option<Stamp> {
 
 /// Marks every lead whose email hash an earlier-created lead (ties: the
 /// smaller id) already has: a duplicate record of the same person.
+/// Sorting by hash, then creation and id, puts each person's records
+/// together, the original first: no set of a million hashes is needed.
 fn duplicates(leads: &[Lead]) -> Vec<bool> {
-    let mut order: Vec<usize> = (0..leads.len())
-        .filter(|&i| leads[i].email_hash.is_some())
+    let key = |i: u32| {
+        let lead = &leads[i as usize];
+        (lead.email_hash, lead.created_at, &lead.id)
+    };
+    let mut order: Vec<u32> = (0..leads.len() as u32)
+        .filter(|&i| leads[i as usize].email_hash.is_some())
         .collect();
     // Ids are unique after ingest, so the order is total.
-    order.sort_unstable_by(|&a, &b| {
-        (leads[a].created_at, &leads[a].id).cmp(&(leads[b].created_at, &leads[b].id))
-    });
-    let mut seen = rustc_hash::FxHashSet::default();
+    order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
     let mut duplicate = vec![false; leads.len()];
-    for i in order {
-        if let Some(hash) = leads[i].email_hash {
-            duplicate[i] = !seen.insert(hash);
+    for pair in order.windows(2) {
+        if leads[pair[0] as usize].email_hash == leads[pair[1] as usize].email_hash {
+            duplicate[pair[1] as usize] = true;
         }
     }
     duplicate

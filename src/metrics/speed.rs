@@ -78,7 +78,7 @@ pub fn speed(follow_ups: &[FollowUp], stages: &[Stages], window: &Window, sla: &
         }
         let band = &mut bands[band_of(hours_waited)];
         band.leads += 1;
-        band.reached_sql += u64::from(stages[lead.index].sql.is_some());
+        band.reached_sql += u64::from(stages[lead.index as usize].sql.is_some());
         let on_time = waited.is_some_and(|w| w <= sla_window);
         if on_time || lead.ready + sla_window <= window.cut_off {
             judged += 1;

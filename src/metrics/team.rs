@@ -88,7 +88,10 @@ pub fn team(
     let mut reps: HashMap<Option<&str>, (Rep, Vec<f64>)> = HashMap::default();
     for f in follow_ups {
         if window.holds(f.touch) {
-            reps.entry(f.owner).or_default().0.first_touches += 1;
+            reps.entry(f.owner.map(|owner| &**owner))
+                .or_default()
+                .0
+                .first_touches += 1;
         }
         if !window.contains(f.ready) {
             continue;

@@ -71,6 +71,11 @@ impl Activity {
         self.owners.get(id as usize).map(|name| &**name)
     }
 
+    /// The shared text of an owner's name; `None` for [`NO_OWNER`].
+    pub fn owner_text(&self, id: OwnerId) -> Option<&Text> {
+        self.owners.get(id as usize)
+    }
+
     /// The folded touches of the lead at `index`, if any touch named it.
     pub fn of_lead(&self, index: usize) -> Option<&LeadActivity> {
         self.per_lead

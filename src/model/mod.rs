@@ -17,14 +17,16 @@ pub use stamp::{EXPECTED_STAMP_RANGE, Stamp};
 
 use chrono::NaiveDate;
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::num::NonZeroU64;
 
 /// Hashes a normalised email (trimmed, lower case) so duplicates can be
 /// found, and leaks caught, without keeping the address. Not a security
 /// measure: neither the address nor the hash is ever written out.
-pub fn email_hash(email: &str) -> u64 {
+/// Never zero, so that a lead's optional hash takes eight bytes.
+pub fn email_hash(email: &str) -> NonZeroU64 {
     let mut hasher = DefaultHasher::new();
     email.trim().to_lowercase().hash(&mut hasher);
-    hasher.finish()
+    NonZeroU64::new(hasher.finish()).unwrap_or(NonZeroU64::MIN)
 }
 use serde::Serialize;
 
@@ -135,7 +137,7 @@ pub struct Lead {
     /// Lead status or disqualification reason, as written.
     pub status: Option<Text>,
     /// Hash of the normalised email, for duplicate detection only.
-    pub email_hash: Option<u64>,
+    pub email_hash: Option<NonZeroU64>,
 }
 
 impl Lead {
