@@ -9,11 +9,13 @@ pub mod activity;
 mod money;
 mod period;
 mod stamp;
+mod text;
 
 pub use activity::{Activity, LeadActivity, LeadIndex};
 pub use money::{Money, currency_symbol};
 pub use period::{Period, PeriodKind};
 pub use stamp::{EXPECTED_STAMP_RANGE, Stamp};
+pub use text::Text;
 
 use chrono::NaiveDate;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -159,10 +161,6 @@ impl Lead {
             .min()
     }
 }
-
-/// Shared text: a value many records repeat (a lead's id on each of its
-/// touches, a rep's name), stored once.
-pub type Text = std::sync::Arc<str>;
 
 /// One sales activity on a lead: a call, email, meeting or task.
 #[derive(Debug, Clone, PartialEq)]
