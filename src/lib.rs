@@ -17,6 +17,7 @@ mod error;
 pub mod ingest;
 pub mod init;
 pub mod ledger;
+pub mod memory;
 pub mod metrics;
 pub mod model;
 pub mod privacy;

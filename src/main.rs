@@ -16,6 +16,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    equinox::memory::return_large_blocks_promptly();
     let Cli {
         command,
         quiet,

@@ -13,7 +13,6 @@ use crate::model::{
     Activity, Function, Lead, LeadActivity, LeadIndex, Outcome, Records, Stamp, Text,
 };
 use chrono::NaiveDateTime;
-use rayon::prelude::*;
 
 /// One lead's wait for sales.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,8 +54,9 @@ pub struct Join<'a> {
     pub stages: Vec<Stages>,
     /// Per lead, in lead order: an earlier lead has the same email hash.
     pub duplicate: Vec<bool>,
-    /// Lead position by id.
-    pub lead_by_id: LeadIndex<'a>,
+    /// Per deal, in deal order: when the earliest-created lead it links to
+    /// was created; `None` when it links to no lead of the exports.
+    pub first_lead_created: Vec<Option<Stamp>>,
     /// Whether any activity export was read.
     pub has_activities: bool,
     /// Whether any lead carries an email hash.
@@ -68,25 +68,10 @@ pub fn join(records: &Records, as_of: NaiveDateTime) -> Join<'_> {
     let as_of = Stamp::clamped(as_of);
     // The per-lead work on both cores; results are collected in lead
     // order, so nothing depends on the scheduling.
-    let lead_by_id = LeadIndex::new(&records.leads);
     let activity = &records.activity;
-    let (follow_ups, (stages, duplicate)) = rayon::join(
-        || {
-            records
-                .leads
-                .par_iter()
-                .enumerate()
-                .filter_map(|(index, lead)| {
-                    follow_up(index, lead, as_of, activity, activity.of_lead(index))
-                })
-                .collect()
-        },
-        || {
-            rayon::join(
-                || stages(records, &lead_by_id, as_of),
-                || duplicates(&records.leads),
-            )
-        },
+    let (follow_ups, ((stages, first_lead_created), duplicate)) = rayon::join(
+        || follow_ups(records, as_of),
+        || rayon::join(|| stages(records, as_of), || duplicates(&records.leads)),
     );
     Join {
         follow_ups,
@@ -94,8 +79,27 @@ pub fn join(records: &Records, as_of: NaiveDateTime) -> Join<'_> {
         duplicate,
         has_activities: activity.touches > 0,
         has_emails: records.leads.iter().any(|l| l.email_hash.is_some()),
-        lead_by_id,
+        first_lead_created,
     }
+}
+
+/// Every ready lead's follow-up, in lead order. One thread and a list of
+/// the exact length: collected in parallel, the pieces would be held twice
+/// while joined.
+fn follow_ups(records: &Records, as_of: Stamp) -> Vec<FollowUp<'_>> {
+    let activity = &records.activity;
+    let ready = |lead: &Lead| lead.ready_at.is_some_and(|r| r <= as_of);
+    let mut follow_ups = Vec::with_capacity(records.leads.iter().filter(|l| ready(l)).count());
+    follow_ups.extend(
+        records
+            .leads
+            .iter()
+            .enumerate()
+            .filter_map(|(index, lead)| {
+                follow_up(index, lead, as_of, activity, activity.of_lead(index))
+            }),
+    );
+    follow_ups
 }
 
 fn follow_up<'a>(
@@ -142,8 +146,10 @@ fn first_touch<'a>(
     }
 }
 
-/// The stages every lead reached by the cut-off.
-fn stages(records: &Records, lead_by_id: &LeadIndex, as_of: Stamp) -> Vec<Stages> {
+/// The stages every lead reached by the cut-off, and per deal when its
+/// earliest linked lead was created.
+fn stages(records: &Records, as_of: Stamp) -> (Vec<Stages>, Vec<Option<Stamp>>) {
+    let lead_by_id = LeadIndex::new(&records.leads);
     let known = |t: Option<Stamp>| t.filter(|t| *t <= as_of);
     let mut stages: Vec<Stages> = records
         .leads
@@ -155,13 +161,15 @@ fn stages(records: &Records, lead_by_id: &LeadIndex, as_of: Stamp) -> Vec<Stages
             won: known(l.customer_at),
         })
         .collect();
-    for deal in &records.deals {
+    let mut first_lead_created = vec![None; records.deals.len()];
+    for (deal, first_created) in records.deals.iter().zip(&mut first_lead_created) {
         let won = known(deal.closed_at).filter(|_| deal.outcome == Outcome::Won);
         for id in &deal.lead_ids {
             if let Some(i) = lead_by_id.get(id) {
                 let s = &mut stages[i];
                 s.opportunity = earliest(s.opportunity, known(Some(deal.created_at)));
                 s.won = earliest(s.won, won);
+                *first_created = earliest(*first_created, Some(records.leads[i].created_at));
             }
         }
     }
@@ -170,7 +178,7 @@ fn stages(records: &Records, lead_by_id: &LeadIndex, as_of: Stamp) -> Vec<Stages
         s.sql = earliest(s.sql, s.opportunity);
         s.mql = earliest(s.mql, s.sql);
     }
-    stages
+    (stages, first_lead_created)
 }
 
 fn earliest(a: Option<Stamp>, b: Option<Stamp>) -> Option<Stamp> {

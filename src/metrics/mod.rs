@@ -229,7 +229,6 @@ fn review(shared: &Shared, window: Window) -> Review {
     );
     let pipeline = pipeline::pipeline(
         &pipeline::Inputs {
-            leads: &records.leads,
             deals: &records.deals,
             activity: &records.activity,
             join,

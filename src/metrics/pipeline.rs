@@ -9,7 +9,7 @@ use super::stats::{median, per_unit, ratio, round_cents};
 use super::window::Window;
 use super::{Unavailable, note};
 use crate::config::Settings;
-use crate::model::{Activity, Deal, Function, Lead, Money, Outcome, Period, Stamp};
+use crate::model::{Activity, Deal, Function, Money, Outcome, Period, Stamp};
 
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -51,7 +51,6 @@ pub struct Pipeline {
 
 /// What pipeline figures need besides the deals.
 pub struct Inputs<'a> {
-    pub leads: &'a [Lead],
     pub deals: &'a [Deal],
     /// The activity exports, folded.
     pub activity: &'a Activity,
@@ -112,7 +111,7 @@ pub fn pipeline(input: &Inputs, window: &Window, unavailable: &mut Unavailable) 
         coverage: target.and_then(|t| ratio(due_next_period.as_f64(), t)),
         required_coverage: input.revenue.win_rate.and_then(|r| ratio(1.0, r)),
         touches_per_won_deal: touches_per_won(&won_at, input.activity, input.join),
-        lead_to_close_days: lead_to_close(&won, input.leads, input.join),
+        lead_to_close_days: lead_to_close(&won_at, input.join),
     };
     note_gaps(&p, input, &won, unavailable);
     p
@@ -150,7 +149,7 @@ fn touches_per_won(won: &[(usize, &Deal)], activity: &Activity, join: &Join) -> 
     let mut deals = 0u64;
     let mut touches = 0u64;
     for &(index, deal) in won {
-        if deal.closed_at.is_some() && links_a_lead(deal, join) {
+        if deal.closed_at.is_some() && join.first_lead_created[index].is_some() {
             deals += 1;
             touches += activity.of_won_deal(index);
         }
@@ -158,23 +157,11 @@ fn touches_per_won(won: &[(usize, &Deal)], activity: &Activity, join: &Join) -> 
     ratio(touches as f64, deals as f64)
 }
 
-fn links_a_lead(deal: &Deal, join: &Join) -> bool {
-    deal.lead_ids.iter().any(|id| join.lead_by_id.contains(id))
-}
-
 /// Median days from the earliest linked lead's creation to the close.
-fn lead_to_close(won: &[&Deal], leads: &[Lead], join: &Join) -> Option<f64> {
+fn lead_to_close(won: &[(usize, &Deal)], join: &Join) -> Option<f64> {
     let mut lags: Vec<f64> = won
         .iter()
-        .filter_map(|deal| {
-            let created = deal
-                .lead_ids
-                .iter()
-                .filter_map(|id| join.lead_by_id.get(id))
-                .map(|i| leads[i].created_at)
-                .min()?;
-            days(created, deal.closed_at?)
-        })
+        .filter_map(|&(index, deal)| days(join.first_lead_created[index]?, deal.closed_at?))
         .collect();
     median(&mut lags)
 }

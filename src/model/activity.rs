@@ -104,6 +104,11 @@ impl Activity {
     /// Adds what `other` folded (another file's touches). The result does
     /// not depend on the order files are merged in.
     pub fn merge(&mut self, other: Activity) {
+        if *self == Activity::default() {
+            // The first file's fold is taken over, not copied.
+            *self = other;
+            return;
+        }
         let owner_ids = self.adopt_owners(&other.owners);
         let remap = |id: OwnerId| owner_ids.get(id as usize).copied().unwrap_or(NO_OWNER);
         self.touches += other.touches;
