@@ -5,10 +5,11 @@
 use super::flow::Inventory;
 use super::follow_up::FollowUp;
 use super::stats::{quantile, ratio};
-use super::window::{Window, monday_of};
-use chrono::{Days, NaiveDate};
+use super::window::Window;
+use crate::model::Stamp;
+use chrono::{Days, NaiveDate, NaiveTime};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// Tilt above this is marketing-heavy, below its negative sales-heavy.
 pub const BALANCED_BAND: f64 = 0.25;
@@ -133,15 +134,19 @@ fn active_reps(follow_ups: &[FollowUp], window: &Window) -> u64 {
 fn demonstrated_throughput(follow_ups: &[FollowUp], window: &Window) -> Option<f64> {
     let last = window.period.end.min(window.as_of.date());
     let first = last - Days::new(TRAILING_DAYS);
-    let mut rep_weeks: BTreeMap<(&str, NaiveDate), u64> = BTreeMap::new();
+    // Touches on the days after `first` up to `last`.
+    let day_start = |day: NaiveDate| Stamp::clamped(day.and_time(NaiveTime::MIN));
+    let (from, until) = (
+        day_start(first + Days::new(1)),
+        day_start(last + Days::new(1)),
+    );
+    let mut rep_weeks: FxHashMap<(&str, i64), u64> = FxHashMap::default();
     for lead in follow_ups.iter().filter(|f| f.mql) {
         let (Some(owner), Some(touch)) = (lead.owner, lead.touch) else {
             continue;
         };
-        let owner: &str = owner;
-        let day = touch.date();
-        if first < day && day <= last {
-            *rep_weeks.entry((owner, monday_of(day))).or_default() += 1;
+        if from <= touch && touch < until {
+            *rep_weeks.entry((owner, touch.week())).or_default() += 1;
         }
     }
     if rep_weeks.len() < MIN_REP_WEEKS {

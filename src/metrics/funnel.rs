@@ -113,6 +113,11 @@ pub fn segments(
             .collect(),
         ..Segments::default()
     };
+    // Tallied first by the lead's shared source text (its address: a
+    // handful of sources among a million leads), then added to each slice
+    // by name.
+    let mut tallies: rustc_hash::FxHashMap<(usize, Function, Option<Channel>), (&str, Segment)> =
+        rustc_hash::FxHashMap::default();
     for (lead, stages) in leads.iter().zip(&join.stages) {
         // Most leads have no event in a given period: skip them before any
         // map lookup (a lead without events would add only zeros).
@@ -127,9 +132,14 @@ pub fn segments(
         }
         let mql_in = window.holds(lead.mql_at);
         let reached_sql = mql_in && stages.sql.is_some();
-        s.for_each_slice(&lead.source, lead.function, lead.channel, |segment| {
-            segment.add_lead(lead, window, reached_sql)
-        });
+        let key = (lead.source.as_ptr() as usize, lead.function, lead.channel);
+        let (_, tally) = tallies
+            .entry(key)
+            .or_insert_with(|| (&lead.source, Segment::default()));
+        tally.add_lead(lead, window, reached_sql);
+    }
+    for ((_, function, channel), (source, tally)) in tallies {
+        s.for_each_slice(source, function, channel, |segment| segment.absorb(&tally));
     }
     for deal in deals.iter().filter(|d| d.outcome == Outcome::Won) {
         if window.holds(deal.closed_at) {
@@ -182,6 +192,17 @@ impl Segment {
         self.sqls += u64::from(window.holds(lead.sql_at));
         self.opportunities += u64::from(window.holds(lead.opportunity_at));
         self.mqls_reaching_sql += u64::from(mql_reached_sql);
+    }
+
+    /// Adds another tally's counts (before shares are computed).
+    fn absorb(&mut self, other: &Segment) {
+        self.leads += other.leads;
+        self.mqls += other.mqls;
+        self.sqls += other.sqls;
+        self.opportunities += other.opportunities;
+        self.mqls_reaching_sql += other.mqls_reaching_sql;
+        self.won += other.won;
+        self.won_amount += other.won_amount;
     }
 
     fn is_active(&self) -> bool {

@@ -55,6 +55,13 @@ impl Stamp {
         self.at().date()
     }
 
+    /// The week the moment falls in, Monday to Sunday, counted from the
+    /// week of 1970-01-01 (a Thursday): equal for moments of one ISO week.
+    pub fn week(self) -> i64 {
+        let day = (self.seconds() - 1) / 86_400;
+        (day + 3) / 7
+    }
+
     fn seconds(self) -> i64 {
         i64::from(self.0.get())
     }
