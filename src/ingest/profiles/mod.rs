@@ -531,10 +531,18 @@ pub fn to_base(
 /// Longest address hashed without allocating.
 const SHORT_EMAIL: usize = 128;
 
-/// [`crate::model::email_hash`], the same value, with the usual short ASCII
-/// address lower-cased on the stack: every row of a contacts export has one.
+/// [`crate::model::email_hash`], the same value, without allocating for
+/// the usual address: every row of a contacts export has one. An ASCII
+/// address already in lower case (as most exports write them) is hashed
+/// as it is; a short ASCII one is lower-cased on the stack.
 pub fn email_hash(email: &str) -> NonZeroU64 {
     let trimmed = cells::trim(email);
+    if trimmed
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return hash_str(trimmed);
+    }
     if trimmed.len() > SHORT_EMAIL || !trimmed.is_ascii() {
         return crate::model::email_hash(email);
     }
@@ -545,10 +553,14 @@ pub fn email_hash(email: &str) -> NonZeroU64 {
     let Ok(lowered) = std::str::from_utf8(lowered) else {
         return crate::model::email_hash(email);
     };
-    // Hashed as a `str`, as the model hashes its lower-cased `String`, and
-    // never zero, as there.
+    hash_str(lowered)
+}
+
+/// Hashes a `str` as the model hashes its lower-cased `String` (a
+/// `String` hashes as its `str`), never zero, as there.
+fn hash_str(text: &str) -> NonZeroU64 {
     let mut hasher = DefaultHasher::new();
-    lowered.hash(&mut hasher);
+    text.hash(&mut hasher);
     NonZeroU64::new(hasher.finish()).unwrap_or(NonZeroU64::MIN)
 }
 
