@@ -146,7 +146,7 @@ pub fn lead_from_row(
     let source = row.text(c.source).unwrap_or("");
     let (function, channel) = settings.sources.function_and_channel(source);
     let mut lead = Lead {
-        id: row.id(c.id)?.into(),
+        id: row.id_text(c.id)?.into(),
         created_at: row.required_stamp(c.created)?,
         function,
         channel,
@@ -415,10 +415,16 @@ impl Row<'_> {
 
     /// An id column, which must be present and undamaged.
     pub fn id(&self, column: usize) -> Cell<String> {
+        self.id_text(column).map(str::to_string)
+    }
+
+    /// [`Row::id`] as the cell's trimmed text, for records that keep ids
+    /// inline (no `String` made and dropped per row).
+    pub fn id_text(&self, column: usize) -> Cell<&str> {
         let cell = cells::trim(self.cell(column).unwrap_or(""));
         match cells::id_problem(cell) {
             Some(expected) => Err(self.reject(column, expected)),
-            None => Ok(cell.to_string()),
+            None => Ok(cell),
         }
     }
 
