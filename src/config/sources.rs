@@ -2,13 +2,20 @@
 //! value stands for, with defaults for every supported tool's vocabulary.
 
 use crate::model::{Channel, Function};
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 
 /// Source value (compared case-insensitively, trimmed) to function and channel.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SourceMap {
-    functions: BTreeMap<String, Function>,
-    channels: BTreeMap<String, Channel>,
+    /// By key (trimmed, lower case): one hash lookup per lead finds both.
+    mapped: FxHashMap<String, Mapped>,
+}
+
+/// What one source value is mapped to.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct Mapped {
+    function: Option<Function>,
+    channel: Option<Channel>,
 }
 
 /// HubSpot `Original Source` labels and internal values, Salesforce and
@@ -101,21 +108,51 @@ impl SourceMap {
 
     /// Maps a source value to a function, replacing any default.
     pub fn set_function(&mut self, source: &str, function: Function) {
-        self.functions.insert(key(source), function);
+        self.mapped.entry(key(source)).or_default().function = Some(function);
     }
 
     /// Maps a paid source value to an ad channel, replacing any default.
     pub fn set_channel(&mut self, source: &str, channel: Channel) {
-        self.channels.insert(key(source), channel);
+        self.mapped.entry(key(source)).or_default().channel = Some(channel);
     }
 
     /// The function of a source; `Unknown` for values nobody mapped.
     pub fn function_of(&self, source: &str) -> Function {
-        with_key(source, |k| self.functions.get(k).copied()).unwrap_or(Function::Unknown)
+        self.function_and_channel(source).0
     }
 
     /// The ad channel of a paid source.
     pub fn channel_of(&self, source: &str) -> Option<Channel> {
-        with_key(source, |k| self.channels.get(k).copied())
+        self.function_and_channel(source).1
+    }
+
+    /// [`SourceMap::function_of`] and [`SourceMap::channel_of`] together,
+    /// the source looked up once: every lead asks for both.
+    pub fn function_and_channel(&self, source: &str) -> (Function, Option<Channel>) {
+        let mapped = with_key(source, |k| self.mapped.get(k).copied()).unwrap_or_default();
+        (mapped.function.unwrap_or(Function::Unknown), mapped.channel)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn functions_and_channels_are_looked_up_together() {
+        let mut map = SourceMap::with_defaults();
+        map.set_channel("Webinar", Channel::LinkedinAds);
+        map.set_function(" PAID SEARCH ", Function::Sales);
+        assert_eq!(
+            map.function_and_channel("paid search"),
+            (Function::Sales, Some(Channel::GoogleAds))
+        );
+        assert_eq!(
+            map.function_and_channel("webinar "),
+            (Function::Unknown, Some(Channel::LinkedinAds))
+        );
+        assert_eq!(map.function_of("Referrals"), Function::Partner);
+        assert_eq!(map.channel_of("Referrals"), None);
+        assert_eq!(map.function_and_channel("Ärger"), (Function::Unknown, None));
     }
 }

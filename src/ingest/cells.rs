@@ -15,11 +15,39 @@ pub const EXPECTED_COUNT: &str = "a whole number such as 1024 or 1,024";
 /// Whether a cell means "no value": blank, `--` (Google Ads writes ` --`),
 /// `-` (Meta rankings, Microsoft Ads), `N/A`, `(not set)`.
 pub fn is_empty(cell: &str) -> bool {
-    let cell = cell.trim();
-    cell.len() <= 9
-        && ["", "--", "-", "n/a", "(not set)"]
-            .iter()
-            .any(|e| cell.eq_ignore_ascii_case(e))
+    is_empty_trimmed(trim(cell))
+}
+
+/// [`is_empty`] for a cell already trimmed.
+pub fn is_empty_trimmed(cell: &str) -> bool {
+    match cell.len() {
+        0 => true,
+        1 => cell == "-",
+        2 => cell == "--",
+        3 => cell.eq_ignore_ascii_case("n/a"),
+        9 => cell.eq_ignore_ascii_case("(not set)"),
+        _ => false,
+    }
+}
+
+/// [`str::trim`], with a shortcut for the usual cell that starts and ends
+/// with a visible ASCII character: every row of a large export trims each
+/// cell it reads, and `str::trim` decodes characters from both ends.
+#[inline]
+pub fn trim(cell: &str) -> &str {
+    match cell.as_bytes() {
+        [first, .., last] if is_visible_ascii(*first) && is_visible_ascii(*last) => cell,
+        [only] if is_visible_ascii(*only) => cell,
+        [] => cell,
+        _ => cell.trim(),
+    }
+}
+
+/// An ASCII byte that is not whitespace to [`char::is_whitespace`]
+/// (which, unlike [`u8::is_ascii_whitespace`], counts U+000B too).
+#[inline]
+fn is_visible_ascii(byte: u8) -> bool {
+    byte.is_ascii() && !matches!(byte, b'\t'..=b'\r' | b' ')
 }
 
 /// Parses a date or date-time, slash dates month-first. Zone offsets are
@@ -30,7 +58,7 @@ pub fn parse_datetime(cell: &str) -> Option<NaiveDateTime> {
 
 /// Parses a date or date-time with slash dates in the given order.
 pub fn parse_datetime_ordered(cell: &str, order: DateOrder) -> Option<NaiveDateTime> {
-    let cell = cell.trim();
+    let cell = trim(cell);
     iso_fast(cell).or_else(|| match order {
         DateOrder::MonthFirst => with_formats(cell, DATETIME_FORMATS, DATE_FORMATS),
         DateOrder::DayFirst => {
@@ -42,7 +70,7 @@ pub fn parse_datetime_ordered(cell: &str, order: DateOrder) -> Option<NaiveDateT
 /// The day and month fields of a numeric date (`3/4/2026`, `03.04.26`),
 /// in the order written; `None` for other text.
 pub fn numeric_date_fields(cell: &str) -> Option<(u32, u32)> {
-    let date = cell.trim().split([' ', 'T']).next()?;
+    let date = trim(cell).split([' ', 'T']).next()?;
     let mut parts = date.split(['/', '.']);
     let (a, b, year) = (parts.next()?, parts.next()?, parts.next()?);
     let short = |p: &str, max: usize| {
@@ -317,11 +345,13 @@ pub fn parse_bool(cell: &str) -> Option<bool> {
 /// Why an id cell cannot be used, if it cannot: Excel turns long numeric
 /// ids into scientific notation (`1.20253E+17`), destroying them.
 pub fn id_problem(cell: &str) -> Option<&'static str> {
-    let cell = cell.trim();
+    let cell = trim(cell);
     if cell.is_empty() {
         return Some("an id; the cell is empty");
     }
     let bytes = cell.as_bytes();
+    // Scientific notation needs an `e+`; most ids have no `+` at all.
+    memchr::memchr(b'+', bytes)?;
     let exponent = bytes
         .windows(2)
         .any(|w| w[0].eq_ignore_ascii_case(&b'e') && w[1] == b'+');

@@ -106,3 +106,73 @@ proptest! {
         prop_assert!((parsed - seconds).abs() <= 1, "{} -> {}", hours, parsed);
     }
 }
+
+/// Text made of what the cell fast paths look at: ASCII and Unicode
+/// whitespace (U+000B, U+00A0, U+3000 count for `str::trim`), the empty
+/// markers, id characters and non-ASCII letters.
+fn cell_text() -> impl Strategy<Value = String> {
+    let pieces = vec![
+        " ",
+        "\t",
+        "\r",
+        "\n",
+        "\u{b}",
+        "\u{a0}",
+        "\u{3000}",
+        "\u{85}",
+        "-",
+        "--",
+        "n/a",
+        "N/A",
+        "(not set)",
+        "(NOT SET)",
+        "1",
+        "2",
+        "0",
+        ".",
+        "e",
+        "E",
+        "+",
+        "20253",
+        "é",
+        "a",
+        "x",
+    ];
+    prop::collection::vec(prop::sample::select(pieces), 0..8).prop_map(|p| p.concat())
+}
+
+proptest! {
+    #[test]
+    fn fast_trim_agrees_with_str_trim(text in cell_text()) {
+        prop_assert_eq!(equinox::ingest::cells::trim(&text), text.trim());
+    }
+
+    #[test]
+    fn fast_trim_agrees_with_str_trim_on_any_text(text in "\\PC{0,12}|\\s{0,3}\\PC{0,6}\\s{0,3}") {
+        prop_assert_eq!(equinox::ingest::cells::trim(&text), text.trim());
+    }
+
+    #[test]
+    fn empty_markers_agree_with_the_general_rule(text in cell_text()) {
+        let general = {
+            let cell = text.trim();
+            cell.len() <= 9
+                && ["", "--", "-", "n/a", "(not set)"].iter().any(|e| cell.eq_ignore_ascii_case(e))
+        };
+        prop_assert_eq!(equinox::ingest::cells::is_empty(&text), general);
+        prop_assert_eq!(equinox::ingest::cells::is_empty_trimmed(text.trim()), general);
+    }
+
+    #[test]
+    fn id_problems_agree_with_the_general_rule(text in cell_text()) {
+        let general = {
+            let cell = text.trim();
+            let bytes = cell.as_bytes();
+            let exponent = bytes.windows(2).any(|w| w[0].eq_ignore_ascii_case(&b'e') && w[1] == b'+');
+            let scientific = exponent
+                && bytes.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'E' | b'e' | b'+'));
+            cell.is_empty() || scientific
+        };
+        prop_assert_eq!(equinox::ingest::cells::id_problem(&text).is_some(), general, "{:?}", text);
+    }
+}

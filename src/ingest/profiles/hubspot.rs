@@ -218,15 +218,15 @@ fn read_deal(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
 
 fn deal_record(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
     use deal::*;
-    let source = row.text(SOURCE).unwrap_or("").to_string();
+    let source = row.text(SOURCE).unwrap_or("");
     let (outcome, closed_at) = outcome_and_close(row, settings)?;
     Ok(Deal {
-        id: row.id(ID)?.into(),
+        id: row.id_text(ID)?.into(),
         created_at: row.required_stamp(CREATED)?,
         closed_at: row.stamp_from(CLOSED, closed_at)?,
         outcome,
         amount: row.money(AMOUNT)?.unwrap_or_default(),
-        function: settings.function_of(&source),
+        function: settings.function_of(source),
         source: source.into(),
         owner: row.text(OWNER).map(Into::into),
         lead_ids: row

@@ -22,6 +22,8 @@ use crate::ledger::{Rejection, shorten};
 use crate::model::{EXPECTED_STAMP_RANGE, Lead, Money, Records, Stamp, TextPool};
 use chrono::NaiveDateTime;
 use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::num::NonZeroU64;
 
 /// One column a profile reads: a concept and the header names it goes by.
 #[derive(Debug)]
@@ -141,13 +143,14 @@ pub fn lead_from_row(
     texts: &mut TextPool,
 ) -> Result<Lead, Rejection> {
     let optional = |column: Option<usize>| column.map_or(Ok(None), |c| row.stamp(c));
-    let source = row.text(c.source).unwrap_or("").to_string();
+    let source = row.text(c.source).unwrap_or("");
+    let (function, channel) = settings.sources.function_and_channel(source);
     let mut lead = Lead {
-        id: row.id(c.id)?.into(),
+        id: row.id_text(c.id)?.into(),
         created_at: row.required_stamp(c.created)?,
-        function: settings.function_of(&source),
-        channel: settings.sources.channel_of(&source),
-        source: texts.text(&source),
+        function,
+        channel,
+        source: texts.text(source),
         owner: row.text(c.owner).map(|owner| texts.text(owner)),
         mql_at: row.stamp(c.mql)?,
         sql_at: row.stamp(c.sql)?,
@@ -278,9 +281,8 @@ impl Row<'_> {
 
     /// The trimmed text of a column, `None` when absent or empty.
     pub fn text(&self, column: usize) -> Option<&str> {
-        self.cell(column)
-            .filter(|c| !cells::is_empty(c))
-            .map(str::trim)
+        let text = cells::trim(self.cell(column)?);
+        (!cells::is_empty_trimmed(text)).then_some(text)
     }
 
     /// The first cell of the row, trimmed (where totals rows say `Total:`).
@@ -413,10 +415,16 @@ impl Row<'_> {
 
     /// An id column, which must be present and undamaged.
     pub fn id(&self, column: usize) -> Cell<String> {
-        let cell = self.cell(column).unwrap_or("").trim();
+        self.id_text(column).map(str::to_string)
+    }
+
+    /// [`Row::id`] as the cell's trimmed text, for records that keep ids
+    /// inline (no `String` made and dropped per row).
+    pub fn id_text(&self, column: usize) -> Cell<&str> {
+        let cell = cells::trim(self.cell(column).unwrap_or(""));
         match cells::id_problem(cell) {
             Some(expected) => Err(self.reject(column, expected)),
-            None => Ok(cell.to_string()),
+            None => Ok(cell),
         }
     }
 
@@ -526,4 +534,63 @@ pub fn to_base(
         .ok_or_else(|| format!("an amount in {}; add `{code} = <rate>` under [fx] in equinox.toml to convert {code}", settings.currency))
 }
 
-pub use crate::model::email_hash;
+/// Longest address hashed without allocating.
+const SHORT_EMAIL: usize = 128;
+
+/// [`crate::model::email_hash`], the same value, without allocating for
+/// the usual address: every row of a contacts export has one. An ASCII
+/// address already in lower case (as most exports write them) is hashed
+/// as it is; a short ASCII one is lower-cased on the stack.
+pub fn email_hash(email: &str) -> NonZeroU64 {
+    let trimmed = cells::trim(email);
+    if trimmed
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return hash_str(trimmed);
+    }
+    if trimmed.len() > SHORT_EMAIL || !trimmed.is_ascii() {
+        return crate::model::email_hash(email);
+    }
+    let mut buffer = [0u8; SHORT_EMAIL];
+    let lowered = &mut buffer[..trimmed.len()];
+    lowered.copy_from_slice(trimmed.as_bytes());
+    lowered.make_ascii_lowercase();
+    let Ok(lowered) = std::str::from_utf8(lowered) else {
+        return crate::model::email_hash(email);
+    };
+    hash_str(lowered)
+}
+
+/// Hashes a `str` as the model hashes its lower-cased `String` (a
+/// `String` hashes as its `str`), never zero, as there.
+fn hash_str(text: &str) -> NonZeroU64 {
+    let mut hasher = DefaultHasher::new();
+    text.hash(&mut hasher);
+    NonZeroU64::new(hasher.finish()).unwrap_or(NonZeroU64::MIN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn email_hash_agrees_with_the_model(
+            email in "[ \t]{0,2}[A-Za-z0-9._%+@-]{0,40}[ \t]{0,2}|\\PC{0,20}|[a-z]{120,140}|[ÄÉa-z@.]{0,20}",
+        ) {
+            prop_assert_eq!(email_hash(&email), crate::model::email_hash(&email));
+        }
+    }
+
+    #[test]
+    fn email_hash_is_trimmed_and_case_blind() {
+        let hash = crate::model::email_hash("ann.lee@alpha.example");
+        assert_eq!(email_hash(" Ann.Lee@Alpha.example\t"), hash);
+        assert_eq!(
+            email_hash("ÅSA@X.EXAMPLE"),
+            crate::model::email_hash("åsa@x.example")
+        );
+    }
+}
