@@ -96,20 +96,28 @@ impl<R: Read> Read for Counted<R> {
 
 impl Lines {
     /// Places a record that ends at byte `end` (exclusive: the csv reader's
-    /// position after reading it) and holds `line_breaks` newlines inside
-    /// quoted cells.
-    pub fn place(&mut self, end: u64, line_breaks: u64) -> Placed {
+    /// position after reading it) and holds `line_breaks()` newlines inside
+    /// quoted cells. That count is only asked for when the record spans
+    /// more than the one newline that ends the previous record: most
+    /// records are one line, and scanning each for breaks cost 5% of the
+    /// reading thread.
+    pub fn place(&mut self, end: u64, line_breaks: impl FnOnce() -> u64) -> Placed {
         // The record's last byte is its terminator (`\n`, or the `\r` of a
         // CRLF), or its last character at the end of the stream: either way
         // on the record's last line.
         let last_byte = end.saturating_sub(1);
+        let mut passed = 0;
         {
             let mut seen = self.seen.borrow_mut();
             while seen.offsets.front().is_some_and(|at| *at < last_byte) {
                 seen.offsets.pop_front();
-                self.newlines_before += 1;
+                passed += 1;
             }
         }
+        self.newlines_before += passed;
+        // The newline ending the previous record is passed here, not there.
+        let own = u64::from(self.last_line > 0);
+        let line_breaks = if passed > own { line_breaks() } else { 0 };
         let last = self.newlines_before + 1;
         let first = last.saturating_sub(line_breaks).max(self.last_line + 1);
         let blank_before = first - self.last_line - 1;
@@ -149,7 +157,7 @@ mod tests {
         let mut record = csv::StringRecord::new();
         let mut out = Vec::new();
         while csv.read_record(&mut record).expect("readable") {
-            let p = lines.place(csv.position().byte(), line_breaks(&record));
+            let p = lines.place(csv.position().byte(), || line_breaks(&record));
             out.push((p.first, p.blank_before));
         }
         (out, lines.trailing_blank())

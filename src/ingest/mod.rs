@@ -349,10 +349,12 @@ impl RowSource {
             self.trailing_blank = self.lines.trailing_blank();
             return false;
         }
-        let breaks = if result.is_ok() {
-            lines::line_breaks(&row.record)
-        } else {
-            0
+        let breaks = || {
+            if result.is_ok() {
+                lines::line_breaks(&row.record)
+            } else {
+                0
+            }
         };
         let placed = self.lines.place(self.csv.position().byte(), breaks);
         row.line = self.header_line + placed.first;
