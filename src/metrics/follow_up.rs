@@ -190,23 +190,83 @@ fn earliest(a: Option<Stamp>, b: Option<Stamp>) -> Option<Stamp> {
 
 /// Marks every lead whose email hash an earlier-created lead (ties: the
 /// smaller id) already has: a duplicate record of the same person.
-/// Sorting by hash, then creation and id, puts each person's records
-/// together, the original first: no set of a million hashes is needed.
+/// Leads are sorted by 32 bits of their email hash, packed with their
+/// position into one number: a plain sort of a million numbers, where
+/// comparing leads would jump around memory. Each run of equal bits (the
+/// same person, or a rare clash) is then ordered by the whole hash,
+/// creation and id: each person's records together, the original first.
 fn duplicates(leads: &[Lead]) -> Vec<bool> {
-    let key = |i: u32| {
-        let lead = &leads[i as usize];
-        (lead.email_hash, lead.created_at, &lead.id)
-    };
-    let mut order: Vec<u32> = (0..leads.len() as u32)
-        .filter(|&i| leads[i as usize].email_hash.is_some())
+    let mut packed: Vec<u64> = leads
+        .iter()
+        .enumerate()
+        .filter_map(|(i, lead)| Some((lead.email_hash?.get() >> 32 << 32) | i as u64))
         .collect();
-    // Ids are unique after ingest, so the order is total.
-    order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
+    packed.sort_unstable();
     let mut duplicate = vec![false; leads.len()];
-    for pair in order.windows(2) {
-        if leads[pair[0] as usize].email_hash == leads[pair[1] as usize].email_hash {
-            duplicate[pair[1] as usize] = true;
+    let mut run: Vec<u32> = Vec::new();
+    for group in packed.chunk_by(|a, b| a >> 32 == b >> 32) {
+        if group.len() < 2 {
+            continue;
+        }
+        run.clear();
+        run.extend(group.iter().map(|p| *p as u32));
+        let key = |i: &u32| {
+            let lead = &leads[*i as usize];
+            (lead.email_hash, lead.created_at, &lead.id)
+        };
+        // Ids are unique after ingest, so the order is total.
+        run.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
+        for pair in run.windows(2) {
+            if leads[pair[0] as usize].email_hash == leads[pair[1] as usize].email_hash {
+                duplicate[pair[1] as usize] = true;
+            }
         }
     }
     duplicate
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::num::NonZeroU64;
+
+    fn lead(id: &str, created: &str, hash: Option<u64>) -> Lead {
+        let at = chrono::NaiveDateTime::parse_from_str(created, "%Y-%m-%d %H:%M").unwrap();
+        Lead {
+            id: id.into(),
+            created_at: Stamp::new(at).unwrap(),
+            source: "Paid Search".into(),
+            function: Function::Marketing,
+            channel: None,
+            owner: None,
+            mql_at: None,
+            sql_at: None,
+            opportunity_at: None,
+            customer_at: None,
+            first_touch_at: None,
+            ready_at: None,
+            status: None,
+            email_hash: hash.and_then(NonZeroU64::new),
+        }
+    }
+
+    #[test]
+    fn duplicates_are_the_later_records_of_one_hash() {
+        // Hashes sharing their upper 32 bits are told apart by the rest.
+        let clash = 0xABCD_0000_0000_0000_u64;
+        let leads = [
+            lead("3", "2026-07-02 09:00", Some(clash | 1)),
+            lead("1", "2026-07-01 09:00", Some(clash | 2)),
+            lead("2", "2026-07-01 09:00", Some(clash | 1)),
+            lead("4", "2026-07-01 08:00", None),
+            lead("5", "2026-07-03 09:00", Some(clash | 2)),
+            // Same creation: the smaller id is the original.
+            lead("7", "2026-07-04 09:00", Some(7 << 40)),
+            lead("6", "2026-07-04 09:00", Some(7 << 40)),
+        ];
+        assert_eq!(
+            duplicates(&leads),
+            [true, false, false, false, true, true, false]
+        );
+    }
 }
