@@ -71,7 +71,9 @@ pub fn join(records: &Records, as_of: NaiveDateTime) -> Join<'_> {
     let activity = &records.activity;
     let (follow_ups, ((stages, first_lead_created), duplicate)) = rayon::join(
         || follow_ups(records, as_of),
-        || rayon::join(|| stages(records, as_of), || duplicates(&records.leads)),
+        // One after the other: the lead index of `stages` is freed before
+        // `duplicates` sorts, which keeps the peak lower.
+        || (stages(records, as_of), duplicates(&records.leads)),
     );
     Join {
         follow_ups,

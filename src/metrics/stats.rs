@@ -5,16 +5,24 @@ use crate::model::Money;
 /// The `q`-quantile (0..=1) of `values` by linear interpolation between
 /// closest ranks (the method of Excel's PERCENTILE.INC and NumPy's default):
 /// position `q * (n - 1)` in the sorted values. `None` for no values.
+/// The two ranks are selected, not sorted for: linear in the values (a
+/// million lead lags took 70 ms to sort). Leaves `values` reordered.
 pub fn quantile(values: &mut [f64], q: f64) -> Option<f64> {
     if values.is_empty() {
         return None;
     }
-    values.sort_by(f64::total_cmp);
     let position = q.clamp(0.0, 1.0) * (values.len() - 1) as f64;
     let lower = position.floor() as usize;
     let upper = position.ceil() as usize;
     let weight = position - lower as f64;
-    Some(values[lower] + (values[upper] - values[lower]) * weight)
+    let (_, low, above) = values.select_nth_unstable_by(lower, f64::total_cmp);
+    let low = *low;
+    let high = if upper == lower {
+        low
+    } else {
+        above.iter().copied().min_by(f64::total_cmp)?
+    };
+    Some(low + (high - low) * weight)
 }
 
 /// The median: [`quantile`] at 0.5 (the mean of the two middle values for
@@ -60,6 +68,23 @@ mod tests {
         assert_eq!(quantile(&mut [7.0], 0.9), Some(7.0));
         assert_eq!(quantile(&mut [], 0.5), None);
         assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
+    }
+
+    proptest::proptest! {
+        /// Selecting the ranks gives what sorting all values gives.
+        #[test]
+        fn quantile_agrees_with_sorting(
+            values in proptest::collection::vec(-1e6f64..1e6, 1..200),
+            q in 0.0f64..=1.0,
+        ) {
+            let mut sorted = values.clone();
+            sorted.sort_by(f64::total_cmp);
+            let position = q * (sorted.len() - 1) as f64;
+            let (lower, upper) = (position.floor() as usize, position.ceil() as usize);
+            let weight = position - lower as f64;
+            let expected = sorted[lower] + (sorted[upper] - sorted[lower]) * weight;
+            proptest::prop_assert_eq!(quantile(&mut values.clone(), q), Some(expected));
+        }
     }
 
     #[test]
