@@ -32,7 +32,7 @@ pub use error::Error;
 use config::Settings;
 use ledger::{Ledger, Totals};
 use metrics::Review;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// What `equinox build` is asked to do.
@@ -63,7 +63,7 @@ pub struct Analysis {
     pub ledger: Ledger,
     pub reviews: Vec<Review>,
     /// Hashed emails of every lead, for the privacy guard.
-    pub lead_emails: HashSet<std::num::NonZeroU64>,
+    pub lead_emails: privacy::LeadEmails,
     /// Wall time of the stages so far.
     pub timings: timings::Timings,
 }
