@@ -513,6 +513,7 @@ fn csv_reader<R: std::io::Read>(reader: R, delimiter: u8) -> csv::Reader<R> {
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
+        .buffer_capacity(64 * 1024)
         .from_reader(reader)
 }
 
