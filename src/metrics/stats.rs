@@ -25,6 +25,32 @@ pub fn quantile(values: &mut [f64], q: f64) -> Option<f64> {
     Some(low + (high - low) * weight)
 }
 
+/// [`quantile`] of values held as integers and read through `value`, which
+/// must be strictly increasing: the ranks are selected among the integers
+/// and only the two chosen are read, so the result is the same as
+/// [`quantile`] of the read values, from smaller lists.
+pub fn quantile_of<T: Ord + Copy>(
+    items: &mut [T],
+    q: f64,
+    value: impl Fn(T) -> f64,
+) -> Option<f64> {
+    if items.is_empty() {
+        return None;
+    }
+    let position = q.clamp(0.0, 1.0) * (items.len() - 1) as f64;
+    let lower = position.floor() as usize;
+    let upper = position.ceil() as usize;
+    let weight = position - lower as f64;
+    let (_, low, above) = items.select_nth_unstable(lower);
+    let low = value(*low);
+    let high = if upper == lower {
+        low
+    } else {
+        value(*above.iter().min()?)
+    };
+    Some(low + (high - low) * weight)
+}
+
 /// The median: [`quantile`] at 0.5 (the mean of the two middle values for
 /// an even count).
 pub fn median(values: &mut [f64]) -> Option<f64> {
@@ -84,6 +110,21 @@ mod tests {
             let weight = position - lower as f64;
             let expected = sorted[lower] + (sorted[upper] - sorted[lower]) * weight;
             proptest::prop_assert_eq!(quantile(&mut values.clone(), q), Some(expected));
+        }
+    }
+
+    proptest::proptest! {
+        /// Ranks selected among whole seconds read as days give what the
+        /// days themselves give.
+        #[test]
+        fn quantile_of_seconds_agrees_with_days(
+            seconds in proptest::collection::vec(0u32..u32::MAX, 1..200),
+            q in 0.0f64..=1.0,
+        ) {
+            let mut days: Vec<f64> = seconds.iter().map(|s| f64::from(*s) / 86_400.0).collect();
+            let expected = quantile(&mut days, q);
+            let got = quantile_of(&mut seconds.clone(), q, |s| f64::from(s) / 86_400.0);
+            proptest::prop_assert_eq!(got, expected);
         }
     }
 
