@@ -33,12 +33,21 @@ pub struct Targets<'a> {
 impl<'a> Targets<'a> {
     /// The targets in `records`, merged from every file but the activity
     /// exports.
-    pub fn new(records: &'a Records, as_of: Option<NaiveDateTime>) -> Targets<'a> {
+    /// `lead_table`: the leads' table of positions when ingest's merge of
+    /// repeated ids built one (see [`LeadIndex::from_table`]).
+    pub fn new(
+        records: &'a Records,
+        as_of: Option<NaiveDateTime>,
+        lead_table: Option<hashbrown::HashTable<u32>>,
+    ) -> Targets<'a> {
         let mut aliases = FxHashMap::default();
         for (alias, lead_id) in &records.lead_aliases {
             aliases.entry(alias.as_str()).or_insert(lead_id.as_str());
         }
-        let index = LeadIndex::new(&records.leads);
+        let index = match lead_table {
+            Some(table) => LeadIndex::from_table(&records.leads, table),
+            None => LeadIndex::new(&records.leads),
+        };
         let mut by_lead: Vec<(u32, WonLink)> = Vec::new();
         let mut won_by_other_id: FxHashMap<&str, Vec<WonLink>> = FxHashMap::default();
         for (deal, d) in records.deals.iter().enumerate() {
@@ -316,7 +325,7 @@ mod tests {
         as_of: Option<&str>,
         files: &[usize],
     ) -> Activity {
-        let targets = Targets::new(records, as_of.map(|t| at(t).at()));
+        let targets = Targets::new(records, as_of.map(|t| at(t).at()), None);
         let mut bounds = vec![0];
         bounds.extend(files.iter().copied());
         bounds.push(touches.len());

@@ -20,6 +20,7 @@ use crate::ledger::{FileLedger, Ledger, Rejection, display_path};
 use crate::model::Records;
 use crate::progress::Progress;
 use formats::FormatEvidence;
+use hashbrown::HashTable;
 use profiles::{Outcome, Row};
 use rayon::prelude::*;
 use sniff::{NotRecognised, Sniffed};
@@ -82,9 +83,10 @@ pub fn read_inputs_with(
     for (_, _, batch) in batches {
         append(&mut records, batch);
     }
-    ledger.duplicates_merged = merge_duplicates(&mut records);
+    let (merged, lead_table) = merge_duplicates(&mut records);
+    ledger.duplicates_merged = merged;
     let activity = {
-        let targets = activity::Targets::new(&records, settings.as_of);
+        let targets = activity::Targets::new(&records, settings.as_of, lead_table);
         let folded: Vec<(Records, FileLedger)> = deferred
             .par_iter()
             .filter_map(|(_, path)| {
@@ -572,20 +574,23 @@ fn unreadable_row(error: &csv::Error, line: u64, header: &header::Header) -> Rej
 /// overlapping exports counts once, and the last one (the newer export,
 /// see [`read_inputs`]) wins.
 /// Returns how many duplicates were merged.
-fn merge_duplicates(records: &mut Records) -> u64 {
+/// Also returns the leads' table of positions when no lead id repeated,
+/// ready to index them (see [`LeadIndex::from_table`]).
+fn merge_duplicates(records: &mut Records) -> (u64, Option<HashTable<u32>>) {
     let before = records.leads.len() + records.deals.len();
-    keep_last_by(&mut records.leads, |l| l.id.as_str());
+    let lead_table = keep_last_by(&mut records.leads, |l| l.id.as_str());
     keep_last_by(&mut records.deals, |d| d.id.as_str());
-    (before - records.leads.len() - records.deals.len()) as u64
+    let merged = (before - records.leads.len() - records.deals.len()) as u64;
+    (merged, lead_table)
 }
 
 /// The table holds positions only and reads keys from the items: at a
-/// million leads 10 MB, where a map keyed by `&str` takes 50 MB.
-fn keep_last_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) {
-    use std::hash::BuildHasher;
-    let hash = |k: &str| rustc_hash::FxBuildHasher.hash_one(k);
+/// million leads 10 MB, where a map keyed by `&str` takes 50 MB. Returns
+/// it when no key repeated (every position still holds).
+fn keep_last_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) -> Option<HashTable<u32>> {
+    let hash = crate::model::activity::hash_id;
     let key_at = |i: u32| key(&items[i as usize]);
-    let mut last: hashbrown::HashTable<u32> = hashbrown::HashTable::with_capacity(items.len());
+    let mut last: HashTable<u32> = HashTable::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let k = key(item);
         match last.find_mut(hash(k), |&j| key_at(j) == k) {
@@ -595,6 +600,9 @@ fn keep_last_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) {
             }
         }
     }
+    if last.len() == items.len() {
+        return Some(last);
+    }
     let mut keep = vec![false; items.len()];
     for &index in &last {
         keep[index as usize] = true;
@@ -602,6 +610,7 @@ fn keep_last_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) {
     drop(last);
     let mut flags = keep.into_iter();
     items.retain(|_| flags.next().unwrap_or(false));
+    None
 }
 
 /// Longest part of a source line kept for a message.

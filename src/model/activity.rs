@@ -205,7 +205,9 @@ pub struct LeadIndex<'a> {
     table: HashTable<u32>,
 }
 
-fn hash_id(id: &str) -> u64 {
+/// The hash [`LeadIndex`] files ids under. A table of positions filed
+/// under it elsewhere (ingest's merge of repeated ids) can become an index.
+pub fn hash_id(id: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(id)
 }
 
@@ -224,6 +226,14 @@ impl<'a> LeadIndex<'a> {
                 }
             }
         }
+        LeadIndex { leads, table }
+    }
+
+    /// An index made from a table of positions into `leads`, one per lead,
+    /// filed under [`hash_id`] of their ids: what ingest's merge of
+    /// repeated ids builds when it finds none, so it is not built twice.
+    pub fn from_table(leads: &'a [Lead], table: HashTable<u32>) -> LeadIndex<'a> {
+        debug_assert_eq!(table.len(), leads.len());
         LeadIndex { leads, table }
     }
 
