@@ -575,7 +575,7 @@ fn unreadable_row(error: &csv::Error, line: u64, header: &header::Header) -> Rej
 /// see [`read_inputs`]) wins.
 /// Returns how many duplicates were merged.
 /// Also returns the leads' table of positions when no lead id repeated,
-/// ready to index them (see [`LeadIndex::from_table`]).
+/// ready to index them (see [`crate::model::LeadIndex::from_table`]).
 fn merge_duplicates(records: &mut Records) -> (u64, Option<HashTable<u32>>) {
     let before = records.leads.len() + records.deals.len();
     let lead_table = keep_last_by(&mut records.leads, |l| l.id.as_str());
