@@ -7,7 +7,7 @@
 
 use crate::model::activity::{FIRST_DAYS, NO_OWNER, OwnerId};
 use crate::model::{Activity, LeadActivity, LeadIndex, Outcome, Records, Stamp, Text, Touch};
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDateTime};
 use rustc_hash::FxHashMap;
 
 /// What touches are folded against: the leads and won deals of every
@@ -106,7 +106,8 @@ pub struct Fold<'a> {
     /// contact's activities together, and a lookup in a million leads
     /// costs two cache misses.
     last_lead: Option<(compact_str::CompactString, Option<usize>)>,
-    per_day: FxHashMap<NaiveDate, u64>,
+    /// Touches per [`Stamp::day`].
+    per_day: FxHashMap<u32, u64>,
 }
 
 impl<'a> Fold<'a> {
@@ -130,7 +131,11 @@ impl<'a> Fold<'a> {
 
     /// What was folded.
     pub fn finish(mut self) -> Activity {
-        self.activity.per_day = self.per_day.into_iter().collect();
+        self.activity.per_day = self
+            .per_day
+            .into_iter()
+            .map(|(day, n)| (Stamp::date_of_day(day), n))
+            .collect();
         self.activity
     }
 
@@ -140,7 +145,7 @@ impl<'a> Fold<'a> {
             return;
         }
         let owner = self.owner_id(touch.owner.as_ref());
-        *self.per_day.entry(touch.at.date()).or_default() += 1;
+        *self.per_day.entry(touch.at.day()).or_default() += 1;
         let targets = self.targets;
         let lead_id = targets
             .aliases

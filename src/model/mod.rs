@@ -329,16 +329,31 @@ impl Records {
 /// of its touches, a rep's name, a source. Export readers ask the pool
 /// for a cell's text instead of copying it.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct TextPool(rustc_hash::FxHashSet<Text>);
+pub struct TextPool {
+    held: rustc_hash::FxHashSet<Text>,
+    /// The text asked for last: rows repeat the previous row's rep or
+    /// source more often than not, and comparing with it is cheaper than
+    /// hashing.
+    last: Option<Text>,
+}
 
 impl TextPool {
     /// The shared copy of `text`, made on first sight.
     pub fn text(&mut self, text: &str) -> Text {
-        if let Some(held) = self.0.get(text) {
-            return held.clone();
+        if let Some(last) = &self.last
+            && **last == *text
+        {
+            return last.clone();
         }
-        let held: Text = text.into();
-        self.0.insert(held.clone());
+        let held = match self.held.get(text) {
+            Some(held) => held.clone(),
+            None => {
+                let held: Text = text.into();
+                self.held.insert(held.clone());
+                held
+            }
+        };
+        self.last = Some(held.clone());
         held
     }
 }
