@@ -269,21 +269,10 @@ mod tests {
     }
 
     fn lead(id: &str, ready: Option<&str>) -> Lead {
+        let created = at("2026-07-01 08:00");
         Lead {
-            id: id.into(),
-            created_at: at("2026-07-01 08:00"),
-            source: "Paid Search".into(),
-            function: Function::Marketing,
-            channel: None,
-            owner: None,
-            mql_at: None,
-            sql_at: None,
-            opportunity_at: None,
-            customer_at: None,
-            first_touch_at: None,
             ready_at: ready.map(at),
-            status: None,
-            email_hash: None,
+            ..Lead::new(id, created, "Paid Search".into(), Function::Marketing)
         }
     }
 

@@ -234,21 +234,10 @@ mod tests {
 
     fn lead(id: &str, created: &str, hash: Option<u64>) -> Lead {
         let at = chrono::NaiveDateTime::parse_from_str(created, "%Y-%m-%d %H:%M").unwrap();
+        let created = Stamp::new(at).unwrap();
         Lead {
-            id: id.into(),
-            created_at: Stamp::new(at).unwrap(),
-            source: "Paid Search".into(),
-            function: Function::Marketing,
-            channel: None,
-            owner: None,
-            mql_at: None,
-            sql_at: None,
-            opportunity_at: None,
-            customer_at: None,
-            first_touch_at: None,
-            ready_at: None,
-            status: None,
             email_hash: hash.and_then(NonZeroU64::new),
+            ..Lead::new(id, created, "Paid Search".into(), Function::Marketing)
         }
     }
 

@@ -143,6 +143,27 @@ pub struct Lead {
 }
 
 impl Lead {
+    /// A lead with its id, creation, source and function; no channel,
+    /// owner, stage dates, status or email yet.
+    pub fn new(id: &str, created_at: Stamp, source: Text, function: Function) -> Lead {
+        Lead {
+            id: id.into(),
+            created_at,
+            source,
+            function,
+            channel: None,
+            owner: None,
+            mql_at: None,
+            sql_at: None,
+            opportunity_at: None,
+            customer_at: None,
+            first_touch_at: None,
+            ready_at: None,
+            status: None,
+            email_hash: None,
+        }
+    }
+
     /// When the lead became ready for sales: its MQL date. A lead that sales
     /// or a partner brought in, or one from an export that records no stage
     /// dates, is ready when created. A marketing lead that skipped the MQL

@@ -105,21 +105,13 @@ fn deal_and_lead(row: &Row, settings: &Settings) -> Result<(Deal, Lead), Rejecti
         to_base(value, row.text(CURRENCY), settings).map_err(|e| row.reject(CURRENCY, e))?;
     let source = row.text(SOURCE).unwrap_or("").to_string();
     let owner = row.text(OWNER).map(str::to_string);
+    let function = settings.function_of(&source);
     let mut lead = Lead {
-        id: id.as_str().into(),
-        created_at,
-        function: settings.function_of(&source),
         channel: settings.sources.channel_of(&source),
-        source: source.as_str().into(),
         owner: owner.as_deref().map(Into::into),
-        mql_at: None,
-        sql_at: None,
-        opportunity_at: None,
         customer_at: closed_at.filter(|_| outcome == DealOutcome::Won),
-        first_touch_at: None,
-        ready_at: None,
         status: row.text(LOST_REASON).map(Into::into),
-        email_hash: None,
+        ..Lead::new(&id, created_at, source.as_str().into(), function)
     };
     lead.ready_at = lead.ready_for_sales(false);
     let deal = Deal {
