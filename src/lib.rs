@@ -96,7 +96,9 @@ pub fn analyse_with(input: &Path, progress: &dyn progress::Progress) -> Result<A
     let reviews = timings.time("metrics", || {
         metrics::compute(&records, ledger.totals(), &settings)
     });
-    let lead_emails = records.leads.iter().filter_map(|l| l.email_hash).collect();
+    let mut lead_emails = privacy::LeadEmails::default();
+    lead_emails.reserve(records.leads.len());
+    lead_emails.extend(records.leads.iter().filter_map(|l| l.email_hash));
     Ok(Analysis {
         settings,
         ledger,
