@@ -2,6 +2,7 @@
 //! output, then swaps it into place, so a failed build never leaves a
 //! half-written site and the previous one stays untouched.
 
+use rayon::prelude::*;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -51,13 +52,24 @@ pub fn write(
         .prefix(".equinox-build-")
         .tempdir_in(parent)
         .map_err(io_error(parent))?;
-    for (relative, bytes) in files {
-        let path = staging.path().join(relative);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(io_error(dir))?;
-        }
-        fs::write(&path, bytes).map_err(io_error(&path))?;
+    let folders: std::collections::BTreeSet<PathBuf> = files
+        .keys()
+        .filter_map(|relative| {
+            staging
+                .path()
+                .join(relative)
+                .parent()
+                .map(Path::to_path_buf)
+        })
+        .collect();
+    for folder in &folders {
+        fs::create_dir_all(folder).map_err(io_error(folder))?;
     }
+    // A hundred small files: written on both cores.
+    files.par_iter().try_for_each(|(relative, bytes)| {
+        let path = staging.path().join(relative);
+        fs::write(&path, bytes).map_err(io_error(&path))
+    })?;
     fs::write(
         staging.path().join(MARKER),
         b"This folder was written by Equinox and is replaced by each build.\n",

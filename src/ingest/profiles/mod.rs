@@ -22,7 +22,7 @@ use crate::ledger::{Rejection, shorten};
 use crate::model::{EXPECTED_STAMP_RANGE, Lead, Money, Records, Stamp, TextPool};
 use chrono::NaiveDateTime;
 use std::collections::BTreeMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::num::NonZeroU64;
 
 /// One column a profile reads: a concept and the header names it goes by.
@@ -565,7 +565,7 @@ pub fn email_hash(email: &str) -> NonZeroU64 {
 /// Hashes a `str` as the model hashes its lower-cased `String` (a
 /// `String` hashes as its `str`), never zero, as there.
 fn hash_str(text: &str) -> NonZeroU64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = rustc_hash::FxHasher::default();
     text.hash(&mut hasher);
     NonZeroU64::new(hasher.finish()).unwrap_or(NonZeroU64::MIN)
 }
