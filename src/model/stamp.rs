@@ -27,7 +27,13 @@ impl Stamp {
     /// The stamp of `at` (fractions of a second dropped); `None` outside
     /// the range.
     pub fn new(at: NaiveDateTime) -> Option<Stamp> {
-        let seconds = u32::try_from(at.and_utc().timestamp()).ok()?;
+        Stamp::from_unix_seconds(at.and_utc().timestamp())
+    }
+
+    /// The stamp of a moment given as seconds since 1970-01-01 00:00:00;
+    /// `None` outside the range.
+    pub fn from_unix_seconds(seconds: i64) -> Option<Stamp> {
+        let seconds = u32::try_from(seconds).ok()?;
         NonZeroU32::new(seconds.checked_add(1)?).map(Stamp)
     }
 

@@ -5,9 +5,10 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use equinox::config::DateOrder;
 use equinox::ingest::cells::{
-    numeric_date_fields, parse_count, parse_datetime, parse_datetime_ordered, parse_money,
-    parse_number,
+    iso_stamp, numeric_date_fields, parse_count, parse_datetime, parse_datetime_ordered,
+    parse_money, parse_number,
 };
+use equinox::model::Stamp;
 use proptest::prelude::*;
 
 /// `1234567` as `1,234,567` (or with another separator).
@@ -174,5 +175,31 @@ proptest! {
             cell.is_empty() || scientific
         };
         prop_assert_eq!(equinox::ingest::cells::id_problem(&text).is_some(), general, "{:?}", text);
+    }
+}
+
+proptest! {
+    /// The direct ISO-to-stamp path gives what chrono's path gives, for
+    /// every date shape it takes (invalid days and months, years out of
+    /// the stamp range, odd separators included), and takes the valid ones.
+    #[test]
+    fn iso_stamps_agree_with_the_general_path(
+        (y, m, d) in (prop_oneof![1965u32..2110, 0u32..10_000], 0u32..14, 0u32..33),
+        (h, min, s) in (0u32..26, 0u32..62, 0u32..62),
+        shape in 0usize..4,
+    ) {
+        let text = match shape {
+            0 => format!("{y:04}-{m:02}-{d:02}"),
+            1 => format!("{y:04}-{m:02}-{d:02} {h:02}:{min:02}"),
+            2 => format!("{y:04}-{m:02}-{d:02}T{h:02}:{min:02}:{s:02}"),
+            _ => format!("{y:04}-{m:02}-{d:02} {h:02}:{min:02}Z{s:02}"),
+        };
+        let general = parse_datetime_ordered(&text, DateOrder::MonthFirst).and_then(Stamp::new);
+        let fast = iso_stamp(&text);
+        if fast.is_some() {
+            prop_assert_eq!(fast, general, "{}", text);
+        } else if shape < 3 {
+            prop_assert_eq!(general, None, "{} was left to the general path", text);
+        }
     }
 }

@@ -373,6 +373,9 @@ impl Row<'_> {
     /// An optional date-time column as a record keeps it; one outside the
     /// range a [`Stamp`] holds is rejected.
     pub fn stamp(&self, column: usize) -> Cell<Option<Stamp>> {
+        if let Some(stamp) = self.text(column).and_then(cells::iso_stamp) {
+            return Ok(Some(stamp));
+        }
         self.datetime(column)?
             .map(|at| self.in_stamp_range(column, at))
             .transpose()
@@ -380,6 +383,9 @@ impl Row<'_> {
 
     /// A date-time column that must hold a value, as a record keeps it.
     pub fn required_stamp(&self, column: usize) -> Cell<Stamp> {
+        if let Some(stamp) = self.text(column).and_then(cells::iso_stamp) {
+            return Ok(stamp);
+        }
         self.in_stamp_range(column, self.required_datetime(column)?)
     }
 
