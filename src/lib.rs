@@ -89,13 +89,16 @@ pub fn analyse_with(input: &Path, progress: &dyn progress::Progress) -> Result<A
         config::ConfigError::invalid(&path, &text, key, message)
     })?;
     progress.stage("reading");
+    let mut steps = timings::Timings::default();
     let (records, ledger) = timings.time("ingest", || {
-        ingest::read_inputs_with(input, &settings, progress)
+        ingest::read_inputs_with(input, &settings, progress, &mut steps)
     });
+    timings.add_steps(std::mem::take(&mut steps));
     progress.stage("computing");
     let reviews = timings.time("metrics", || {
-        metrics::compute(&records, ledger.totals(), &settings)
+        metrics::compute(&records, ledger.totals(), &settings, &mut steps)
     });
+    timings.add_steps(steps);
     let mut lead_emails = privacy::LeadEmails::default();
     lead_emails.reserve(records.leads.len());
     lead_emails.extend(records.leads.iter().filter_map(|l| l.email_hash));

@@ -119,12 +119,12 @@ fn build(options: BuildOptions, open: bool, quiet: bool, verbose: bool) -> Outco
                 .peak_bytes
                 .map(|b| format!("  peak {:>5} MB", b / (1024 * 1024)))
                 .unwrap_or_default();
-            let _ = writeln!(
-                text,
-                "  {:<9} {:>8.1} ms{peak}",
-                stage.name,
-                stage.took.as_secs_f64() * 1000.0
-            );
+            let ms = stage.took.as_secs_f64() * 1000.0;
+            let _ = if stage.step {
+                writeln!(text, "    · {:<17} {:>8.1} ms{peak}", stage.name, ms)
+            } else {
+                writeln!(text, "  {:<9} {:>20.1} ms{peak}", stage.name, ms)
+            };
         }
     }
     Ok(text)

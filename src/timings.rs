@@ -7,6 +7,9 @@ use std::time::{Duration, Instant};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stage {
     pub name: &'static str,
+    /// Whether this is a step of the stage before it (ingest's reading
+    /// phases, the metrics' join and periods), shown indented.
+    pub step: bool,
     pub took: Duration,
     /// The process's peak resident memory after the stage, in bytes, where
     /// the system reports it (Linux).
@@ -24,10 +27,17 @@ impl Timings {
         let result = work();
         self.0.push(Stage {
             name,
+            step: false,
             took: start.elapsed(),
             peak_bytes: peak_resident_bytes(),
         });
         result
+    }
+
+    /// Appends `steps`, timed inside the last stage, as its steps.
+    pub fn add_steps(&mut self, steps: Timings) {
+        self.0
+            .extend(steps.0.into_iter().map(|s| Stage { step: true, ..s }));
     }
 
     /// Every stage.

@@ -19,6 +19,7 @@ use crate::config::Settings;
 use crate::ledger::{FileLedger, Ledger, Rejection, display_path};
 use crate::model::Records;
 use crate::progress::Progress;
+use crate::timings::Timings;
 use formats::FormatEvidence;
 use hashbrown::HashTable;
 use profiles::{Outcome, Row};
@@ -35,14 +36,21 @@ pub use discover::export_files;
 /// in path order; records are merged oldest export first, so that where two
 /// overlapping exports hold the same id, the newer export's record wins.
 pub fn read_inputs(input: &Path, settings: &Settings) -> (Records, Ledger) {
-    read_inputs_with(input, settings, &crate::progress::Silent)
+    read_inputs_with(
+        input,
+        settings,
+        &crate::progress::Silent,
+        &mut crate::timings::Timings::default(),
+    )
 }
 
-/// [`read_inputs`], telling `progress` about every file.
+/// [`read_inputs`], telling `progress` about every file and timing its
+/// three phases in `steps`.
 pub fn read_inputs_with(
     input: &Path,
     settings: &Settings,
     progress: &dyn Progress,
+    steps: &mut Timings,
 ) -> (Records, Ledger) {
     let (files, walk_problems) = export_files(input);
     let size = |path: &Path| std::fs::metadata(path).map_or(0, |m| m.len());
@@ -56,14 +64,16 @@ pub fn read_inputs_with(
     // Files are read in parallel and collected in path order, so the
     // result does not depend on which file finishes first. Activity
     // exports wait for the leads and deals of every other file.
-    let read: Vec<Option<(Records, FileLedger)>> = files
-        .par_iter()
-        .map(|path| {
-            let result = read_file_as(input, path, settings, Touches::Defer)?;
-            progress.file_read(&result.1.path, size(path));
-            Some(result)
-        })
-        .collect();
+    let read: Vec<Option<(Records, FileLedger)>> = steps.time("leads, deals, ads", || {
+        files
+            .par_iter()
+            .map(|path| {
+                let result = read_file_as(input, path, settings, Touches::Defer)?;
+                progress.file_read(&result.1.path, size(path));
+                Some(result)
+            })
+            .collect()
+    });
     let mut batches = Vec::with_capacity(read.len());
     let mut deferred = Vec::new();
     for (path, file) in files.iter().zip(read) {
@@ -79,13 +89,16 @@ pub fn read_inputs_with(
         ledger.files.push(file_ledger);
     }
     batches.sort_by_key(|(newest_day, index, _)| (*newest_day, *index));
-    let mut records = Records::default();
-    for (_, _, batch) in batches {
-        append(&mut records, batch);
-    }
-    let (merged, lead_table) = merge_duplicates(&mut records);
-    ledger.duplicates_merged = merged;
-    let activity = {
+    let (mut records, lead_table) = steps.time("merge", || {
+        let mut records = Records::default();
+        for (_, _, batch) in batches {
+            append(&mut records, batch);
+        }
+        let (merged, lead_table) = merge_duplicates(&mut records);
+        ledger.duplicates_merged = merged;
+        (records, lead_table)
+    });
+    let activity = steps.time("activities", || {
         let targets = activity::Targets::new(&records, settings.as_of, lead_table);
         let folded: Vec<(Records, FileLedger)> = deferred
             .par_iter()
@@ -101,7 +114,7 @@ pub fn read_inputs_with(
             ledger.files[*slot] = file_ledger;
         }
         activity
-    };
+    });
     records.activity = activity;
     records.lead_aliases.clear();
     (records, ledger)

@@ -126,28 +126,36 @@ fn iso_seconds<S: serde::Serializer>(at: &NaiveDateTime, s: S) -> Result<S::Ok, 
 
 /// Computes one review per period, oldest first, from the first period with
 /// data to the one containing the cut-off. Empty when there is no data.
-pub fn compute(records: &Records, data_quality: Totals, settings: &Settings) -> Vec<Review> {
+/// Times its join, lags and periods in `steps`.
+pub fn compute(
+    records: &Records,
+    data_quality: Totals,
+    settings: &Settings,
+    steps: &mut crate::timings::Timings,
+) -> Vec<Review> {
     let Some(as_of) = settings.as_of.or_else(|| newest_timestamp(records)) else {
         return Vec::new();
     };
     let Some(first_day) = oldest_day(records) else {
         return Vec::new();
     };
-    let join = follow_up::join(records, as_of);
+    let join = steps.time("join", || follow_up::join(records, as_of));
     let shared = Shared {
         records,
         settings,
         data_quality,
-        lags: conversion::lags(&records.leads, &join.stages),
+        lags: steps.time("lags", || conversion::lags(&records.leads, &join.stages)),
         names: team::display_names(records, settings.privacy),
         join,
     };
     // Periods are independent until compared: computed on every core,
     // collected in period order.
-    let mut reviews: Vec<Review> = periods(first_day, as_of.date(), settings)
-        .into_par_iter()
-        .map(|period| review(&shared, Window::new(period, as_of)))
-        .collect();
+    let mut reviews: Vec<Review> = steps.time("periods", || {
+        periods(first_day, as_of.date(), settings)
+            .into_par_iter()
+            .map(|period| review(&shared, Window::new(period, as_of)))
+            .collect()
+    });
     compare(&mut reviews, settings);
     for review in &mut reviews {
         review.targets = targets::targets(review, settings);

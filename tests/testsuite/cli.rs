@@ -36,6 +36,47 @@ fn build_says_where_it_wrote_and_what_it_read() {
 }
 
 #[test]
+fn verbose_shows_each_stage_and_its_steps_in_order() {
+    let temp = tempfile::tempdir().unwrap();
+    let output = equinox()
+        .args(["build", "-v", "--input"])
+        .arg(fixture("tiny"))
+        .arg("--output")
+        .arg(temp.path().join("site"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let names: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.trim_end().ends_with(" MB") && l.contains(" ms "))
+        .map(|l| {
+            l.split("  ")
+                .map(str::trim)
+                .find(|part| !part.is_empty())
+                .unwrap_or("")
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "settings",
+            "ingest",
+            "· leads, deals, ads",
+            "· merge",
+            "· activities",
+            "metrics",
+            "· join",
+            "· lags",
+            "· periods",
+            "render",
+            "privacy",
+            "write"
+        ],
+        "{stdout}"
+    );
+}
+
+#[test]
 fn strict_mode_fails_on_rejections_with_exit_code_3() {
     let temp = tempfile::tempdir().unwrap();
     let output = equinox()
