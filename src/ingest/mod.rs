@@ -53,8 +53,7 @@ pub fn read_inputs_with(
     steps: &mut Timings,
 ) -> (Records, Ledger) {
     let (files, walk_problems) = export_files(input);
-    let size = |path: &Path| std::fs::metadata(path).map_or(0, |m| m.len());
-    progress.files(files.len(), files.iter().map(|f| size(f)).sum());
+    progress.files(files.len(), files.iter().map(|f| file_size(f)).sum());
     let mut ledger = Ledger::default();
     for problem in walk_problems {
         let mut file = FileLedger::new(display_path(input, &problem.path));
@@ -69,7 +68,7 @@ pub fn read_inputs_with(
             .par_iter()
             .map(|path| {
                 let result = read_file_as(input, path, settings, Touches::Defer)?;
-                progress.file_read(&result.1.path, size(path));
+                progress.file_read(&result.1.path, file_size(path));
                 Some(result)
             })
             .collect()
@@ -100,24 +99,58 @@ pub fn read_inputs_with(
     });
     let activity = steps.time("activities", || {
         let targets = activity::Targets::new(&records, settings.as_of, lead_table);
-        let folded: Vec<(Records, FileLedger)> = deferred
-            .par_iter()
-            .filter_map(|(_, path)| {
-                let result = read_file_as(input, path, settings, Touches::Fold(&targets))?;
-                progress.file_read(&result.1.path, size(path));
-                Some(result)
-            })
-            .collect();
-        let mut activity = crate::model::Activity::default();
-        for ((slot, _), (file_records, file_ledger)) in deferred.iter().zip(folded) {
-            activity.merge(file_records.activity);
-            ledger.files[*slot] = file_ledger;
-        }
-        activity
+        let read = ActivityRead {
+            input,
+            settings,
+            targets: &targets,
+            progress,
+        };
+        read.fold_files(&deferred, &mut ledger)
     });
     records.activity = activity;
     records.lead_aliases.clear();
     (records, ledger)
+}
+
+fn file_size(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len())
+}
+
+/// What reading the activity exports needs: they come last, folded
+/// against the leads and won deals of every other file.
+struct ActivityRead<'a> {
+    input: &'a Path,
+    settings: &'a Settings,
+    targets: &'a activity::Targets<'a>,
+    progress: &'a dyn Progress,
+}
+
+impl ActivityRead<'_> {
+    /// Reads `deferred` (each file with the place kept for its ledger) in
+    /// parallel; the folds are merged, which does not depend on order.
+    fn fold_files(
+        &self,
+        deferred: &[(usize, &std::path::PathBuf)],
+        ledger: &mut Ledger,
+    ) -> crate::model::Activity {
+        let folded: Vec<Option<(Records, FileLedger)>> = deferred
+            .par_iter()
+            .map(|(_, path)| {
+                let fold = Touches::Fold(self.targets);
+                let result = read_file_as(self.input, path, self.settings, fold)?;
+                self.progress.file_read(&result.1.path, file_size(path));
+                Some(result)
+            })
+            .collect();
+        let mut activity = crate::model::Activity::default();
+        for ((slot, _), file) in deferred.iter().zip(folded) {
+            if let Some((file_records, file_ledger)) = file {
+                activity.merge(file_records.activity);
+                ledger.files[*slot] = file_ledger;
+            }
+        }
+        activity
+    }
 }
 
 /// What reading a file does with its touches.
