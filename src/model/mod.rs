@@ -385,3 +385,23 @@ impl TextPool {
         held
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Memory at a million leads follows these sizes (docs/performance.md):
+    /// a field added to a lead costs a megabyte per byte.
+    #[test]
+    fn records_stay_compact() {
+        use std::mem::size_of;
+        assert_eq!(size_of::<Option<Stamp>>(), 4);
+        assert_eq!(size_of::<Option<Text>>(), 8);
+        assert_eq!(size_of::<Option<std::num::NonZeroU64>>(), 8);
+        assert!(size_of::<Lead>() <= 88, "{}", size_of::<Lead>());
+        assert!(size_of::<Deal>() <= 88, "{}", size_of::<Deal>());
+        assert!(size_of::<LeadActivity>() <= 16);
+        assert!(size_of::<crate::metrics::follow_up::FollowUp>() <= 32);
+        assert!(size_of::<crate::metrics::follow_up::Stages>() <= 16);
+    }
+}
