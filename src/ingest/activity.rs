@@ -141,10 +141,12 @@ impl<'a> Fold<'a> {
 
     fn add(&mut self, touch: &Touch) {
         self.activity.saw(touch.at);
+        // Every rep named is listed, as every rep of the leads and deals is
+        // (the team's shown names are numbered over all of them).
+        let owner = self.owner_id(touch.owner.as_ref());
         if self.targets.as_of.is_some_and(|as_of| touch.at > as_of) {
             return;
         }
-        let owner = self.owner_id(touch.owner.as_ref());
         *self.per_day.entry(touch.at.day()).or_default() += 1;
         let targets = self.targets;
         let lead_id = targets
@@ -395,6 +397,16 @@ mod tests {
         assert_eq!(a.per_day[&at("2026-07-02 00:00").date()], 2);
         // L1 up to the close: 08:30, 10:00, 10:00; GONE: one.
         assert_eq!(a.of_won_deal(0), 4);
+    }
+
+    #[test]
+    fn reps_named_only_after_the_cut_off_are_listed() {
+        let mut touches = touches();
+        touches.push(touch("L2", "2026-08-02 10:00", Some("Dee")));
+        let a = fold(&records(), &touches, Some("2026-07-31 23:59"), &[]);
+        let owners: Vec<&str> = a.owners.iter().map(|o| &**o).collect();
+        assert_eq!(owners, ["Zoe", "Ann", "Bo", "Cy", "Dee"]);
+        assert_eq!(a.of_lead(1).unwrap().first, Some(at("2026-07-03 10:00")));
     }
 
     #[test]
