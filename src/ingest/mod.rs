@@ -630,22 +630,11 @@ fn merge_duplicates(records: &mut Records) -> (u64, Option<HashTable<u32>>) {
     (merged, lead_table)
 }
 
-/// The table holds positions only and reads keys from the items: at a
-/// million leads 10 MB, where a map keyed by `&str` takes 50 MB. Returns
-/// it when no key repeated (every position still holds).
+/// The table of positions takes 10 MB at a million leads, where a map
+/// keyed by `&str` takes 50 MB. Returns it when no key repeated (every
+/// position still holds).
 fn keep_last_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) -> Option<HashTable<u32>> {
-    let hash = crate::model::activity::hash_id;
-    let key_at = |i: u32| key(&items[i as usize]);
-    let mut last: HashTable<u32> = HashTable::with_capacity(items.len());
-    for (index, item) in items.iter().enumerate() {
-        let k = key(item);
-        match last.find_mut(hash(k), |&j| key_at(j) == k) {
-            Some(position) => *position = index as u32,
-            None => {
-                last.insert_unique(hash(k), index as u32, |&j| hash(key_at(j)));
-            }
-        }
-    }
+    let last = crate::model::activity::last_positions(items, key);
     if last.len() == items.len() {
         return Some(last);
     }

@@ -205,33 +205,37 @@ pub struct LeadIndex<'a> {
     table: HashTable<u32>,
 }
 
-/// The hash [`LeadIndex`] files ids under. A table of positions filed
-/// under it elsewhere (ingest's merge of repeated ids) can become an index.
-pub fn hash_id(id: &str) -> u64 {
+fn hash_id(id: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(id)
+}
+
+/// The position of the last item with each key, in a table that holds
+/// positions only and reads the keys from the items.
+pub fn last_positions<T>(items: &[T], key: impl Fn(&T) -> &str) -> HashTable<u32> {
+    let key_at = |i: u32| key(&items[i as usize]);
+    let mut table: HashTable<u32> = HashTable::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let k = key(item);
+        match table.find_mut(hash_id(k), |&j| key_at(j) == k) {
+            Some(position) => *position = index as u32,
+            None => {
+                table.insert_unique(hash_id(k), index as u32, |&j| hash_id(key_at(j)));
+            }
+        }
+    }
+    table
 }
 
 impl<'a> LeadIndex<'a> {
     /// Indexes `leads` by id; where an id repeats, the last lead wins
     /// (ingest merges repeated ids, so it does not in practice).
     pub fn new(leads: &'a [Lead]) -> LeadIndex<'a> {
-        let mut table: HashTable<u32> = HashTable::with_capacity(leads.len());
-        let id_at = |i: u32| leads[i as usize].id.as_str();
-        for (i, lead) in leads.iter().enumerate() {
-            let hash = hash_id(&lead.id);
-            match table.find_mut(hash, |&j| id_at(j) == lead.id) {
-                Some(slot) => *slot = i as u32,
-                None => {
-                    table.insert_unique(hash, i as u32, |&j| hash_id(id_at(j)));
-                }
-            }
-        }
-        LeadIndex { leads, table }
+        LeadIndex::from_table(leads, last_positions(leads, |l| &l.id))
     }
 
-    /// An index made from a table of positions into `leads`, one per lead,
-    /// filed under [`hash_id`] of their ids: what ingest's merge of
-    /// repeated ids builds when it finds none, so it is not built twice.
+    /// An index made from [`last_positions`] of `leads` by id: what
+    /// ingest's merge of repeated ids builds when it finds none, so it is
+    /// not built twice.
     pub fn from_table(leads: &'a [Lead], table: HashTable<u32>) -> LeadIndex<'a> {
         debug_assert_eq!(table.len(), leads.len());
         LeadIndex { leads, table }
@@ -242,10 +246,5 @@ impl<'a> LeadIndex<'a> {
         self.table
             .find(hash_id(id), |&j| self.leads[j as usize].id == id)
             .map(|&j| j as usize)
-    }
-
-    /// Whether a lead has this id.
-    pub fn contains(&self, id: &str) -> bool {
-        self.get(id).is_some()
     }
 }

@@ -11,32 +11,23 @@
 //! as they are read instead of kept per touch (docs/performance.md).
 
 pub mod activity;
+mod email;
 mod money;
 mod period;
 mod stamp;
 mod text;
 
 pub use activity::{Activity, LeadActivity, LeadIndex};
+pub use email::email_hash;
 pub use money::{Money, currency_symbol};
 pub use period::{Period, PeriodKind};
 pub use stamp::{EXPECTED_STAMP_RANGE, Stamp};
 pub use text::Text;
 
 use chrono::NaiveDate;
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 use std::num::NonZeroU64;
 
-/// Hashes a normalised email (trimmed, lower case) so duplicates can be
-/// found, and leaks caught, without keeping the address. Not a security
-/// measure: neither the address nor the hash is ever written out.
-/// Never zero, so that a lead's optional hash takes eight bytes. FxHash:
-/// a million addresses are hashed per build, and SipHash's resistance to
-/// chosen inputs buys nothing here.
-pub fn email_hash(email: &str) -> NonZeroU64 {
-    let mut hasher = rustc_hash::FxHasher::default();
-    email.trim().to_lowercase().hash(&mut hasher);
-    NonZeroU64::new(hasher.finish()).unwrap_or(NonZeroU64::MIN)
-}
 use serde::Serialize;
 
 /// Which part of the go-to-market motion created a lead or deal.

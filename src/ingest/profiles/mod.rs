@@ -19,11 +19,9 @@ use super::formats::{ColumnFormats, ColumnOrder};
 use super::header::{Header, normalise};
 use crate::config::{DateOrder, Settings};
 use crate::ledger::{Rejection, shorten};
-use crate::model::{EXPECTED_STAMP_RANGE, Lead, Money, Records, Stamp, TextPool};
+use crate::model::{EXPECTED_STAMP_RANGE, Lead, Money, Records, Stamp, TextPool, email_hash};
 use chrono::NaiveDateTime;
 use std::collections::BTreeMap;
-use std::hash::{Hash, Hasher};
-use std::num::NonZeroU64;
 
 /// One column a profile reads: a concept and the header names it goes by.
 #[derive(Debug)]
@@ -383,10 +381,8 @@ impl Row<'_> {
 
     /// A date-time column that must hold a value, as a record keeps it.
     pub fn required_stamp(&self, column: usize) -> Cell<Stamp> {
-        if let Some(stamp) = self.text(column).and_then(cells::iso_stamp) {
-            return Ok(stamp);
-        }
-        self.in_stamp_range(column, self.required_datetime(column)?)
+        self.stamp(column)?
+            .ok_or_else(|| self.reject(column, cells::EXPECTED_DATE))
     }
 
     /// `at` as a [`Stamp`], or the rejection of `column` for a date out of
@@ -538,65 +534,4 @@ pub fn to_base(
         .get(&code)
         .map(|rate| amount.scale(*rate))
         .ok_or_else(|| format!("an amount in {}; add `{code} = <rate>` under [fx] in equinox.toml to convert {code}", settings.currency))
-}
-
-/// Longest address hashed without allocating.
-const SHORT_EMAIL: usize = 128;
-
-/// [`crate::model::email_hash`], the same value, without allocating for
-/// the usual address: every row of a contacts export has one. An ASCII
-/// address already in lower case (as most exports write them) is hashed
-/// as it is; a short ASCII one is lower-cased on the stack.
-pub fn email_hash(email: &str) -> NonZeroU64 {
-    let trimmed = cells::trim(email);
-    if trimmed
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        return hash_str(trimmed);
-    }
-    if trimmed.len() > SHORT_EMAIL || !trimmed.is_ascii() {
-        return crate::model::email_hash(email);
-    }
-    let mut buffer = [0u8; SHORT_EMAIL];
-    let lowered = &mut buffer[..trimmed.len()];
-    lowered.copy_from_slice(trimmed.as_bytes());
-    lowered.make_ascii_lowercase();
-    let Ok(lowered) = std::str::from_utf8(lowered) else {
-        return crate::model::email_hash(email);
-    };
-    hash_str(lowered)
-}
-
-/// Hashes a `str` as the model hashes its lower-cased `String` (a
-/// `String` hashes as its `str`), never zero, as there.
-fn hash_str(text: &str) -> NonZeroU64 {
-    let mut hasher = rustc_hash::FxHasher::default();
-    text.hash(&mut hasher);
-    NonZeroU64::new(hasher.finish()).unwrap_or(NonZeroU64::MIN)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn email_hash_agrees_with_the_model(
-            email in "[ \t]{0,2}[A-Za-z0-9._%+@-]{0,40}[ \t]{0,2}|\\PC{0,20}|[a-z]{120,140}|[ÄÉa-z@.]{0,20}",
-        ) {
-            prop_assert_eq!(email_hash(&email), crate::model::email_hash(&email));
-        }
-    }
-
-    #[test]
-    fn email_hash_is_trimmed_and_case_blind() {
-        let hash = crate::model::email_hash("ann.lee@alpha.example");
-        assert_eq!(email_hash(" Ann.Lee@Alpha.example\t"), hash);
-        assert_eq!(
-            email_hash("ÅSA@X.EXAMPLE"),
-            crate::model::email_hash("åsa@x.example")
-        );
-    }
 }
