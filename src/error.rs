@@ -24,6 +24,8 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    #[error(transparent)]
+    InputFile(#[from] crate::input_file::InputFileError),
     #[error(
         "no usable data in {input}: no file held leads, deals, ad spend or hours; `equinox check --input {input}` lists every file and why it was not used"
     )]
@@ -47,7 +49,10 @@ impl Error {
     /// strict-mode rejections, 1 for any other failed build.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Config(_) | Error::InputMissing { .. } | Error::AlreadyInitialised { .. } => 2,
+            Error::Config(_)
+            | Error::InputFile(_)
+            | Error::InputMissing { .. }
+            | Error::AlreadyInitialised { .. } => 2,
             Error::Strict { .. } | Error::Problems { .. } => 3,
             _ => 1,
         }

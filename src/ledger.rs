@@ -33,6 +33,9 @@ pub struct FileLedger {
     pub encoding: Option<String>,
     /// Why the file was not read, when it was not.
     pub problem: Option<String>,
+    /// Where the file was read through a link, e.g. "a link to a file
+    /// outside the input folder".
+    pub link: Option<String>,
     pub rows_read: u64,
     pub rows_used: u64,
     pub rows_rejected: u64,
@@ -55,6 +58,7 @@ impl FileLedger {
             profile: None,
             encoding: None,
             problem: None,
+            link: None,
             rows_read: 0,
             rows_used: 0,
             rows_rejected: 0,

@@ -92,7 +92,23 @@ fn build(options: BuildOptions, open: bool, quiet: bool, verbose: bool) -> Outco
     equinox::progress::Progress::finished(&bar);
     let summary = summary?;
     let t = summary.totals;
-    let mut text = format!(
+    let mut text = String::new();
+    for action in &summary.recovered {
+        let _ = writeln!(text, "Recovered: {action}.");
+    }
+    if let Some((folder, names)) = &summary.templates {
+        let replaced = match names.len() {
+            0 => "none of the built-in templates".to_string(),
+            _ => names.join(", "),
+        };
+        let _ = writeln!(
+            text,
+            "Templates from {} (the `templates` setting) replace: {replaced}",
+            folder.display()
+        );
+    }
+    let _ = write!(
+        text,
         "Wrote {} review(s) ({}) to {}\n",
         summary.reviews.len(),
         summary.reviews.join(", "),
@@ -136,13 +152,17 @@ fn serve(input: std::path::PathBuf, output: std::path::PathBuf, port: u16) -> Ou
         output,
         strict: false,
     };
-    equinox::serve::serve(options, port, |address| {
+    let ready = |address| {
         emit(&format!(
             "Serving the reviews on http://{address}/ ; rebuilding when {} or its templates change. Ctrl-C stops.\n",
             input.display()
         ));
-    })
-    .map_err(|e| Failure::from(Error::Serve(e)))?;
+    };
+    let report = |outcome: &str| {
+        let _ = writeln!(anstream::stderr(), "{outcome}");
+    };
+    equinox::serve::serve(options, port, ready, report)
+        .map_err(|e| Failure::from(Error::Serve(e)))?;
     Ok(String::new())
 }
 

@@ -52,6 +52,9 @@ pub struct Settings {
     /// Column overrides by file path (relative to the input folder, `/`
     /// separators) or by export name ("HubSpot contacts").
     pub columns: BTreeMap<String, ColumnOverrides>,
+    /// A folder (relative to the input folder) whose templates replace the
+    /// built-in ones of the same name (`templates`); none by default.
+    pub templates: Option<PathBuf>,
 }
 
 /// How slash dates in a column put day and month.
@@ -111,12 +114,8 @@ impl Default for Settings {
 /// A configuration problem, with the place it was found.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read {path}")]
-    Read {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    File(#[from] crate::input_file::InputFileError),
     #[error("{path}: {message}")]
     Parse { path: PathBuf, message: String },
     #[error("{path}: {key}: {message}{at}")]
@@ -143,17 +142,14 @@ impl ConfigError {
 }
 
 impl Settings {
-    /// Reads `equinox.toml` from the input folder; a missing file means defaults.
+    /// Reads `equinox.toml` from the input folder (a regular file inside
+    /// it, see [`crate::input_file`]); a missing file means defaults.
     pub fn load(input: &Path) -> Result<Settings, ConfigError> {
         let path = input.join("equinox.toml");
-        if !path.exists() {
-            return Ok(Settings::default());
+        match crate::input_file::read_text(input, &path)? {
+            Some(text) => Settings::parse(&text, &path),
+            None => Ok(Settings::default()),
         }
-        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
-            path: path.clone(),
-            source,
-        })?;
-        Settings::parse(&text, &path)
     }
 
     /// Parses and validates settings text; `path` only names it in errors.

@@ -30,7 +30,7 @@ use std::io::BufRead;
 use std::path::Path;
 use std::sync::mpsc::{Receiver, Sender, SyncSender};
 
-pub use discover::export_files;
+pub use discover::{export_files, link_note};
 
 /// Reads every export under `input` into records. The ledger lists files
 /// in path order; records are merged oldest export first, so that where two
@@ -227,6 +227,7 @@ fn read_file_as(
     touches: Touches,
 ) -> Option<(Records, FileLedger)> {
     let mut ledger = FileLedger::new(display_path(root, path));
+    ledger.link = link_note(root, path);
     let mut records = Records::default();
     let before = FileState::of(path);
     match read_into(path, settings, touches, &mut records, &mut ledger) {

@@ -347,8 +347,12 @@ pub fn files_table(ledger: &Ledger) -> Table {
         "Report lines before the header",
     ]);
     for f in &ledger.files {
+        let file = match &f.link {
+            Some(link) => format!("{} ({link})", f.path),
+            None => f.path.clone(),
+        };
         table.push(vec![
-            f.path.clone(),
+            file,
             f.profile.clone().unwrap_or_else(|| "not recognised".into()),
             count(f.rows_read),
             count(f.rows_used),
