@@ -10,6 +10,10 @@ pub enum Error {
     InputMissing { path: PathBuf },
     #[error("{path} already exists; init makes a new input folder and never overwrites one")]
     AlreadyInitialised { path: PathBuf },
+    #[error(
+        "{path} exists and is not an empty folder; demo writes into a new or empty folder (add --replace to overwrite its equinox.toml and exports)"
+    )]
+    NotEmpty { path: PathBuf },
     #[error("cannot write {path}")]
     Write {
         path: PathBuf,
@@ -51,6 +55,7 @@ impl Error {
         match self {
             Error::Config(_)
             | Error::InputFile(_)
+            | Error::NotEmpty { .. }
             | Error::InputMissing { .. }
             | Error::AlreadyInitialised { .. } => 2,
             Error::Strict { .. } | Error::Problems { .. } => 3,

@@ -42,6 +42,9 @@ pub struct FileLedger {
     pub lines_skipped: u64,
     /// Report title and date range lines found before the header.
     pub preamble: Vec<String>,
+    /// Rows whose lead or deal id came again later in the same file, merged
+    /// as read (the later row wins).
+    pub repeats_merged: u64,
     /// The first and last day of the file's records.
     pub dates: Option<(NaiveDate, NaiveDate)>,
     pub rejections: Vec<Rejection>,
@@ -65,6 +68,7 @@ impl FileLedger {
             lines_skipped: 0,
             preamble: Vec::new(),
             dates: None,
+            repeats_merged: 0,
             rejections: Vec::new(),
         }
     }

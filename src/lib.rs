@@ -101,6 +101,7 @@ pub fn analyse_with(input: &Path, progress: &dyn progress::Progress) -> Result<A
         ingest::read_inputs_with(input, &settings, progress, &mut steps)
     });
     timings.add_steps(std::mem::take(&mut steps));
+    check_as_of(input, &settings, &ledger)?;
     progress.stage("computing");
     let reviews = timings.time("metrics", || {
         metrics::compute(&records, ledger.totals(), &settings, &mut steps)
@@ -115,6 +116,23 @@ pub fn analyse_with(input: &Path, progress: &dyn progress::Progress) -> Result<A
         reviews,
         lead_emails,
         timings,
+    })
+}
+
+/// Refuses an `as_of` outside the days the data spans, naming the setting
+/// at its line (see [`Settings::check_as_of`]).
+fn check_as_of(input: &Path, settings: &Settings, ledger: &Ledger) -> Result<(), Error> {
+    let days = ledger.files.iter().filter_map(|f| f.dates);
+    let (Some(first), Some(last)) = (
+        days.clone().map(|(first, _)| first).min(),
+        days.map(|(_, last)| last).max(),
+    ) else {
+        return Ok(());
+    };
+    settings.check_as_of(first, last).map_err(|(key, message)| {
+        let path = input.join("equinox.toml");
+        let text = input_file::read_text(input, &path).ok().flatten();
+        config::ConfigError::invalid(&path, &text.unwrap_or_default(), key, message).into()
     })
 }
 

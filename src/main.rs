@@ -47,7 +47,12 @@ fn main() -> ExitCode {
         Command::Init { dir, today } => init(&dir, today),
         Command::Completions { shell } => Ok(completions(shell)),
         Command::Man => man(),
-        Command::Demo { leads, seed, out } => write_demo(leads, seed, &out),
+        Command::Demo {
+            leads,
+            seed,
+            out,
+            replace,
+        } => write_demo(leads, seed, &out, replace),
     };
     match result {
         Ok(text) => {
@@ -233,7 +238,10 @@ fn man() -> Outcome {
     Ok(String::from_utf8_lossy(&page).into_owned())
 }
 
-fn write_demo(leads: usize, seed: u64, out: &Path) -> Outcome {
+fn write_demo(leads: usize, seed: u64, out: &Path, replace: bool) -> Outcome {
+    if !replace {
+        demo::check_empty(out)?;
+    }
     let summary = demo::write_demo(&demo::DemoOptions { leads, seed }, out).map_err(|source| {
         Error::Write {
             path: out.to_path_buf(),

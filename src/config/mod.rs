@@ -17,7 +17,7 @@ use crate::model::{Function, Outcome, PeriodKind};
 pub fn stage_key(stage: &str) -> String {
     stage.to_lowercase().split_whitespace().collect()
 }
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -183,6 +183,35 @@ impl Settings {
             "closedlost" => Some(Outcome::Lost),
             _ => None,
         })
+    }
+
+    /// Checks `as_of` against the days the data spans: not before its
+    /// first day, and at most two periods after its last (room for the
+    /// review of a quarter that has only begun), so a mistyped
+    /// year cannot ask for thousands of empty reviews (or for none).
+    /// Returns the setting's key and the message when it is outside.
+    pub fn check_as_of(&self, first: NaiveDate, last: NaiveDate) -> Result<(), (String, String)> {
+        let Some(as_of) = self.as_of.map(|a| a.date()) else {
+            return Ok(());
+        };
+        let slack = match self.period {
+            PeriodKind::Month => 62,
+            PeriodKind::Quarter => 184,
+            PeriodKind::Half => 366,
+        };
+        let latest = last + chrono::Days::new(slack);
+        if (first..=latest).contains(&as_of) {
+            return Ok(());
+        }
+        let side = if as_of < first {
+            format!("before the oldest date in the data ({first})")
+        } else {
+            format!("more than two periods after the newest date in the data ({last})")
+        };
+        Err((
+            "as_of".to_string(),
+            format!("found {as_of}, which is {side}; expected a date from {first} to {latest}"),
+        ))
     }
 
     /// The function a lead or deal source maps to.

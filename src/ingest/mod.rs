@@ -12,6 +12,7 @@ mod formats;
 mod header;
 mod lines;
 mod profiles;
+mod repeats;
 mod sniff;
 
 use crate::config::DateOrder;
@@ -94,7 +95,8 @@ pub fn read_inputs_with(
             append(&mut records, batch);
         }
         let (merged, lead_table) = merge_duplicates(&mut records);
-        ledger.duplicates_merged = merged;
+        let repeats: u64 = ledger.files.iter().map(|f| f.repeats_merged).sum();
+        ledger.duplicates_merged = merged + repeats;
         (records, lead_table)
     });
     let activity = steps.time("activities", || {
@@ -489,10 +491,12 @@ fn parse_rows(
         }
     }
     let formats = column_formats(ahead.iter().flatten(), file);
+    let mut repeats = repeats::Repeats::default();
     for batch in ahead.into_iter().chain(full.iter()) {
         let go_on = batch
             .iter()
             .all(|read| parse_row(read, file, &formats, settings, records, ledger));
+        repeats.absorb(records);
         if let Some(fold) = &mut fold {
             fold.take(records);
         }
@@ -501,6 +505,7 @@ fn parse_rows(
         }
         let _ = empty.send(batch);
     }
+    ledger.repeats_merged = repeats.merged;
     if let Some(fold) = fold {
         records.activity = fold.finish();
     }

@@ -8,6 +8,7 @@ use crate::metrics::Review;
 use crate::metrics::comparison::{Against, Change, Unit, headline};
 use crate::metrics::targets::Status;
 use crate::metrics::words::{count, per_week, signed_percent, signed_points, tilt};
+use crate::privacy::mask_contacts;
 use serde::Serialize;
 
 /// A chart as the page shows it.
@@ -362,7 +363,7 @@ pub fn files_table(ledger: &Ledger) -> Table {
                 .map(|(first, last)| format!("{first} – {last}"))
                 .unwrap_or_default(),
             f.problem.clone().unwrap_or_default(),
-            f.preamble.join(" · "),
+            mask_contacts(&f.preamble.join(" · ")),
         ]);
     }
     table
@@ -387,8 +388,8 @@ pub fn rejections_table(ledger: &Ledger) -> Table {
                 f.path.clone(),
                 r.line.to_string(),
                 r.column.clone().unwrap_or_default(),
-                r.found.clone().unwrap_or_default(),
-                r.expected.clone(),
+                r.found.as_deref().map(mask_contacts).unwrap_or_default(),
+                mask_contacts(&r.expected),
             ]);
         }
     }
