@@ -112,9 +112,9 @@ fn build(options: BuildOptions, open: bool, quiet: bool, verbose: bool) -> Outco
             folder.display()
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         text,
-        "Wrote {} review(s) ({}) to {}\n",
+        "Wrote {} review(s) ({}) to {}",
         summary.reviews.len(),
         summary.reviews.join(", "),
         summary.output.join("index.html").display()

@@ -6,7 +6,7 @@
 //! Served pages get a small script that asks for the build number and
 //! reloads when it changes; the built site itself carries no script. A
 //! failed build does not stop the server: the last good site stays served,
-//! with the error on top of every page (see [`http`] for the connections).
+//! with the error on top of every page (the `http` module serves the connections).
 
 mod http;
 

@@ -1,6 +1,6 @@
 //! Site stage: writes the rendered files into a temporary folder beside the
 //! output, then swaps it into place, so a failed build never leaves a
-//! half-written site and the previous one stays untouched (see [`swap`]).
+//! half-written site and the previous one stays untouched (the `swap` module).
 
 mod swap;
 
@@ -93,7 +93,7 @@ fn parent_of(output: &Path) -> &Path {
 }
 
 /// Restores or removes what an interrupted earlier build left beside
-/// `output`, one sentence per action (see [`swap::recover`]).
+/// `output`, one sentence per action (`swap::recover`).
 pub fn recover_leftovers(output: &Path) -> Result<Vec<String>, SiteError> {
     let parent = parent_of(output);
     if !parent.is_dir() {
