@@ -129,6 +129,9 @@ fn fingerprint(input: &Path, templates: Option<&Path>) -> u64 {
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_hidden_or_site(e))
             .flatten()
+            // A folder's own time changes whenever a build makes its
+            // staging folder in it: only files count.
+            .filter(|e| !e.file_type().is_dir())
         {
             let modified = entry.metadata().ok().map(|m| (m.len(), m.modified().ok()));
             (entry.path(), modified).hash(&mut hasher);
@@ -285,6 +288,24 @@ mod tests {
         assert!(page.ends_with("</script></body></html>"));
         let page = error_page("<b>bad</b>");
         assert!(page.contains("&lt;b&gt;bad") && !page.contains("<b>"));
+    }
+
+    /// Case 5 of issue 14: a build writing its site (and staging folder)
+    /// inside the input must not look like a change of the input.
+    #[test]
+    fn the_site_and_staging_folders_inside_the_input_are_not_watched() {
+        let temp = tempfile::tempdir().unwrap();
+        let input = temp.path();
+        std::fs::write(input.join("deals.csv"), "a,b\n").unwrap();
+        let before = fingerprint(input, None);
+        let site = input.join("site");
+        std::fs::create_dir_all(&site).unwrap();
+        std::fs::write(site.join(crate::site::MARKER), "").unwrap();
+        std::fs::write(site.join("index.html"), "x").unwrap();
+        std::fs::create_dir_all(input.join(".equinox-build-x")).unwrap();
+        assert_eq!(fingerprint(input, None), before);
+        std::fs::write(input.join("deals.csv"), "a,b\n1,2\n").unwrap();
+        assert_ne!(fingerprint(input, None), before);
     }
 
     /// Case 15 of issue 14: a failed rebuild keeps the last good site,
