@@ -153,6 +153,9 @@ pub fn build_with(
     progress: &dyn progress::Progress,
 ) -> Result<BuildSummary, Error> {
     let recovered = site::recover_leftovers(&options.output)?;
+    for action in &recovered {
+        progress.note(&format!("Recovered: {action}."));
+    }
     let mut analysis = analyse_with(&options.input, progress)?;
     let mut timings = std::mem::take(&mut analysis.timings);
     let totals = analysis.ledger.totals();

@@ -98,9 +98,6 @@ fn build(options: BuildOptions, open: bool, quiet: bool, verbose: bool) -> Outco
     let summary = summary?;
     let t = summary.totals;
     let mut text = String::new();
-    for action in &summary.recovered {
-        let _ = writeln!(text, "Recovered: {action}.");
-    }
     if let Some((folder, names)) = &summary.templates {
         let replaced = match names.len() {
             0 => "none of the built-in templates".to_string(),

@@ -143,6 +143,18 @@ fn case_03_temp_folders_of_a_killed_build_are_removed() {
         foreign.join("thesis.docx").is_file(),
         "only folders Equinox made are removed"
     );
+    // The command says so on stderr, also when the build then fails.
+    std::fs::create_dir_all(&old).unwrap();
+    let run = equinox()
+        .args(["build", "--input"])
+        .arg(temp.path().join("no-such-input"))
+        .arg("--output")
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let said = String::from_utf8(run.stderr).unwrap();
+    assert!(said.starts_with("Recovered: removed "), "{said}");
 }
 
 #[test]
