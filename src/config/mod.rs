@@ -57,9 +57,9 @@ pub struct Settings {
     pub templates: Option<PathBuf>,
 }
 
-/// How slash dates in a column put day and month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
+/// How slash dates in a column put day and month (`date_order =
+/// "month-first"` or `"day-first"` in `[columns]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateOrder {
     /// `7/14/2026` (US).
     MonthFirst,
