@@ -86,11 +86,12 @@ fn recover_old(parent: &Path, leftover: &Path) -> Option<String> {
         return remove(leftover);
     }
     let site = inside.pop().filter(|_| inside.is_empty())?;
-    if !site.join(MARKER).is_file() {
+    if !is_equinox_site_or_empty(&site) {
         return None;
     }
     let home = parent.join(site.file_name()?);
-    if home.symlink_metadata().is_err() && fs::rename(&site, &home).is_ok() {
+    let whole = site.join(MARKER).is_file();
+    if whole && home.symlink_metadata().is_err() && fs::rename(&site, &home).is_ok() {
         let _ = fs::remove_dir(leftover);
         return Some(format!(
             "restored the site {} from {}, where an interrupted build had left it",
@@ -107,11 +108,33 @@ fn is_equinox_site_or_empty(folder: &Path) -> bool {
 }
 
 fn remove(leftover: &Path) -> Option<String> {
-    fs::remove_dir_all(leftover).ok()?;
+    remove_site(leftover).ok()?;
     Some(format!(
         "removed {}, left by an interrupted build",
         leftover.display()
     ))
+}
+
+/// Removes an Equinox folder with its marker last, so a kill half-way
+/// leaves a folder still known as Equinox's (marked, or empty) for the
+/// next run to finish.
+fn remove_site(folder: &Path) -> io::Result<()> {
+    for entry in fs::read_dir(folder)? {
+        let entry = entry?;
+        if entry.file_name() == MARKER {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            remove_site(&entry.path())?;
+        } else {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    match fs::remove_file(folder.join(MARKER)) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    fs::remove_dir(folder)
 }
 
 /// Puts the folder `staged` in place of `output` (which may be missing),
@@ -122,11 +145,11 @@ pub fn into_place(staged: &Path, output: &Path, parent: &Path) -> Result<(), Sit
             Ok(()) => {
                 // `staged` now holds the old site; a failure here leaves
                 // it for the next run's recovery.
-                let _ = fs::remove_dir_all(staged);
+                let _ = remove_site(staged);
                 return Ok(());
             }
             Err(e) if !exchange_unsupported(&e) => {
-                let _ = fs::remove_dir_all(staged);
+                let _ = remove_site(staged);
                 return Err(io_error(output)(e));
             }
             Err(_) => {}
@@ -141,8 +164,9 @@ fn two_step(staged: &Path, output: &Path, parent: &Path) -> Result<(), SiteError
     let old = tempfile::Builder::new()
         .prefix(OLD_PREFIX)
         .tempdir_in(parent)
-        .map_err(io_error(parent))?;
-    let aside = old.path().join(output.file_name().unwrap_or_default());
+        .map_err(io_error(parent))?
+        .keep();
+    let aside = old.join(output.file_name().unwrap_or_default());
     let had_output = output.symlink_metadata().is_ok();
     if had_output {
         fs::rename(output, &aside).map_err(io_error(output))?;
@@ -151,9 +175,14 @@ fn two_step(staged: &Path, output: &Path, parent: &Path) -> Result<(), SiteError
         if had_output {
             let _ = fs::rename(&aside, output);
         }
-        let _ = fs::remove_dir_all(staged);
+        let _ = remove_site(staged);
+        let _ = fs::remove_dir(&old);
         return Err(io_error(output)(source));
     }
+    if had_output {
+        let _ = remove_site(&aside);
+    }
+    let _ = fs::remove_dir(&old);
     Ok(())
 }
 
@@ -222,6 +251,26 @@ mod tests {
         two_step(&a, &b, temp.path()).unwrap();
         assert_eq!(fs::read_to_string(b.join("index.html")).unwrap(), "new");
         assert_eq!(fs::read_dir(temp.path()).unwrap().count(), 1);
+    }
+
+    /// A kill during the removal of an old site must leave it known as
+    /// Equinox's: the marker goes last.
+    #[test]
+    fn a_half_removed_site_is_still_recognised() {
+        let temp = tempfile::tempdir().unwrap();
+        let half = temp.path().join(".equinox-build-half");
+        site(&half.join("2026-q3"), "x");
+        fs::write(half.join(MARKER), "").unwrap();
+        fs::write(half.join("reviews.json"), "[]").unwrap();
+        remove_site(&half).unwrap();
+        assert!(!half.exists());
+        fs::create_dir_all(&half).unwrap();
+        let lock = lock(temp.path()).unwrap();
+        assert_eq!(
+            recover(temp.path(), &lock).len(),
+            1,
+            "an empty one goes too"
+        );
     }
 
     #[test]
