@@ -90,11 +90,8 @@ pub fn analyse_with(input: &Path, progress: &dyn progress::Progress) -> Result<A
     }
     let mut timings = timings::Timings::default();
     let settings = timings.time("settings", || Settings::load(input))?;
-    ingest::check_column_overrides(&settings).map_err(|(key, message)| {
-        let path = input.join("equinox.toml");
-        let text = input_file::read_text(input, &path).ok().flatten();
-        config::ConfigError::invalid(&path, &text.unwrap_or_default(), key, message)
-    })?;
+    ingest::check_column_overrides(&settings)
+        .map_err(|(key, message)| settings_error(input, key, message))?;
     progress.stage("reading");
     let mut steps = timings::Timings::default();
     let (records, ledger) = timings.time("ingest", || {
@@ -129,11 +126,17 @@ fn check_as_of(input: &Path, settings: &Settings, ledger: &Ledger) -> Result<(),
     ) else {
         return Ok(());
     };
-    settings.check_as_of(first, last).map_err(|(key, message)| {
-        let path = input.join("equinox.toml");
-        let text = input_file::read_text(input, &path).ok().flatten();
-        config::ConfigError::invalid(&path, &text.unwrap_or_default(), key, message).into()
-    })
+    settings
+        .check_as_of(first, last)
+        .map_err(|(key, message)| settings_error(input, key, message).into())
+}
+
+/// A setting found invalid after loading (it needs the data or the
+/// profiles), shown at its place in equinox.toml.
+fn settings_error(input: &Path, key: String, message: String) -> config::ConfigError {
+    let path = input.join("equinox.toml");
+    let text = input_file::read_text(input, &path).ok().flatten();
+    config::ConfigError::invalid(&path, &text.unwrap_or_default(), key, message)
 }
 
 /// Reads and validates everything without writing a site.
