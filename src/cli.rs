@@ -78,8 +78,13 @@ pub enum Command {
         /// Seed of the generator: same seed, same files.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
-        /// Folder to write into.
-        #[arg(long, default_value = "input")]
+        /// Folder to write into: a new or empty one (a mistyped path must
+        /// not overwrite someone's exports).
+        #[arg(long)]
         out: PathBuf,
+        /// Write into a folder that is not empty, overwriting the
+        /// equinox.toml and export files the demo writes.
+        #[arg(long)]
+        replace: bool,
     },
 }

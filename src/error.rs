@@ -10,6 +10,10 @@ pub enum Error {
     InputMissing { path: PathBuf },
     #[error("{path} already exists; init makes a new input folder and never overwrites one")]
     AlreadyInitialised { path: PathBuf },
+    #[error(
+        "{path} exists and is not an empty folder; demo writes into a new or empty folder (add --replace to overwrite its equinox.toml and exports)"
+    )]
+    NotEmpty { path: PathBuf },
     #[error("cannot write {path}")]
     Write {
         path: PathBuf,
@@ -24,6 +28,8 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    #[error(transparent)]
+    InputFile(#[from] crate::input_file::InputFileError),
     #[error(
         "no usable data in {input}: no file held leads, deals, ad spend or hours; `equinox check --input {input}` lists every file and why it was not used"
     )]
@@ -47,7 +53,11 @@ impl Error {
     /// strict-mode rejections, 1 for any other failed build.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Config(_) | Error::InputMissing { .. } | Error::AlreadyInitialised { .. } => 2,
+            Error::Config(_)
+            | Error::InputFile(_)
+            | Error::NotEmpty { .. }
+            | Error::InputMissing { .. }
+            | Error::AlreadyInitialised { .. } => 2,
             Error::Strict { .. } | Error::Problems { .. } => 3,
             _ => 1,
         }

@@ -33,12 +33,18 @@ pub struct FileLedger {
     pub encoding: Option<String>,
     /// Why the file was not read, when it was not.
     pub problem: Option<String>,
+    /// Where the file was read through a link, e.g. "a link to a file
+    /// outside the input folder".
+    pub link: Option<String>,
     pub rows_read: u64,
     pub rows_used: u64,
     pub rows_rejected: u64,
     pub lines_skipped: u64,
     /// Report title and date range lines found before the header.
     pub preamble: Vec<String>,
+    /// Rows whose lead or deal id came again later in the same file, merged
+    /// as read (the later row wins).
+    pub repeats_merged: u64,
     /// The first and last day of the file's records.
     pub dates: Option<(NaiveDate, NaiveDate)>,
     pub rejections: Vec<Rejection>,
@@ -55,12 +61,14 @@ impl FileLedger {
             profile: None,
             encoding: None,
             problem: None,
+            link: None,
             rows_read: 0,
             rows_used: 0,
             rows_rejected: 0,
             lines_skipped: 0,
             preamble: Vec::new(),
             dates: None,
+            repeats_merged: 0,
             rejections: Vec::new(),
         }
     }

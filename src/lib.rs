@@ -16,6 +16,7 @@ pub mod demo;
 mod error;
 pub mod ingest;
 pub mod init;
+pub mod input_file;
 pub mod ledger;
 pub mod memory;
 pub mod metrics;
@@ -52,6 +53,12 @@ pub struct BuildSummary {
     /// Period labels, oldest first.
     pub reviews: Vec<String>,
     pub unread_files: u64,
+    /// The templates folder the settings name and the built-in templates
+    /// it replaces, for the build to announce.
+    pub templates: Option<(PathBuf, Vec<&'static str>)>,
+    /// Leftovers of an interrupted earlier build that were restored or
+    /// removed, one sentence each.
+    pub recovered: Vec<String>,
     /// Wall time per stage.
     pub timings: timings::Timings,
 }
@@ -83,17 +90,15 @@ pub fn analyse_with(input: &Path, progress: &dyn progress::Progress) -> Result<A
     }
     let mut timings = timings::Timings::default();
     let settings = timings.time("settings", || Settings::load(input))?;
-    ingest::check_column_overrides(&settings).map_err(|(key, message)| {
-        let path = input.join("equinox.toml");
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        config::ConfigError::invalid(&path, &text, key, message)
-    })?;
+    ingest::check_column_overrides(&settings)
+        .map_err(|(key, message)| settings_error(input, key, message))?;
     progress.stage("reading");
     let mut steps = timings::Timings::default();
     let (records, ledger) = timings.time("ingest", || {
         ingest::read_inputs_with(input, &settings, progress, &mut steps)
     });
     timings.add_steps(std::mem::take(&mut steps));
+    check_as_of(input, &settings, &ledger)?;
     progress.stage("computing");
     let reviews = timings.time("metrics", || {
         metrics::compute(&records, ledger.totals(), &settings, &mut steps)
@@ -109,6 +114,29 @@ pub fn analyse_with(input: &Path, progress: &dyn progress::Progress) -> Result<A
         lead_emails,
         timings,
     })
+}
+
+/// Refuses an `as_of` outside the days the data spans, naming the setting
+/// at its line (see [`Settings::check_as_of`]).
+fn check_as_of(input: &Path, settings: &Settings, ledger: &Ledger) -> Result<(), Error> {
+    let days = ledger.files.iter().filter_map(|f| f.dates);
+    let (Some(first), Some(last)) = (
+        days.clone().map(|(first, _)| first).min(),
+        days.map(|(_, last)| last).max(),
+    ) else {
+        return Ok(());
+    };
+    settings
+        .check_as_of(first, last)
+        .map_err(|(key, message)| settings_error(input, key, message).into())
+}
+
+/// A setting found invalid after loading (it needs the data or the
+/// profiles), shown at its place in equinox.toml.
+fn settings_error(input: &Path, key: String, message: String) -> config::ConfigError {
+    let path = input.join("equinox.toml");
+    let text = input_file::read_text(input, &path).ok().flatten();
+    config::ConfigError::invalid(&path, &text.unwrap_or_default(), key, message)
 }
 
 /// Reads and validates everything without writing a site.
@@ -127,6 +155,10 @@ pub fn build_with(
     options: &BuildOptions,
     progress: &dyn progress::Progress,
 ) -> Result<BuildSummary, Error> {
+    let recovered = site::recover_leftovers(&options.output)?;
+    for action in &recovered {
+        progress.note(&format!("Recovered: {action}."));
+    }
     let mut analysis = analyse_with(&options.input, progress)?;
     let mut timings = std::mem::take(&mut analysis.timings);
     let totals = analysis.ledger.totals();
@@ -143,7 +175,7 @@ pub fn build_with(
         });
     }
     let notes = read_notes(&options.input, &analysis.reviews)?;
-    let overrides = options.input.parent().map(|p| p.join("templates"));
+    let overrides = template_folder(&options.input, &analysis.settings);
     let input = render::RenderInput {
         reviews: &analysis.reviews,
         ledger: &analysis.ledger,
@@ -173,22 +205,30 @@ pub fn build_with(
             .map(|r| r.period.label.clone())
             .collect(),
         unread_files,
+        templates: overrides.map(|dir| {
+            let names = render::overridden_templates(&dir);
+            (dir, names)
+        }),
+        recovered,
         timings,
     })
 }
 
-/// Reads `notes/<label>.md` for every review that has one.
+/// The folder of template overrides the settings name, relative to the
+/// input folder; `None` when they name none.
+pub fn template_folder(input: &Path, settings: &Settings) -> Option<PathBuf> {
+    settings.templates.as_ref().map(|folder| input.join(folder))
+}
+
+/// Reads `notes/<label>.md` for every review that has one: regular files
+/// inside the input folder only (see [`input_file`]).
 fn read_notes(input: &Path, reviews: &[Review]) -> Result<BTreeMap<String, String>, Error> {
     let mut notes = BTreeMap::new();
     for review in reviews {
         let path = input
             .join("notes")
             .join(format!("{}.md", review.period.label));
-        if path.is_file() {
-            let text = std::fs::read_to_string(&path).map_err(|source| Error::Read {
-                path: path.clone(),
-                source,
-            })?;
+        if let Some(text) = input_file::read_text(input, &path)? {
             notes.insert(review.period.label.clone(), text);
         }
     }

@@ -47,7 +47,12 @@ fn main() -> ExitCode {
         Command::Init { dir, today } => init(&dir, today),
         Command::Completions { shell } => Ok(completions(shell)),
         Command::Man => man(),
-        Command::Demo { leads, seed, out } => write_demo(leads, seed, &out),
+        Command::Demo {
+            leads,
+            seed,
+            out,
+            replace,
+        } => write_demo(leads, seed, &out, replace),
     };
     match result {
         Ok(text) => {
@@ -92,8 +97,21 @@ fn build(options: BuildOptions, open: bool, quiet: bool, verbose: bool) -> Outco
     equinox::progress::Progress::finished(&bar);
     let summary = summary?;
     let t = summary.totals;
-    let mut text = format!(
-        "Wrote {} review(s) ({}) to {}\n",
+    let mut text = String::new();
+    if let Some((folder, names)) = &summary.templates {
+        let replaced = match names.len() {
+            0 => "none of the built-in templates".to_string(),
+            _ => names.join(", "),
+        };
+        let _ = writeln!(
+            text,
+            "Templates from {} (the `templates` setting) replace: {replaced}",
+            folder.display()
+        );
+    }
+    let _ = writeln!(
+        text,
+        "Wrote {} review(s) ({}) to {}",
         summary.reviews.len(),
         summary.reviews.join(", "),
         summary.output.join("index.html").display()
@@ -136,13 +154,17 @@ fn serve(input: std::path::PathBuf, output: std::path::PathBuf, port: u16) -> Ou
         output,
         strict: false,
     };
-    equinox::serve::serve(options, port, |address| {
+    let ready = |address| {
         emit(&format!(
             "Serving the reviews on http://{address}/ ; rebuilding when {} or its templates change. Ctrl-C stops.\n",
             input.display()
         ));
-    })
-    .map_err(|e| Failure::from(Error::Serve(e)))?;
+    };
+    let report = |outcome: &str| {
+        let _ = writeln!(anstream::stderr(), "{outcome}");
+    };
+    equinox::serve::serve(options, port, ready, report)
+        .map_err(|e| Failure::from(Error::Serve(e)))?;
     Ok(String::new())
 }
 
@@ -213,7 +235,10 @@ fn man() -> Outcome {
     Ok(String::from_utf8_lossy(&page).into_owned())
 }
 
-fn write_demo(leads: usize, seed: u64, out: &Path) -> Outcome {
+fn write_demo(leads: usize, seed: u64, out: &Path, replace: bool) -> Outcome {
+    if !replace {
+        demo::check_empty(out)?;
+    }
     let summary = demo::write_demo(&demo::DemoOptions { leads, seed }, out).map_err(|source| {
         Error::Write {
             path: out.to_path_buf(),

@@ -9,6 +9,9 @@ pub trait Progress: Sync {
     fn files(&self, _count: usize, _bytes: u64) {}
     /// One file was read (`bytes` on disk).
     fn file_read(&self, _path: &str, _bytes: u64) {}
+    /// Something the user should hear of even if the run fails later,
+    /// e.g. the leftovers of an interrupted build that were cleaned up.
+    fn note(&self, _text: &str) {}
     /// The run is over.
     fn finished(&self) {}
 }

@@ -6,8 +6,9 @@ use equinox::progress::Progress;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 
-/// A progress bar of bytes read, with the stage and current file.
-pub struct Bar(ProgressBar);
+/// A progress bar of bytes read, with the stage and current file; notes
+/// go to stderr unless the user asked for quiet.
+pub struct Bar(ProgressBar, bool);
 
 impl Bar {
     /// A bar on stderr when it is a terminal and the user did not ask for quiet.
@@ -24,7 +25,7 @@ impl Bar {
         .unwrap_or_else(|_| ProgressStyle::default_bar())
         .progress_chars("=> ");
         bar.set_style(style);
-        Bar(bar)
+        Bar(bar, quiet)
     }
 }
 
@@ -41,6 +42,12 @@ impl Progress for Bar {
     fn file_read(&self, path: &str, bytes: u64) {
         self.0.inc(bytes);
         self.0.set_message(path.to_string());
+    }
+
+    fn note(&self, text: &str) {
+        if !self.1 {
+            self.0.suspend(|| eprintln!("{text}"));
+        }
     }
 
     fn finished(&self) {

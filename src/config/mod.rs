@@ -17,7 +17,7 @@ use crate::model::{Function, Outcome, PeriodKind};
 pub fn stage_key(stage: &str) -> String {
     stage.to_lowercase().split_whitespace().collect()
 }
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -52,11 +52,14 @@ pub struct Settings {
     /// Column overrides by file path (relative to the input folder, `/`
     /// separators) or by export name ("HubSpot contacts").
     pub columns: BTreeMap<String, ColumnOverrides>,
+    /// A folder (relative to the input folder) whose templates replace the
+    /// built-in ones of the same name (`templates`); none by default.
+    pub templates: Option<PathBuf>,
 }
 
-/// How slash dates in a column put day and month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
+/// How slash dates in a column put day and month (`date_order =
+/// "month-first"` or `"day-first"` in `[columns]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateOrder {
     /// `7/14/2026` (US).
     MonthFirst,
@@ -111,12 +114,8 @@ impl Default for Settings {
 /// A configuration problem, with the place it was found.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read {path}")]
-    Read {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    File(#[from] crate::input_file::InputFileError),
     #[error("{path}: {message}")]
     Parse { path: PathBuf, message: String },
     #[error("{path}: {key}: {message}{at}")]
@@ -143,17 +142,14 @@ impl ConfigError {
 }
 
 impl Settings {
-    /// Reads `equinox.toml` from the input folder; a missing file means defaults.
+    /// Reads `equinox.toml` from the input folder (a regular file inside
+    /// it, see [`crate::input_file`]); a missing file means defaults.
     pub fn load(input: &Path) -> Result<Settings, ConfigError> {
         let path = input.join("equinox.toml");
-        if !path.exists() {
-            return Ok(Settings::default());
+        match crate::input_file::read_text(input, &path)? {
+            Some(text) => Settings::parse(&text, &path),
+            None => Ok(Settings::default()),
         }
-        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
-            path: path.clone(),
-            source,
-        })?;
-        Settings::parse(&text, &path)
     }
 
     /// Parses and validates settings text; `path` only names it in errors.
@@ -187,6 +183,35 @@ impl Settings {
             "closedlost" => Some(Outcome::Lost),
             _ => None,
         })
+    }
+
+    /// Checks `as_of` against the days the data spans: not before its
+    /// first day, and at most two periods after its last (room for the
+    /// review of a quarter that has only begun), so a mistyped
+    /// year cannot ask for thousands of empty reviews (or for none).
+    /// Returns the setting's key and the message when it is outside.
+    pub fn check_as_of(&self, first: NaiveDate, last: NaiveDate) -> Result<(), (String, String)> {
+        let Some(as_of) = self.as_of.map(|a| a.date()) else {
+            return Ok(());
+        };
+        let slack = match self.period {
+            PeriodKind::Month => 62,
+            PeriodKind::Quarter => 184,
+            PeriodKind::Half => 366,
+        };
+        let latest = last + chrono::Days::new(slack);
+        if (first..=latest).contains(&as_of) {
+            return Ok(());
+        }
+        let side = if as_of < first {
+            format!("before the oldest date in the data ({first})")
+        } else {
+            format!("more than two periods after the newest date in the data ({last})")
+        };
+        Err((
+            "as_of".to_string(),
+            format!("found {as_of}, which is {side}; expected a date from {first} to {latest}"),
+        ))
     }
 
     /// The function a lead or deal source maps to.

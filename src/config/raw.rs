@@ -25,15 +25,11 @@ pub(super) struct RawSettings {
     stages: BTreeMap<String, String>,
     limits: RawLimits,
     hours: RawHours,
-    columns: BTreeMap<String, RawColumns>,
-}
-
-/// `[columns."<file or export>"]`: `date_order` plus column renames.
-#[derive(Debug, Default, Deserialize)]
-struct RawColumns {
-    date_order: Option<DateOrder>,
-    #[serde(flatten)]
-    names: BTreeMap<String, String>,
+    /// `[columns."<file or export>"]`: `date_order` plus column renames,
+    /// kept as TOML values so a value of the wrong type is reported at its
+    /// own line (serde's `flatten` loses the place).
+    columns: BTreeMap<String, BTreeMap<String, toml::Value>>,
+    templates: Option<String>,
 }
 
 impl Default for RawSettings {
@@ -54,6 +50,7 @@ impl Default for RawSettings {
             limits: RawLimits::default(),
             hours: RawHours::default(),
             columns: BTreeMap::new(),
+            templates: None,
         }
     }
 }
@@ -144,6 +141,7 @@ impl RawSettings {
         let currency = validate_currency("currency", &self.currency)?;
         let fx = validate_fx(self.fx)?;
         let as_of = self.as_of.as_deref().map(parse_as_of).transpose()?;
+        let templates = self.templates.map(|t| validate_templates(&t)).transpose()?;
         Ok(Settings {
             company: self.company,
             currency,
@@ -153,9 +151,10 @@ impl RawSettings {
             as_of,
             sla: self.sla.validate()?,
             targets: self.targets.validate()?,
-            leads_per_rep_week: positive(
+            leads_per_rep_week: within(
                 "capacity.leads_per_rep_week",
                 self.capacity.leads_per_rep_week,
+                LEADS_PER_REP_WEEK,
             )?,
             sources: self.sources.validate()?,
             privacy: self.privacy.owners,
@@ -165,33 +164,125 @@ impl RawSettings {
             columns: self
                 .columns
                 .into_iter()
-                .map(|(key, raw)| {
-                    let names = raw
-                        .names
-                        .into_iter()
-                        .map(|(k, v)| (k.trim().to_lowercase(), v))
-                        .collect();
-                    (
-                        key,
-                        ColumnOverrides {
-                            date_order: raw.date_order,
-                            names,
-                        },
-                    )
-                })
-                .collect(),
+                .map(|(key, raw)| Ok((key.clone(), validate_columns(&key, raw)?)))
+                .collect::<Result<_, Invalid>>()?,
+            templates,
         })
     }
 }
 
+/// A setting's allowed range, inclusive, and what its unit is called.
+struct Range {
+    min: f64,
+    max: f64,
+    what: &'static str,
+}
+
+/// Wide enough for any team, narrow enough that no figure overflows.
+const LEADS_PER_REP_WEEK: Range = Range {
+    min: 0.01,
+    max: 10_000.0,
+    what: "leads per rep per week",
+};
+const FIRST_TOUCH_HOURS: Range = Range {
+    min: 0.01,
+    max: 8_760.0,
+    what: "hours (at most a year)",
+};
+const DROP_AFTER_DAYS: Range = Range {
+    min: 1.0,
+    max: 3_650.0,
+    what: "whole days (at most ten years)",
+};
+const FX_RATE: Range = Range {
+    min: 1e-6,
+    max: 1e6,
+    what: "units of the base currency",
+};
+const COVERAGE: Range = Range {
+    min: 0.01,
+    max: 1_000.0,
+    what: "times the target",
+};
+const REVENUE: Range = Range {
+    min: 0.01,
+    max: 1e15,
+    what: "in the base currency",
+};
+const EXPANDED_MB: Range = Range {
+    min: 1.0,
+    max: 1_048_576.0,
+    what: "megabytes (at most a terabyte)",
+};
+
+/// `value` when it lies in `range`; otherwise the error naming the setting.
+fn within(key: &str, value: Option<f64>, range: Range) -> Result<Option<f64>, Invalid> {
+    match value {
+        Some(v) if !(v.is_finite() && (range.min..=range.max).contains(&v)) => Err(invalid(
+            key,
+            format!(
+                "found {v}, expected a number from {} to {} {}",
+                range.min, range.max, range.what
+            ),
+        )),
+        other => Ok(other),
+    }
+}
+
 fn validate_limit(megabytes: u64) -> Result<u64, Invalid> {
-    if megabytes == 0 {
+    within(
+        "limits.max_expanded_mb",
+        Some(megabytes as f64),
+        EXPANDED_MB,
+    )?;
+    Ok(megabytes * 1024 * 1024)
+}
+
+/// The templates folder: any path, relative to the input folder.
+fn validate_templates(folder: &str) -> Result<std::path::PathBuf, Invalid> {
+    if folder.trim().is_empty() {
         return Err(invalid(
-            "limits.max_expanded_mb",
-            "found 0, expected a size in megabytes above 0",
+            "templates",
+            "found an empty path, expected a folder such as \"templates\"",
         ));
     }
-    Ok(megabytes.saturating_mul(1024 * 1024))
+    Ok(std::path::PathBuf::from(folder))
+}
+
+/// One `[columns]` table: every value must be text; `date_order` one of
+/// its two words.
+fn validate_columns(
+    table: &str,
+    raw: BTreeMap<String, toml::Value>,
+) -> Result<ColumnOverrides, Invalid> {
+    let mut overrides = ColumnOverrides::default();
+    for (name, value) in raw {
+        let key = format!("columns.\"{table}\".{name}");
+        let toml::Value::String(text) = value else {
+            return Err(invalid(
+                &key,
+                format!(
+                    "found {} {value}, expected text in quotes (the column's header)",
+                    value.type_str()
+                ),
+            ));
+        };
+        if name == "date_order" {
+            overrides.date_order = Some(match text.as_str() {
+                "month-first" => DateOrder::MonthFirst,
+                "day-first" => DateOrder::DayFirst,
+                _ => {
+                    return Err(invalid(
+                        &key,
+                        format!("found {text:?}, expected one of month-first, day-first"),
+                    ));
+                }
+            });
+        } else {
+            overrides.names.insert(name.trim().to_lowercase(), text);
+        }
+    }
+    Ok(overrides)
 }
 
 fn validate_stages(stages: BTreeMap<String, String>) -> Result<BTreeMap<String, Outcome>, Invalid> {
@@ -231,7 +322,7 @@ fn validate_fx(fx: BTreeMap<String, f64>) -> Result<BTreeMap<String, f64>, Inval
         .map(|(code, rate)| {
             let key = format!("fx.{code}");
             let code = validate_currency(&key, &code)?;
-            let rate = positive(&key, Some(rate))?.unwrap_or(rate);
+            let rate = within(&key, Some(rate), FX_RATE)?.unwrap_or(rate);
             Ok((code, rate))
         })
         .collect()
@@ -255,16 +346,6 @@ fn parse_as_of(text: &str) -> Result<NaiveDateTime, Invalid> {
         })
 }
 
-fn positive(key: &str, value: Option<f64>) -> Result<Option<f64>, Invalid> {
-    match value {
-        Some(v) if !(v.is_finite() && v > 0.0) => Err(invalid(
-            key,
-            format!("found {v}, expected a number above 0"),
-        )),
-        other => Ok(other),
-    }
-}
-
 fn share(key: &str, value: Option<f64>) -> Result<Option<f64>, Invalid> {
     match value {
         Some(v) if !(0.0..=1.0).contains(&v) => Err(invalid(
@@ -277,16 +358,16 @@ fn share(key: &str, value: Option<f64>) -> Result<Option<f64>, Invalid> {
 
 impl RawSla {
     fn validate(self) -> Result<Sla, Invalid> {
-        positive("sla.first_touch_hours", Some(self.first_touch_hours))?;
-        if self.drop_after_days < 1 {
-            return Err(invalid(
-                "sla.drop_after_days",
-                format!(
-                    "found {}, expected a whole number of days, at least 1",
-                    self.drop_after_days
-                ),
-            ));
-        }
+        within(
+            "sla.first_touch_hours",
+            Some(self.first_touch_hours),
+            FIRST_TOUCH_HOURS,
+        )?;
+        within(
+            "sla.drop_after_days",
+            Some(self.drop_after_days as f64),
+            DROP_AFTER_DAYS,
+        )?;
         Ok(Sla {
             first_touch_hours: self.first_touch_hours,
             drop_after_days: self.drop_after_days,
@@ -300,8 +381,16 @@ impl RawTargets {
             marketing_share: share("targets.marketing_share", self.marketing_share)?,
             mql_to_sql: share("targets.mql_to_sql", self.mql_to_sql)?,
             win_rate: share("targets.win_rate", self.win_rate)?,
-            pipeline_coverage: positive("targets.pipeline_coverage", self.pipeline_coverage)?,
-            revenue_per_period: positive("targets.revenue_per_period", self.revenue_per_period)?,
+            pipeline_coverage: within(
+                "targets.pipeline_coverage",
+                self.pipeline_coverage,
+                COVERAGE,
+            )?,
+            revenue_per_period: within(
+                "targets.revenue_per_period",
+                self.revenue_per_period,
+                REVENUE,
+            )?,
         })
     }
 }

@@ -77,6 +77,20 @@ struct Crm {
     activities: activities::Tally,
 }
 
+/// Refuses a folder the demo must not write into unasked: anything but a
+/// missing or empty folder.
+pub fn check_empty(out: &Path) -> Result<(), crate::Error> {
+    let empty = match fs::read_dir(out) {
+        Ok(mut entries) => entries.next().is_none(),
+        Err(e) => e.kind() == io::ErrorKind::NotFound,
+    };
+    if empty {
+        Ok(())
+    } else {
+        Err(crate::Error::NotEmpty { path: out.into() })
+    }
+}
+
 /// Writes the demo input folder (creating `out`), overwriting the files it owns.
 pub fn write_demo(options: &DemoOptions, out: &Path) -> io::Result<DemoSummary> {
     let hubspot_dir = Path::new("hubspot");

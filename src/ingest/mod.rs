@@ -12,6 +12,7 @@ mod formats;
 mod header;
 mod lines;
 mod profiles;
+mod repeats;
 mod sniff;
 
 use crate::config::DateOrder;
@@ -30,7 +31,7 @@ use std::io::BufRead;
 use std::path::Path;
 use std::sync::mpsc::{Receiver, Sender, SyncSender};
 
-pub use discover::export_files;
+pub use discover::{export_files, link_note};
 
 /// Reads every export under `input` into records. The ledger lists files
 /// in path order; records are merged oldest export first, so that where two
@@ -94,7 +95,8 @@ pub fn read_inputs_with(
             append(&mut records, batch);
         }
         let (merged, lead_table) = merge_duplicates(&mut records);
-        ledger.duplicates_merged = merged;
+        let repeats: u64 = ledger.files.iter().map(|f| f.repeats_merged).sum();
+        ledger.duplicates_merged = merged + repeats;
         (records, lead_table)
     });
     let activity = steps.time("activities", || {
@@ -227,6 +229,7 @@ fn read_file_as(
     touches: Touches,
 ) -> Option<(Records, FileLedger)> {
     let mut ledger = FileLedger::new(display_path(root, path));
+    ledger.link = link_note(root, path);
     let mut records = Records::default();
     let before = FileState::of(path);
     match read_into(path, settings, touches, &mut records, &mut ledger) {
@@ -488,10 +491,12 @@ fn parse_rows(
         }
     }
     let formats = column_formats(ahead.iter().flatten(), file);
+    let mut repeats = repeats::Repeats::default();
     for batch in ahead.into_iter().chain(full.iter()) {
         let go_on = batch
             .iter()
             .all(|read| parse_row(read, file, &formats, settings, records, ledger));
+        repeats.absorb(records);
         if let Some(fold) = &mut fold {
             fold.take(records);
         }
@@ -500,6 +505,7 @@ fn parse_rows(
         }
         let _ = empty.send(batch);
     }
+    ledger.repeats_merged = repeats.merged;
     if let Some(fold) = fold {
         records.activity = fold.finish();
     }

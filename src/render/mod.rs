@@ -12,7 +12,7 @@ mod templates;
 mod view;
 
 pub use table::neutralise_formula;
-pub use templates::TemplateError;
+pub use templates::{TemplateError, overridden as overridden_templates};
 
 use crate::charts;
 use crate::config::Settings;

@@ -1,5 +1,7 @@
 //! The page templates: built into the binary, each replaceable by a file of
-//! the same name in the project's templates/ folder.
+//! the same name in the folder the `templates` setting names. Nothing is
+//! replaced unless that setting asks (a stray templates/ folder in the
+//! working directory once replaced the pages silently).
 
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -22,6 +24,10 @@ pub enum TemplateError {
         #[source]
         source: std::io::Error,
     },
+    #[error(
+        "the templates folder {path} (the `templates` setting in equinox.toml) is not a folder"
+    )]
+    NoFolder { path: PathBuf },
     #[error("template {name}: {message}")]
     Tera { name: String, message: String },
 }
@@ -39,8 +45,20 @@ fn tera_error(name: &str, error: tera::Error) -> TemplateError {
     }
 }
 
+/// The built-in templates a file in `dir` replaces, by name.
+pub fn overridden(dir: &Path) -> Vec<&'static str> {
+    BUILT_IN
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| dir.join(name).is_file())
+        .collect()
+}
+
 /// Loads the templates, taking overrides from `overrides` where present.
 pub fn load(overrides: Option<&Path>) -> Result<tera::Tera, TemplateError> {
+    if let Some(dir) = overrides.filter(|dir| !dir.is_dir()) {
+        return Err(TemplateError::NoFolder { path: dir.into() });
+    }
     let mut sources = Vec::new();
     for (name, built_in) in BUILT_IN {
         let path = overrides.map(|dir| dir.join(name)).filter(|p| p.is_file());

@@ -8,6 +8,7 @@ use crate::metrics::Review;
 use crate::metrics::comparison::{Against, Change, Unit, headline};
 use crate::metrics::targets::Status;
 use crate::metrics::words::{count, per_week, signed_percent, signed_points, tilt};
+use crate::privacy::mask_contacts;
 use serde::Serialize;
 
 /// A chart as the page shows it.
@@ -347,8 +348,12 @@ pub fn files_table(ledger: &Ledger) -> Table {
         "Report lines before the header",
     ]);
     for f in &ledger.files {
+        let file = match &f.link {
+            Some(link) => format!("{} ({link})", f.path),
+            None => f.path.clone(),
+        };
         table.push(vec![
-            f.path.clone(),
+            file,
             f.profile.clone().unwrap_or_else(|| "not recognised".into()),
             count(f.rows_read),
             count(f.rows_used),
@@ -358,7 +363,7 @@ pub fn files_table(ledger: &Ledger) -> Table {
                 .map(|(first, last)| format!("{first} – {last}"))
                 .unwrap_or_default(),
             f.problem.clone().unwrap_or_default(),
-            f.preamble.join(" · "),
+            mask_contacts(&f.preamble.join(" · ")),
         ]);
     }
     table
@@ -383,8 +388,8 @@ pub fn rejections_table(ledger: &Ledger) -> Table {
                 f.path.clone(),
                 r.line.to_string(),
                 r.column.clone().unwrap_or_default(),
-                r.found.clone().unwrap_or_default(),
-                r.expected.clone(),
+                r.found.as_deref().map(mask_contacts).unwrap_or_default(),
+                mask_contacts(&r.expected),
             ]);
         }
     }

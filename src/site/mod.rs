@@ -1,6 +1,8 @@
 //! Site stage: writes the rendered files into a temporary folder beside the
 //! output, then swaps it into place, so a failed build never leaves a
-//! half-written site and the previous one stays untouched.
+//! half-written site and the previous one stays untouched (the `swap` module).
+
+mod swap;
 
 use rayon::prelude::*;
 use std::fs;
@@ -17,6 +19,10 @@ pub enum SiteError {
         "{path} exists and is not an Equinox site (it has no {MARKER} file); refusing to replace it"
     )]
     NotASite { path: PathBuf },
+    #[error(
+        "{path} is {what}, not a folder; the output must be a folder Equinox wrote (or not exist yet), so it is left as it is"
+    )]
+    NotAFolder { path: PathBuf, what: &'static str },
     #[error(
         "the output folder {output} contains the input folder {input}; choose another output folder"
     )]
@@ -42,16 +48,21 @@ pub fn write(
     input: &Path,
     files: &crate::render::SiteFiles,
 ) -> Result<(), SiteError> {
-    check_replaceable(output, input)?;
-    let parent = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let parent = parent_of(output);
     fs::create_dir_all(parent).map_err(io_error(parent))?;
+    let _lock = swap::lock(parent)?;
+    check_replaceable(output, input)?;
     let staging = tempfile::Builder::new()
-        .prefix(".equinox-build-")
+        .prefix(swap::BUILD_PREFIX)
         .tempdir_in(parent)
         .map_err(io_error(parent))?;
+    // The marker goes in first: a staging folder left by a killed build is
+    // then known as Equinox's and removed by the next run.
+    fs::write(
+        staging.path().join(MARKER),
+        b"This folder was written by Equinox and is replaced by each build.\n",
+    )
+    .map_err(io_error(staging.path()))?;
     let folders: std::collections::BTreeSet<PathBuf> = files
         .keys()
         .filter_map(|relative| {
@@ -70,17 +81,47 @@ pub fn write(
         let path = staging.path().join(relative);
         fs::write(&path, bytes).map_err(io_error(&path))
     })?;
-    fs::write(
-        staging.path().join(MARKER),
-        b"This folder was written by Equinox and is replaced by each build.\n",
-    )
-    .map_err(io_error(staging.path()))?;
-    swap_into_place(staging, output, parent)
+    swap::into_place(&staging.keep(), output, parent)
 }
 
-/// Refuses outputs a build must not replace: a folder that is not an
-/// earlier Equinox site (and not empty), or one holding the input.
+/// The folder holding `output`.
+fn parent_of(output: &Path) -> &Path {
+    output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Restores or removes what an interrupted earlier build left beside
+/// `output`, one sentence per action (`swap::recover`).
+pub fn recover_leftovers(output: &Path) -> Result<Vec<String>, SiteError> {
+    let parent = parent_of(output);
+    if !parent.is_dir() {
+        return Ok(Vec::new());
+    }
+    let lock = swap::lock(parent)?;
+    Ok(swap::recover(parent, &lock))
+}
+
+/// Refuses outputs a build must not replace: anything but a folder (a
+/// file, fifo or link is never deleted), a folder that is not an earlier
+/// Equinox site (and not empty), or one holding the input.
 fn check_replaceable(output: &Path, input: &Path) -> Result<(), SiteError> {
+    if let Ok(meta) = output.symlink_metadata()
+        && !meta.is_dir()
+    {
+        let what = if meta.is_symlink() {
+            "a symbolic link"
+        } else if meta.is_file() {
+            "a file"
+        } else {
+            "a special file (fifo, socket or device)"
+        };
+        return Err(SiteError::NotAFolder {
+            path: output.into(),
+            what,
+        });
+    }
     if let (Ok(out), Ok(inp)) = (output.canonicalize(), input.canonicalize())
         && inp.starts_with(&out)
     {
@@ -100,31 +141,4 @@ fn check_replaceable(output: &Path, input: &Path) -> Result<(), SiteError> {
             path: output.into(),
         })
     }
-}
-
-fn swap_into_place(
-    staging: tempfile::TempDir,
-    output: &Path,
-    parent: &Path,
-) -> Result<(), SiteError> {
-    let old = tempfile::Builder::new()
-        .prefix(".equinox-old-")
-        .tempdir_in(parent)
-        .map_err(io_error(parent))?;
-    let had_output = output.symlink_metadata().is_ok();
-    if had_output {
-        fs::rename(output, old.path().join("site")).map_err(io_error(output))?;
-    }
-    let staged = staging.keep();
-    if let Err(source) = fs::rename(&staged, output) {
-        if had_output {
-            let _ = fs::rename(old.path().join("site"), output);
-        }
-        let _ = fs::remove_dir_all(&staged);
-        return Err(SiteError::Io {
-            path: output.into(),
-            source,
-        });
-    }
-    Ok(())
 }

@@ -285,8 +285,14 @@ fn serve_rebuilds_when_an_input_changes_and_shows_a_broken_build() {
         s == 200 && b.contains("Second thoughts.")
     });
     std::fs::write(input.join("equinox.toml"), "fiscal_year_start = 13\n").unwrap();
-    let broken = wait_for("/2026-q3/index.html", &|s, _| s == 500);
+    let broken = wait_for("/2026-q3/index.html", &|s, b| {
+        s == 200 && b.contains("role=\"alert\"")
+    });
     assert!(broken.contains("fiscal_year_start"), "{broken}");
+    assert!(
+        broken.contains("Second thoughts."),
+        "the last good site stays: {broken}"
+    );
 }
 
 /// Stops the server however the test ends.

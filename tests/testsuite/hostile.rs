@@ -213,8 +213,12 @@ fn a_symlink_loop_in_the_input_is_not_followed() {
     let (_guard, site) = build(&input);
     assert_eq!(
         json(&site, "2026-q3/metrics.json")["data_quality"]["files"],
-        4
+        5,
+        "the four exports and the link, listed"
     );
+    let files = std::fs::read_to_string(site.join("2026-q3/data-files.csv")).unwrap();
+    assert!(files.contains("loop,not recognised"), "{files}");
+    assert!(files.contains("a link to a folder"), "{files}");
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! Fixtures live in tests/fixtures/<name>/.
 
 mod ad_exports;
+mod adversarial;
 mod browser;
 mod check;
 mod cli;

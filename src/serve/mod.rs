@@ -5,9 +5,13 @@
 //! the same on every file system (network drives and containers included).
 //! Served pages get a small script that asks for the build number and
 //! reloads when it changes; the built site itself carries no script. A
-//! failed build shows its error in the page instead of stopping the server.
+//! failed build does not stop the server: the last good site stays served,
+//! with the error on top of every page (the `http` module serves the connections).
+
+mod http;
 
 use crate::{BuildOptions, build};
+use http::{Request, Response};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
@@ -36,37 +40,46 @@ pub struct ServeError {
 }
 
 /// Builds once, then serves until the process is stopped. `ready` is told
-/// the address once the server listens (port 0 picks a free one).
+/// the address once the server listens (port 0 picks a free one); `report`
+/// is told the outcome of every build, a failure with its error.
 pub fn serve(
     options: BuildOptions,
     port: u16,
     ready: impl FnOnce(SocketAddr),
+    report: impl Fn(&str) + Send + Sync + 'static,
 ) -> Result<(), ServeError> {
-    let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| ServeError {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port)).map_err(|e| ServeError {
         port,
         message: e.to_string(),
     })?;
-    let address = server.server_addr().to_ip().ok_or_else(|| ServeError {
+    let address = listener.local_addr().map_err(|e| ServeError {
         port,
-        message: "no IP address".into(),
+        message: e.to_string(),
     })?;
     let live = Arc::new(Live::default());
     // The input is fingerprinted before the first build, so a change made
     // while it runs (or before the watcher starts) is never missed.
     let before = input_fingerprint(&options);
-    rebuild(&options, &live);
+    rebuild(&options, &live, &report);
     ready(address);
     let watcher = (Arc::clone(&live), options.clone());
-    std::thread::spawn(move || watch(&watcher.1, &watcher.0, before));
-    for request in server.incoming_requests() {
-        let response = respond(request.url(), &options.output, &live);
-        let _ = request.respond(response);
-    }
+    std::thread::spawn(move || watch(&watcher.1, &watcher.0, before, &report));
+    let site = options.output.clone();
+    http::run(
+        listener,
+        Arc::new(move |request: &Request| respond(&request.target, &site, &live)),
+    );
     Ok(())
 }
 
-fn rebuild(options: &BuildOptions, live: &Live) {
+fn rebuild(options: &BuildOptions, live: &Live, report: &dyn Fn(&str)) {
     let outcome = build(options).err().map(|e| error_chain(&e));
+    match &outcome {
+        Some(error) => report(&format!(
+            "The build failed; still serving the last good site. {error}"
+        )),
+        None => report("Built."),
+    }
     if let Ok(mut error) = live.error.lock() {
         *error = outcome;
     }
@@ -83,32 +96,42 @@ fn error_chain(error: &dyn std::error::Error) -> String {
     message
 }
 
-/// Rebuilds whenever the input folder or the templates beside it change.
-fn watch(options: &BuildOptions, live: &Live, built_from: u64) {
+/// Rebuilds whenever the input folder or the templates folder change.
+fn watch(options: &BuildOptions, live: &Live, built_from: u64, report: &dyn Fn(&str)) {
     let mut last = built_from;
     loop {
         std::thread::sleep(POLL);
         let now = input_fingerprint(options);
         if now != last {
             last = now;
-            rebuild(options, live);
+            rebuild(options, live, report);
         }
     }
 }
 
+/// The fingerprint of the input and of the templates folder the settings
+/// name.
 fn input_fingerprint(options: &BuildOptions) -> u64 {
-    let templates = options.input.parent().map(|p| p.join("templates"));
+    let templates = crate::config::Settings::load(&options.input)
+        .ok()
+        .and_then(|settings| crate::template_folder(&options.input, &settings));
     fingerprint(&options.input, templates.as_deref())
 }
 
-/// A hash of every file's path, size and modification time.
+/// A hash of every file's path, size and modification time. Hidden entries
+/// (a build's staging folder) and Equinox sites (an output folder inside
+/// the input) are left out: a build changing them must not start another.
 fn fingerprint(input: &Path, templates: Option<&Path>) -> u64 {
     let mut hasher = DefaultHasher::new();
     for root in std::iter::once(input).chain(templates) {
         for entry in walkdir::WalkDir::new(root)
             .sort_by_file_name()
             .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden_or_site(e))
             .flatten()
+            // A folder's own time changes whenever a build makes its
+            // staging folder in it: only files count.
+            .filter(|e| !e.file_type().is_dir())
         {
             let modified = entry.metadata().ok().map(|m| (m.len(), m.modified().ok()));
             (entry.path(), modified).hash(&mut hasher);
@@ -117,33 +140,59 @@ fn fingerprint(input: &Path, templates: Option<&Path>) -> u64 {
     hasher.finish()
 }
 
-type Response = tiny_http::Response<std::io::Cursor<Vec<u8>>>;
+fn is_hidden_or_site(entry: &walkdir::DirEntry) -> bool {
+    entry.file_name().to_string_lossy().starts_with('.')
+        || (entry.file_type().is_dir() && entry.path().join(crate::site::MARKER).is_file())
+}
 
+/// The answer to a GET of `url`. After a failed build, pages of the last
+/// good site carry the error on top; where there is no such page (the
+/// first build failed), the error is the page.
 fn respond(url: &str, site: &Path, live: &Live) -> Response {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     if path == VERSION_PATH {
-        return reply(
-            200,
-            "text/plain",
-            live.version.load(Ordering::SeqCst).to_string().into_bytes(),
-        );
+        let version = live.version.load(Ordering::SeqCst).to_string();
+        return reply(200, "text/plain", version.into_bytes());
     }
     let Some(file) = site_file(site, path) else {
         return reply(404, "text/plain", b"not found".to_vec());
     };
     let is_page = file.extension().is_some_and(|e| e == "html");
-    if is_page && let Some(error) = live.error.lock().ok().and_then(|e| e.clone()) {
-        return reply(
+    let error = live.error.lock().ok().and_then(|e| e.clone());
+    match (std::fs::read(&file), error) {
+        (Ok(bytes), error) if is_page => {
+            let page = with_reload(with_error_banner(bytes, error.as_deref()));
+            reply(200, "text/html; charset=utf-8", page)
+        }
+        (Ok(bytes), _) => reply(200, content_type(&file), bytes),
+        (Err(_), Some(error)) if is_page => reply(
             500,
             "text/html; charset=utf-8",
             error_page(&error).into_bytes(),
-        );
+        ),
+        (Err(_), _) => reply(404, "text/plain", b"not found".to_vec()),
     }
-    match std::fs::read(&file) {
-        Ok(bytes) if is_page => reply(200, "text/html; charset=utf-8", with_reload(bytes)),
-        Ok(bytes) => reply(200, content_type(&file), bytes),
-        Err(_) => reply(404, "text/plain", b"not found".to_vec()),
-    }
+}
+
+/// The page with the build error shown first inside its body.
+fn with_error_banner(mut page: Vec<u8>, error: Option<&str>) -> Vec<u8> {
+    let Some(error) = error else { return page };
+    let at = page
+        .windows(5)
+        .position(|w| w == b"<body")
+        .and_then(|start| {
+            page[start..]
+                .iter()
+                .position(|&b| b == b'>')
+                .map(|end| start + end + 1)
+        })
+        .unwrap_or(0);
+    let banner = format!(
+        "<div role=\"alert\" style=\"font-family:system-ui,sans-serif;background:#fef2f2;color:#7f1d1d;border-bottom:2px solid #b91c1c;padding:1rem\"><strong>The last build failed; this is the last good site.</strong><pre style=\"white-space:pre-wrap;margin:.5rem 0 0\">{}</pre></div>",
+        ammonia::clean_text(error)
+    );
+    page.splice(at..at, banner.bytes());
+    page
 }
 
 /// The file a URL path names inside the site; `None` for paths that try to
@@ -214,11 +263,8 @@ fn content_type(file: &Path) -> &'static str {
     }
 }
 
-fn reply(status: u16, kind: &str, body: Vec<u8>) -> Response {
-    let header = tiny_http::Header::from_bytes("Content-Type", kind).expect("a valid header");
-    tiny_http::Response::from_data(body)
-        .with_status_code(status)
-        .with_header(header)
+fn reply(status: u16, kind: &'static str, body: Vec<u8>) -> Response {
+    Response { status, kind, body }
 }
 
 #[cfg(test)]
@@ -242,5 +288,56 @@ mod tests {
         assert!(page.ends_with("</script></body></html>"));
         let page = error_page("<b>bad</b>");
         assert!(page.contains("&lt;b&gt;bad") && !page.contains("<b>"));
+    }
+
+    /// Case 5 of issue 14: a build writing its site (and staging folder)
+    /// inside the input must not look like a change of the input.
+    #[test]
+    fn the_site_and_staging_folders_inside_the_input_are_not_watched() {
+        let temp = tempfile::tempdir().unwrap();
+        let input = temp.path();
+        std::fs::write(input.join("deals.csv"), "a,b\n").unwrap();
+        let before = fingerprint(input, None);
+        let site = input.join("site");
+        std::fs::create_dir_all(&site).unwrap();
+        std::fs::write(site.join(crate::site::MARKER), "").unwrap();
+        std::fs::write(site.join("index.html"), "x").unwrap();
+        std::fs::create_dir_all(input.join(".equinox-build-x")).unwrap();
+        assert_eq!(fingerprint(input, None), before);
+        std::fs::write(input.join("deals.csv"), "a,b\n1,2\n").unwrap();
+        assert_ne!(fingerprint(input, None), before);
+    }
+
+    /// Case 15 of issue 14: a failed rebuild keeps the last good site,
+    /// with the error on top; with no site at all, `/` shows the error.
+    #[test]
+    fn case_15_a_failed_rebuild_keeps_serving_the_last_good_site() {
+        let temp = tempfile::tempdir().unwrap();
+        let site = temp.path();
+        std::fs::write(
+            site.join("index.html"),
+            "<html><body class=\"x\"><p>Good figures</p></body></html>",
+        )
+        .unwrap();
+        let live = Live::default();
+        *live.error.lock().unwrap() = Some("equinox.toml: <bad> setting".into());
+        let page = respond("/", site, &live);
+        let body = String::from_utf8(page.body).unwrap();
+        assert_eq!(page.status, 200);
+        assert!(
+            body.contains("<body class=\"x\"><div role=\"alert\""),
+            "{body}"
+        );
+        assert!(body.contains("Good figures") && body.contains("&lt;bad&gt;"));
+        let empty = tempfile::tempdir().unwrap();
+        let first = respond("/", empty.path(), &live);
+        assert_eq!(first.status, 500);
+        assert!(
+            String::from_utf8(first.body)
+                .unwrap()
+                .contains("&lt;bad&gt;")
+        );
+        *live.error.lock().unwrap() = None;
+        assert_eq!(respond("/", empty.path(), &live).status, 404);
     }
 }
