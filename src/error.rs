@@ -30,6 +30,12 @@ pub enum Error {
     NoData { input: PathBuf },
     #[error("strict mode: {rejected} row(s) rejected and {unread_files} file(s) not read")]
     Strict { rejected: u64, unread_files: u64 },
+    #[error(
+        "strict mode: the figures of {} changed since publication; read the restatement at the top of the review, then `equinox publish PERIOD` to record the new figures or pass --accept-restated PERIOD", periods.join(", ")
+    )]
+    Restated { periods: Vec<String> },
+    #[error(transparent)]
+    Publish(#[from] crate::publish::PublishError),
     #[error("{problems} problem(s) in the input; each is listed above")]
     Problems { problems: u64 },
     #[error("the site would contain the email address of a lead, in {}; nothing was written (a template or note may print personal data)", files.join(", "))]
@@ -48,7 +54,8 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Config(_) | Error::InputMissing { .. } | Error::AlreadyInitialised { .. } => 2,
-            Error::Strict { .. } | Error::Problems { .. } => 3,
+            Error::Strict { .. } | Error::Problems { .. } | Error::Restated { .. } => 3,
+            Error::Publish(e) => e.exit_code(),
             _ => 1,
         }
     }

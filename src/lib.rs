@@ -22,6 +22,7 @@ pub mod metrics;
 pub mod model;
 pub mod privacy;
 pub mod progress;
+pub mod publish;
 pub mod render;
 pub mod serve;
 pub mod site;
@@ -40,8 +41,11 @@ use std::path::{Path, PathBuf};
 pub struct BuildOptions {
     pub input: PathBuf,
     pub output: PathBuf,
-    /// Fail when any row was rejected or any file not read.
+    /// Fail when any row was rejected or any file not read, or when a
+    /// published review's figures changed.
     pub strict: bool,
+    /// Published periods whose restatement `strict` lets pass (`2026-Q3`).
+    pub accept_restated: Vec<String>,
 }
 
 /// What a build did.
@@ -52,6 +56,8 @@ pub struct BuildSummary {
     /// Period labels, oldest first.
     pub reviews: Vec<String>,
     pub unread_files: u64,
+    /// Published periods whose figures changed since publication.
+    pub restated: Vec<String>,
     /// Wall time per stage.
     pub timings: timings::Timings,
 }
@@ -142,6 +148,7 @@ pub fn build_with(
             input: options.input.clone(),
         });
     }
+    let publications = published(options, &analysis.reviews)?;
     let notes = read_notes(&options.input, &analysis.reviews)?;
     let overrides = options.input.parent().map(|p| p.join("templates"));
     let input = render::RenderInput {
@@ -149,6 +156,7 @@ pub fn build_with(
         ledger: &analysis.ledger,
         settings: &analysis.settings,
         notes: &notes,
+        publications: &publications,
         template_overrides: overrides.as_deref(),
     };
     progress.stage("rendering");
@@ -173,8 +181,87 @@ pub fn build_with(
             .map(|r| r.period.label.clone())
             .collect(),
         unread_files,
+        restated: restated(&publications).map(String::from).collect(),
         timings,
     })
+}
+
+/// What `equinox publish` is asked to do.
+#[derive(Debug, Clone)]
+pub struct PublishOptions {
+    pub input: PathBuf,
+    /// The period label, `2026-Q3` (any case).
+    pub period: String,
+    /// When: the publishing machine's clock, or a given time (tests).
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+/// What `equinox publish` recorded.
+#[derive(Debug, Clone)]
+pub struct PublishSummary {
+    pub path: PathBuf,
+    pub record: publish::Record,
+}
+
+/// Records the figures of one review as published, in the input's
+/// published/ folder (replacing an earlier record of that period).
+pub fn publish(options: &PublishOptions) -> Result<PublishSummary, Error> {
+    let analysis = analyse(&options.input)?;
+    let review = analysis
+        .reviews
+        .iter()
+        .find(|r| r.period.label.eq_ignore_ascii_case(&options.period))
+        .ok_or_else(|| publish::PublishError::UnknownPeriod {
+            period: options.period.clone(),
+            available: analysis
+                .reviews
+                .iter()
+                .map(|r| r.period.label.clone())
+                .collect(),
+        })?;
+    let record = publish::record(review, &options.input, options.at)?;
+    let path = publish::write(&options.input, &record)?;
+    Ok(PublishSummary { path, record })
+}
+
+/// The publication of every published review; under `--strict`, an error
+/// when one was restated and not accepted, or a record's period has no
+/// review any more.
+fn published(
+    options: &BuildOptions,
+    reviews: &[Review],
+) -> Result<BTreeMap<String, publish::Publication>, Error> {
+    let records = publish::read_records(&options.input)?;
+    let publications = publish::compare_all(reviews, &records, &options.input)?;
+    if options.strict {
+        let accepted = |label: &str| {
+            options
+                .accept_restated
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(label))
+        };
+        let vanished = records
+            .keys()
+            .filter(|label| !publications.contains_key(*label))
+            .map(String::as_str);
+        let periods: Vec<String> = restated(&publications)
+            .chain(vanished)
+            .filter(|label| !accepted(label))
+            .map(String::from)
+            .collect();
+        if !periods.is_empty() {
+            return Err(Error::Restated { periods });
+        }
+    }
+    Ok(publications)
+}
+
+/// The labels of restated reviews.
+fn restated(publications: &BTreeMap<String, publish::Publication>) -> impl Iterator<Item = &str> {
+    publications
+        .iter()
+        .filter(|(_, p)| p.is_restated())
+        .map(|(label, _)| label.as_str())
 }
 
 /// Reads `notes/<label>.md` for every review that has one.

@@ -11,7 +11,8 @@ pub struct WalkProblem {
 }
 
 /// Every candidate export under `input`, sorted by path so runs are
-/// deterministic. Skips `equinox.toml`, the `notes/` folder, Markdown files
+/// deterministic. Skips `equinox.toml`, the `notes/` and `published/`
+/// folders (commentary and publication records, never exports), Markdown files
 /// (a README is never an export) and hidden entries; links are not
 /// followed, so a link loop cannot trap the walk.
 pub fn export_files(input: &Path) -> (Vec<PathBuf>, Vec<WalkProblem>) {
@@ -42,5 +43,7 @@ fn is_markdown(path: &Path) -> bool {
 fn is_settings_or_hidden(path: &Path, input: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let top_level = path.parent() == Some(input);
-    name.starts_with('.') || (top_level && (name == "equinox.toml" || name == "notes"))
+    name.starts_with('.')
+        || (top_level
+            && (name == "equinox.toml" || name == "notes" || name == crate::publish::FOLDER))
 }

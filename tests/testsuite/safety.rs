@@ -72,6 +72,7 @@ fn a_note_quoting_a_lead_email_fails_the_build_and_writes_nothing() {
         input,
         output: output.clone(),
         strict: false,
+        accept_restated: Vec::new(),
     });
     let message = result
         .expect_err("the guard must stop the build")
