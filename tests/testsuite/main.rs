@@ -3,6 +3,7 @@
 
 mod ad_exports;
 mod browser;
+mod browser_paper;
 mod check;
 mod cli;
 mod crm_exports;
