@@ -31,7 +31,7 @@ pub enum Error {
     #[error("strict mode: {rejected} row(s) rejected and {unread_files} file(s) not read")]
     Strict { rejected: u64, unread_files: u64 },
     #[error(
-        "strict mode: the figures of {} changed since publication; read the restatement at the top of the review, then `equinox publish PERIOD` to record the new figures or pass --accept-restated PERIOD", periods.join(", ")
+        "strict mode: {} changed since publication (figures restated, or no review built any more); read the restatement at the top of the review, then `equinox publish PERIOD` to record the new figures or pass --accept-restated PERIOD", periods.join(", ")
     )]
     Restated { periods: Vec<String> },
     #[error(transparent)]

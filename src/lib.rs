@@ -58,6 +58,8 @@ pub struct BuildSummary {
     pub unread_files: u64,
     /// Published periods whose figures changed since publication.
     pub restated: Vec<String>,
+    /// Published periods this build made no review for.
+    pub unbuilt_publications: Vec<String>,
     /// Wall time per stage.
     pub timings: timings::Timings,
 }
@@ -148,7 +150,7 @@ pub fn build_with(
             input: options.input.clone(),
         });
     }
-    let publications = published(options, &analysis.reviews)?;
+    let (publications, unbuilt_publications) = published(options, &analysis.reviews)?;
     let notes = read_notes(&options.input, &analysis.reviews)?;
     let overrides = options.input.parent().map(|p| p.join("templates"));
     let input = render::RenderInput {
@@ -182,6 +184,7 @@ pub fn build_with(
             .collect(),
         unread_files,
         restated: restated(&publications).map(String::from).collect(),
+        unbuilt_publications,
         timings,
     })
 }
@@ -224,15 +227,20 @@ pub fn publish(options: &PublishOptions) -> Result<PublishSummary, Error> {
     Ok(PublishSummary { path, record })
 }
 
-/// The publication of every published review; under `--strict`, an error
-/// when one was restated and not accepted, or a record's period has no
-/// review any more.
+/// The publication of every published review, and the periods published
+/// that this build has no review for (their exports gone). Under
+/// `--strict`, an error when either holds a period not accepted.
 fn published(
     options: &BuildOptions,
     reviews: &[Review],
-) -> Result<BTreeMap<String, publish::Publication>, Error> {
+) -> Result<(BTreeMap<String, publish::Publication>, Vec<String>), Error> {
     let records = publish::read_records(&options.input)?;
     let publications = publish::compare_all(reviews, &records, &options.input)?;
+    let unbuilt: Vec<String> = records
+        .keys()
+        .filter(|label| !publications.contains_key(*label))
+        .cloned()
+        .collect();
     if options.strict {
         let accepted = |label: &str| {
             options
@@ -240,12 +248,8 @@ fn published(
                 .iter()
                 .any(|a| a.eq_ignore_ascii_case(label))
         };
-        let vanished = records
-            .keys()
-            .filter(|label| !publications.contains_key(*label))
-            .map(String::as_str);
         let periods: Vec<String> = restated(&publications)
-            .chain(vanished)
+            .chain(unbuilt.iter().map(String::as_str))
             .filter(|label| !accepted(label))
             .map(String::from)
             .collect();
@@ -253,7 +257,7 @@ fn published(
             return Err(Error::Restated { periods });
         }
     }
-    Ok(publications)
+    Ok((publications, unbuilt))
 }
 
 /// The labels of restated reviews.

@@ -123,6 +123,12 @@ fn build(options: BuildOptions, open: bool, quiet: bool, verbose: bool) -> Outco
             "{label} was restated: its figures changed since publication (see the top of its review)."
         );
     }
+    for label in &summary.unbuilt_publications {
+        let _ = writeln!(
+            text,
+            "{label} was published but this build has no review for it (were its exports removed?)."
+        );
+    }
     if open {
         open_newest(&summary, &mut text);
     }

@@ -258,7 +258,7 @@ fn strict_fails_on_a_restatement_unless_it_is_accepted() {
     assert_eq!(restated.status.code(), Some(3));
     assert!(
         String::from_utf8_lossy(&restated.stderr)
-            .starts_with("error: strict mode: the figures of 2026-Q3 changed since publication"),
+            .starts_with("error: strict mode: 2026-Q3 changed since publication (figures restated"),
         "{}",
         String::from_utf8_lossy(&restated.stderr)
     );
@@ -307,4 +307,33 @@ fn a_broken_record_names_file_line_and_column_and_an_unknown_period_lists_the_kn
         String::from_utf8_lossy(&unknown.stderr),
         "error: no review for 2025-Q3 in this input; the periods are: 2026-Q3\n"
     );
+}
+
+#[test]
+fn a_published_period_with_no_review_any_more_is_said_and_fails_strict() {
+    let (temp, input) = copy_of("tiny", true);
+    let record = publish_q3(&input);
+    let text = std::fs::read_to_string(&record).unwrap();
+    std::fs::write(
+        input.join("published/2025-Q3.json"),
+        text.replace("\"period\": \"2026-Q3\"", "\"period\": \"2025-Q3\""),
+    )
+    .unwrap();
+    let out = temp.path().join("site");
+    let built = equinox_bin(&["build"], &input, &out);
+    assert_eq!(built.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&built.stdout).contains(
+        "2025-Q3 was published but this build has no review for it (were its exports removed?)"
+    ));
+    let strict = equinox_bin(&["build", "--strict"], &input, &out);
+    assert_eq!(strict.status.code(), Some(3));
+    assert!(
+        String::from_utf8_lossy(&strict.stderr).starts_with("error: strict mode: 2025-Q3 changed")
+    );
+    let accepted = equinox_bin(
+        &["build", "--strict", "--accept-restated", "2025-Q3"],
+        &input,
+        &out,
+    );
+    assert_eq!(accepted.status.code(), Some(0));
 }
