@@ -119,10 +119,17 @@ pub fn analyse_with(input: &Path, progress: &dyn progress::Progress) -> Result<A
     })
 }
 
-/// Reads and validates everything without writing a site.
+/// Reads and validates everything without writing a site; lists the
+/// published reviews and whether each still stands as published.
 pub fn check(input: &Path) -> Result<check::CheckReport, Error> {
     let analysis = analyse(input)?;
-    Ok(check::report(input, &analysis))
+    let mut report = check::report(input, &analysis);
+    let records = publish::read_records(input)?;
+    let publications = publish::compare_all(&analysis.reviews, &records, input)?;
+    report
+        .text
+        .push_str(&check::publications(&records, &publications));
+    Ok(report)
 }
 
 /// Builds the review site from `options.input` into `options.output`.

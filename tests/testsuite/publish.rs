@@ -337,3 +337,35 @@ fn a_published_period_with_no_review_any_more_is_said_and_fails_strict() {
     );
     assert_eq!(accepted.status.code(), Some(0));
 }
+
+#[test]
+fn check_lists_each_published_review_and_what_changed() {
+    let (_temp, input) = copy_of("tiny", true);
+    publish_q3(&input);
+    let check = |input: &Path| {
+        let out = Command::new(env!("CARGO_BIN_EXE_equinox"))
+            .args(["check", "--input"])
+            .arg(input)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(
+        check(&input).ends_with("\nPublished reviews:\n2026-Q3: published 5 Oct 2026, unchanged\n"),
+        "{}",
+        check(&input)
+    );
+    add_won_deal(&input);
+    let restated = check(&input);
+    let tail = restated.split("Published reviews:\n").nth(1).unwrap();
+    assert_eq!(
+        tail,
+        "2026-Q3: restated since publication on 5 Oct 2026:\n  \
+         Won revenue: 12000.5 -> 15000.5\n  \
+         Deals won: 1 -> 2\n  \
+         Pipeline created: 25000.5 -> 28000.5\n  \
+         Win rate: 0.5 -> 0.6666666666666666\n  \
+         Average won deal: 12000.5 -> 7500.25\n  \
+         modified hubspot/deals.csv\n"
+    );
+}
