@@ -147,40 +147,6 @@ fn find_chars(haystack: &[char], needle: &str) -> Option<usize> {
         .position(|w| w == needle.as_slice())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn caret_points_at_the_cell() {
-        let text = excerpt(
-            7,
-            "\"106\",\"31/02/2026 09:15\",\"x\"",
-            Some("31/02/2026 09:15"),
-        );
-        assert_eq!(
-            text,
-            "7 | \"106\",\"31/02/2026 09:15\",\"x\"\n  |        ^^^^^^^^^^^^^^^^\n"
-        );
-    }
-
-    #[test]
-    fn long_lines_are_shortened_around_the_cell() {
-        let line = format!("{}BAD{}", "a,".repeat(200), ",b".repeat(200));
-        let text = excerpt(3, &line, Some("BAD"));
-        let first = text.lines().next().unwrap();
-        assert!(
-            first.starts_with("3 | …") && first.ends_with('…'),
-            "{first}"
-        );
-        let caret = text.lines().nth(1).unwrap();
-        assert_eq!(
-            first.chars().position(|c| c == 'B'),
-            caret.chars().position(|c| c == '^')
-        );
-    }
-}
-
 /// The published reviews: each unchanged, restated (figure by figure,
 /// then the files changed) or no longer built. Empty without records.
 pub fn publications(
@@ -229,4 +195,38 @@ fn restatement(publication: &Publication) -> String {
         }
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caret_points_at_the_cell() {
+        let text = excerpt(
+            7,
+            "\"106\",\"31/02/2026 09:15\",\"x\"",
+            Some("31/02/2026 09:15"),
+        );
+        assert_eq!(
+            text,
+            "7 | \"106\",\"31/02/2026 09:15\",\"x\"\n  |        ^^^^^^^^^^^^^^^^\n"
+        );
+    }
+
+    #[test]
+    fn long_lines_are_shortened_around_the_cell() {
+        let line = format!("{}BAD{}", "a,".repeat(200), ",b".repeat(200));
+        let text = excerpt(3, &line, Some("BAD"));
+        let first = text.lines().next().unwrap();
+        assert!(
+            first.starts_with("3 | …") && first.ends_with('…'),
+            "{first}"
+        );
+        let caret = text.lines().nth(1).unwrap();
+        assert_eq!(
+            first.chars().position(|c| c == 'B'),
+            caret.chars().position(|c| c == '^')
+        );
+    }
 }
