@@ -54,21 +54,8 @@ pub fn render_site(input: &RenderInput) -> Result<SiteFiles, TemplateError> {
     let method_html = notes::markdown_to_safe_html(METHOD_MARKDOWN);
     for (index, review) in input.reviews.iter().enumerate() {
         review_files(input, index, &mut files);
-        let dir = &review.period.slug;
-        let mut page = review_page(input, review, &method_html, "");
-        files.insert(
-            format!("{dir}/index.html"),
-            templates::render(&tera, "review.html", &page)?,
-        );
-        files.insert(
-            format!("{dir}/brief.html"),
-            templates::render(&tera, "brief.html", &page)?,
-        );
-        one_file::inline(&mut page, &files, dir, STYLESHEET);
-        files.insert(
-            format!("{dir}/{}", one_file::file_name(&review.period.label)),
-            templates::render(&tera, "review.html", &page)?,
-        );
+        let page = review_page(input, review, &method_html, "");
+        review_pages(&tera, review, page, &mut files)?;
     }
     if let Some(newest) = input.reviews.last() {
         let root = format!("../{}/", newest.period.slug);
@@ -80,6 +67,28 @@ pub fn render_site(input: &RenderInput) -> Result<SiteFiles, TemplateError> {
     }
     index_files(input, &tera, &mut files)?;
     Ok(files)
+}
+
+/// A review's pages: the review, its print brief, and the review as one
+/// file (made last: it takes the charts from the files already drawn).
+fn review_pages(
+    tera: &tera::Tera,
+    review: &Review,
+    mut page: ReviewPage,
+    files: &mut SiteFiles,
+) -> Result<(), TemplateError> {
+    let dir = &review.period.slug;
+    let review_html = templates::render(tera, "review.html", &page)?;
+    files.insert(format!("{dir}/index.html"), review_html);
+    let brief = templates::render(tera, "brief.html", &page)?;
+    files.insert(format!("{dir}/brief.html"), brief);
+    one_file::inline(&mut page, files, dir, STYLESHEET);
+    let one_file = templates::render(tera, "review.html", &page)?;
+    files.insert(
+        format!("{dir}/{}", one_file::file_name(&review.period.label)),
+        one_file,
+    );
+    Ok(())
 }
 
 fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &str) -> ReviewPage {
