@@ -199,3 +199,48 @@ fn without_position(message: &str) -> String {
         .unwrap_or(message)
         .to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(period: &str) -> Record {
+        Record {
+            period: period.into(),
+            published_at: "2026-10-05T09:30:00Z".parse().unwrap(),
+            equinox_version: "0.1.0".into(),
+            inputs_digest: combined(&Digests::new()),
+            inputs: Digests::new(),
+            headlines: BTreeMap::from([("funnel.mqls".to_string(), Some(710.0))]),
+            metrics: serde_json::json!({"funnel": {"mqls": 710}}),
+        }
+    }
+
+    #[test]
+    fn a_written_record_reads_back_and_other_files_are_no_records() {
+        let input = tempfile::tempdir().unwrap();
+        let path = write(input.path(), &record("2026-Q3")).unwrap();
+        assert_eq!(path, input.path().join("published/2026-Q3.json"));
+        std::fs::write(input.path().join("published/README.md"), "kept by hand").unwrap();
+        let records = read_records(input.path()).unwrap();
+        assert_eq!(records.keys().collect::<Vec<_>>(), ["2026-Q3"]);
+        assert_eq!(records["2026-Q3"].record, record("2026-Q3"));
+        assert_eq!(records["2026-Q3"].bytes, std::fs::read(path).unwrap());
+    }
+
+    #[test]
+    fn two_records_of_one_period_are_refused() {
+        let input = tempfile::tempdir().unwrap();
+        let first = write(input.path(), &record("2026-Q3")).unwrap();
+        std::fs::copy(&first, input.path().join("published/copy.json")).unwrap();
+        let error = read_records(input.path()).unwrap_err();
+        assert!(matches!(error, PublishError::Duplicate { .. }), "{error}");
+        assert_eq!(error.exit_code(), 2);
+    }
+
+    #[test]
+    fn no_published_folder_means_no_records() {
+        let input = tempfile::tempdir().unwrap();
+        assert!(read_records(input.path()).unwrap().is_empty());
+    }
+}
