@@ -276,24 +276,38 @@ fn assert_every_page_loads(chromium: &Path, base: &str, site: &Path) {
     assert!(pages.len() >= 6, "{pages:?}");
     let from_files =
         ["index.html", "latest/index.html"].map(|p| format!("file://{}", site.join(p).display()));
-    let urls = pages.iter().map(|p| format!("{base}{p}")).chain(from_files);
-    for url in urls {
-        let run = run_chromium(
-            chromium,
-            &[
-                "--dump-dom".into(),
-                "--enable-logging=stderr".into(),
-                "--v=0".into(),
-                url.clone(),
-            ],
-        );
-        let dom = String::from_utf8_lossy(&run.stdout);
-        assert!(
-            dom.contains("Sales and marketing balance"),
-            "{url} did not render"
-        );
-        assert_no_console_error(&String::from_utf8_lossy(&run.stderr), &url);
+    let urls: Vec<String> = pages
+        .iter()
+        .map(|p| format!("{base}{p}"))
+        .chain(from_files)
+        .collect();
+    // Chromium mostly waits while a page loads: three at a time keep the
+    // test short without crowding two cores.
+    for batch in urls.chunks(3) {
+        std::thread::scope(|scope| {
+            for url in batch {
+                scope.spawn(move || assert_page_renders(chromium, url));
+            }
+        });
     }
+}
+
+fn assert_page_renders(chromium: &Path, url: &str) {
+    let run = run_chromium(
+        chromium,
+        &[
+            "--dump-dom".into(),
+            "--enable-logging=stderr".into(),
+            "--v=0".into(),
+            url.to_string(),
+        ],
+    );
+    let dom = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        dom.contains("Sales and marketing balance"),
+        "{url} did not render"
+    );
+    assert_no_console_error(&String::from_utf8_lossy(&run.stderr), url);
 }
 
 pub(super) fn count_pdf_pages(pdf: &[u8]) -> usize {

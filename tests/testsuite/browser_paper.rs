@@ -101,25 +101,29 @@ fn the_brief_prints_on_two_pages_and_the_review_on_ten_on_a4_and_letter() {
         ("letter", "2026-q3/index.html", 10),
         ("a4", "2026-q3/equinox-2026-Q3.html#brief", 2),
     ];
-    {
-        for (paper, page, most) in prints {
-            let (path, fragment) = page.split_once('#').map_or((page, ""), |(p, f)| (p, f));
-            let url = format!(
-                "{base}{path}?{paper}{}",
-                if fragment.is_empty() {
-                    String::new()
-                } else {
-                    format!("#{fragment}")
-                }
-            );
-            let name = page.replace(['/', '#', '.'], "-");
-            let pdf = shots.join(format!("{name}-{paper}.pdf"));
-            let pages = print(&chromium, &url, &pdf, paper);
-            assert!(
-                (1..=most).contains(&pages),
-                "{page} on {paper}: {pages} pages"
-            );
-        }
+    // Three at a time: chromium mostly waits while it prints.
+    for batch in prints.chunks(3) {
+        std::thread::scope(|scope| {
+            for &(paper, page, most) in batch {
+                let (chromium, base, shots) = (&chromium, &base, &shots);
+                scope.spawn(move || {
+                    let (path, fragment) = page.split_once('#').unwrap_or((page, ""));
+                    let anchor = if fragment.is_empty() {
+                        String::new()
+                    } else {
+                        format!("#{fragment}")
+                    };
+                    let url = format!("{base}{path}?{paper}{anchor}");
+                    let name = page.replace(['/', '#', '.'], "-");
+                    let pdf = shots.join(format!("{name}-{paper}.pdf"));
+                    let pages = print(chromium, &url, &pdf, paper);
+                    assert!(
+                        (1..=most).contains(&pages),
+                        "{page} on {paper}: {pages} pages"
+                    );
+                });
+            }
+        });
     }
 }
 
