@@ -49,6 +49,7 @@ fn build(c: &mut Criterion) {
             input,
             output,
             strict: false,
+            accept_restated: Vec::new(),
         };
         group.bench_with_input(
             BenchmarkId::from_parameter(leads),

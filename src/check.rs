@@ -4,6 +4,8 @@
 
 use crate::Analysis;
 use crate::ledger::{FileLedger, Rejection};
+use crate::publish::{Publication, Stored};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -143,6 +145,56 @@ fn find_chars(haystack: &[char], needle: &str) -> Option<usize> {
     haystack
         .windows(needle.len())
         .position(|w| w == needle.as_slice())
+}
+
+/// The published reviews: each unchanged, restated (figure by figure,
+/// then the files changed) or no longer built. Empty without records.
+pub fn publications(
+    records: &BTreeMap<String, Stored>,
+    publications: &BTreeMap<String, Publication>,
+) -> String {
+    let mut text = String::new();
+    for (label, stored) in records {
+        let day = stored.record.published_at.format("%-d %b %Y");
+        let _ = match publications.get(label) {
+            None => writeln!(text, "{label}: published {day}; no review for it any more"),
+            Some(p) if !p.is_restated() => writeln!(text, "{label}: published {day}, unchanged"),
+            Some(p) => writeln!(
+                text,
+                "{label}: restated since publication on {day}:{}",
+                restatement(p)
+            ),
+        };
+    }
+    if text.is_empty() {
+        return text;
+    }
+    format!("\nPublished reviews:\n{text}")
+}
+
+fn restatement(publication: &Publication) -> String {
+    let value = |v: Option<f64>| v.map_or("not available".to_string(), |v| format!("{v}"));
+    let mut text = String::new();
+    for r in &publication.restated {
+        let _ = write!(
+            text,
+            "\n  {}: {} -> {}",
+            r.label,
+            value(r.published),
+            value(r.now)
+        );
+    }
+    let files = &publication.files;
+    for (kind, paths) in [
+        ("added", &files.added),
+        ("removed", &files.removed),
+        ("modified", &files.modified),
+    ] {
+        for path in paths {
+            let _ = write!(text, "\n  {kind} {path}");
+        }
+    }
+    text
 }
 
 #[cfg(test)]

@@ -28,12 +28,30 @@ pub enum Command {
         /// Where to write the site (replaced by each build).
         #[arg(long, default_value = "site")]
         output: PathBuf,
-        /// Fail (exit code 3) when any row is rejected or any file is not read.
+        /// Fail (exit code 3) when any row is rejected, any file is not
+        /// read, or a published review's figures changed.
         #[arg(long)]
         strict: bool,
+        /// Let --strict pass although this published period was restated
+        /// (repeat for several: --accept-restated 2026-Q3).
+        #[arg(long, value_name = "PERIOD")]
+        accept_restated: Vec<String>,
         /// Open the newest review in the default browser afterwards.
         #[arg(long)]
         open: bool,
+    },
+    /// Record a review's figures as published, in published/PERIOD.json of
+    /// the input folder (keep it with the exports): later builds compare
+    /// their figures with it and show any restatement.
+    Publish {
+        /// The period to publish, e.g. 2026-Q3.
+        period: String,
+        /// Folder with equinox.toml, notes/ and the exports.
+        #[arg(long, default_value = "input")]
+        input: PathBuf,
+        /// The moment to record instead of now, e.g. 2026-10-05T09:00:00Z (tests).
+        #[arg(long, hide = true)]
+        at: Option<chrono::DateTime<chrono::Utc>>,
     },
     /// Build, serve the site on 127.0.0.1 and rebuild when the input folder
     /// or the templates change; open pages reload by themselves.

@@ -36,6 +36,12 @@ pub enum Error {
     NoData { input: PathBuf },
     #[error("strict mode: {rejected} row(s) rejected and {unread_files} file(s) not read")]
     Strict { rejected: u64, unread_files: u64 },
+    #[error(
+        "strict mode: {} changed since publication (figures restated, or no review built any more); read the restatement at the top of the review, then `equinox publish PERIOD` to record the new figures or pass --accept-restated PERIOD", periods.join(", ")
+    )]
+    Restated { periods: Vec<String> },
+    #[error(transparent)]
+    Publish(#[from] crate::publish::PublishError),
     #[error("{problems} problem(s) in the input; each is listed above")]
     Problems { problems: u64 },
     #[error("the site would contain the email address of a lead, in {}; nothing was written (a template or note may print personal data)", files.join(", "))]
@@ -58,7 +64,8 @@ impl Error {
             | Error::NotEmpty { .. }
             | Error::InputMissing { .. }
             | Error::AlreadyInitialised { .. } => 2,
-            Error::Strict { .. } | Error::Problems { .. } => 3,
+            Error::Strict { .. } | Error::Problems { .. } | Error::Restated { .. } => 3,
+            Error::Publish(e) => e.exit_code(),
             _ => 1,
         }
     }

@@ -23,6 +23,7 @@ pub mod metrics;
 pub mod model;
 pub mod privacy;
 pub mod progress;
+pub mod publish;
 pub mod render;
 pub mod serve;
 pub mod site;
@@ -41,8 +42,11 @@ use std::path::{Path, PathBuf};
 pub struct BuildOptions {
     pub input: PathBuf,
     pub output: PathBuf,
-    /// Fail when any row was rejected or any file not read.
+    /// Fail when any row was rejected or any file not read, or when a
+    /// published review's figures changed.
     pub strict: bool,
+    /// Published periods whose restatement `strict` lets pass (`2026-Q3`).
+    pub accept_restated: Vec<String>,
 }
 
 /// What a build did.
@@ -59,6 +63,10 @@ pub struct BuildSummary {
     /// Leftovers of an interrupted earlier build that were restored or
     /// removed, one sentence each.
     pub recovered: Vec<String>,
+    /// Published periods whose figures changed since publication.
+    pub restated: Vec<String>,
+    /// Published periods this build made no review for.
+    pub unbuilt_publications: Vec<String>,
     /// Wall time per stage.
     pub timings: timings::Timings,
 }
@@ -140,9 +148,17 @@ fn settings_error(input: &Path, key: String, message: String) -> config::ConfigE
 }
 
 /// Reads and validates everything without writing a site.
+/// Reads and validates everything without writing a site; lists the
+/// published reviews and whether each still stands as published.
 pub fn check(input: &Path) -> Result<check::CheckReport, Error> {
     let analysis = analyse(input)?;
-    Ok(check::report(input, &analysis))
+    let mut report = check::report(input, &analysis);
+    let records = publish::read_records(input)?;
+    let publications = publish::compare_all(&analysis.reviews, &records, input)?;
+    report
+        .text
+        .push_str(&check::publications(&records, &publications));
+    Ok(report)
 }
 
 /// Builds the review site from `options.input` into `options.output`.
@@ -174,6 +190,7 @@ pub fn build_with(
             input: options.input.clone(),
         });
     }
+    let (publications, unbuilt_publications) = published(options, &analysis.reviews)?;
     let notes = read_notes(&options.input, &analysis.reviews)?;
     let overrides = template_folder(&options.input, &analysis.settings);
     let input = render::RenderInput {
@@ -181,6 +198,7 @@ pub fn build_with(
         ledger: &analysis.ledger,
         settings: &analysis.settings,
         notes: &notes,
+        publications: &publications,
         template_overrides: overrides.as_deref(),
     };
     progress.stage("rendering");
@@ -210,6 +228,8 @@ pub fn build_with(
             (dir, names)
         }),
         recovered,
+        restated: restated(&publications).map(String::from).collect(),
+        unbuilt_publications,
         timings,
     })
 }
@@ -222,6 +242,86 @@ pub fn template_folder(input: &Path, settings: &Settings) -> Option<PathBuf> {
 
 /// Reads `notes/<label>.md` for every review that has one: regular files
 /// inside the input folder only (see [`input_file`]).
+/// What `equinox publish` is asked to do.
+#[derive(Debug, Clone)]
+pub struct PublishOptions {
+    pub input: PathBuf,
+    /// The period label, `2026-Q3` (any case).
+    pub period: String,
+    /// When: the publishing machine's clock, or a given time (tests).
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+/// What `equinox publish` recorded.
+#[derive(Debug, Clone)]
+pub struct PublishSummary {
+    pub path: PathBuf,
+    pub record: publish::Record,
+}
+
+/// Records the figures of one review as published, in the input's
+/// published/ folder (replacing an earlier record of that period).
+pub fn publish(options: &PublishOptions) -> Result<PublishSummary, Error> {
+    let analysis = analyse(&options.input)?;
+    let review = analysis
+        .reviews
+        .iter()
+        .find(|r| r.period.label.eq_ignore_ascii_case(&options.period))
+        .ok_or_else(|| publish::PublishError::UnknownPeriod {
+            period: options.period.clone(),
+            available: analysis
+                .reviews
+                .iter()
+                .map(|r| r.period.label.clone())
+                .collect(),
+        })?;
+    let record = publish::record(review, &options.input, options.at)?;
+    let path = publish::write(&options.input, &record)?;
+    Ok(PublishSummary { path, record })
+}
+
+/// The publication of every published review, and the periods published
+/// that this build has no review for (their exports gone). Under
+/// `--strict`, an error when either holds a period not accepted.
+fn published(
+    options: &BuildOptions,
+    reviews: &[Review],
+) -> Result<(BTreeMap<String, publish::Publication>, Vec<String>), Error> {
+    let records = publish::read_records(&options.input)?;
+    let publications = publish::compare_all(reviews, &records, &options.input)?;
+    let unbuilt: Vec<String> = records
+        .keys()
+        .filter(|label| !publications.contains_key(*label))
+        .cloned()
+        .collect();
+    if options.strict {
+        let accepted = |label: &str| {
+            options
+                .accept_restated
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(label))
+        };
+        let periods: Vec<String> = restated(&publications)
+            .chain(unbuilt.iter().map(String::as_str))
+            .filter(|label| !accepted(label))
+            .map(String::from)
+            .collect();
+        if !periods.is_empty() {
+            return Err(Error::Restated { periods });
+        }
+    }
+    Ok((publications, unbuilt))
+}
+
+/// The labels of restated reviews.
+fn restated(publications: &BTreeMap<String, publish::Publication>) -> impl Iterator<Item = &str> {
+    publications
+        .iter()
+        .filter(|(_, p)| p.is_restated())
+        .map(|(label, _)| label.as_str())
+}
+
+/// Reads `notes/<label>.md` for every review that has one.
 fn read_notes(input: &Path, reviews: &[Review]) -> Result<BTreeMap<String, String>, Error> {
     let mut notes = BTreeMap::new();
     for review in reviews {

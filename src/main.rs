@@ -27,18 +27,25 @@ fn main() -> ExitCode {
             input,
             output,
             strict,
+            accept_restated,
             open,
         } => build(
             BuildOptions {
                 input,
                 output,
                 strict,
+                accept_restated,
             },
             open,
             quiet,
             verbose,
         ),
         Command::Check { input } => check(&input),
+        Command::Publish { period, input, at } => publish(equinox::PublishOptions {
+            input,
+            period,
+            at: at.unwrap_or_else(now_utc),
+        }),
         Command::Serve {
             input,
             output,
@@ -128,6 +135,18 @@ fn build(options: BuildOptions, open: bool, quiet: bool, verbose: bool) -> Outco
     if t.rows_rejected > 0 || summary.unread_files > 0 {
         text.push_str("See the Data section of each review for every rejected row and file.\n");
     }
+    for label in &summary.restated {
+        let _ = writeln!(
+            text,
+            "{label} was restated: its figures changed since publication (see the top of its review)."
+        );
+    }
+    for label in &summary.unbuilt_publications {
+        let _ = writeln!(
+            text,
+            "{label} was published but this build has no review for it (were its exports removed?)."
+        );
+    }
     if open {
         open_newest(&summary, &mut text);
     }
@@ -153,6 +172,7 @@ fn serve(input: std::path::PathBuf, output: std::path::PathBuf, port: u16) -> Ou
         input: input.clone(),
         output,
         strict: false,
+        accept_restated: Vec::new(),
     };
     let ready = |address| {
         emit(&format!(
@@ -192,6 +212,27 @@ fn check(input: &Path) -> Outcome {
         });
     }
     Ok(report.text)
+}
+
+fn publish(options: equinox::PublishOptions) -> Outcome {
+    let summary = equinox::publish(&options)?;
+    let record = &summary.record;
+    Ok(format!(
+        "Published {} on {}: {} headline figures and the digests of {} input files recorded in {}.\nKeep it with the exports; later builds show any change to these figures as a restatement.\n",
+        record.period,
+        record.published_at.format("%-d %b %Y"),
+        record.headlines.len(),
+        record.inputs.len(),
+        summary.path.display()
+    ))
+}
+
+/// Now, from the system clock: only `publish` asks, to record when.
+fn now_utc() -> chrono::DateTime<chrono::Utc> {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(seconds as i64, 0).unwrap_or_default()
 }
 
 fn init(dir: &Path, today: Option<chrono::NaiveDate>) -> Outcome {

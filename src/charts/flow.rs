@@ -8,7 +8,7 @@ use super::axes::{self, Plot, XAxis, YAxis};
 use super::layout::{self, LegendEntry, Swatch};
 use super::style::{
     self, AREA_OPACITY, CHART_HEIGHT, CHART_WIDTH, LINE_WIDTH, MARKER_RADIUS, MARKETING, NEUTRAL,
-    SALES,
+    PAPER, SALES,
 };
 use super::svg::{self, Area, DrawResult, Meta};
 
@@ -47,7 +47,7 @@ fn legend() -> [LegendEntry; 3] {
         LegendEntry {
             label: "First touched (absorption)",
             color: SALES.to_rgba(),
-            swatch: Swatch::Line,
+            swatch: Swatch::HollowLine,
         },
         LegendEntry {
             label: "Backlog (untouched)",
@@ -97,9 +97,19 @@ fn draw(root: &Area, chart: &WeeklyFlowChart) -> DrawResult {
     )?;
     let markers = chart.weeks.len() <= MAX_MARKED_WEEKS;
     let supply = series(&chart.weeks, |week| week.supply);
-    draw_line(&mut plot, supply, MARKETING, markers)?;
+    draw_line(
+        &mut plot,
+        supply,
+        MARKETING,
+        markers.then_some(Marker::Filled),
+    )?;
     let absorption = series(&chart.weeks, |week| week.absorption);
-    draw_line(&mut plot, absorption, SALES, markers)?;
+    draw_line(
+        &mut plot,
+        absorption,
+        SALES,
+        markers.then_some(Marker::Hollow),
+    )?;
     Ok(())
 }
 
@@ -111,17 +121,33 @@ fn series(weeks: &[WeekFlow], value: fn(&WeekFlow) -> u64) -> Vec<(f64, f64)> {
         .collect()
 }
 
+/// How a line marks its weeks: the second line's markers are rings, so
+/// the lines read apart printed in black and white.
+#[derive(Clone, Copy)]
+enum Marker {
+    Filled,
+    Hollow,
+}
+
 fn draw_line(
     plot: &mut Plot,
     points: Vec<(f64, f64)>,
     color: RGBColor,
-    markers: bool,
+    marker: Option<Marker>,
 ) -> DrawResult {
     let line = color.stroke_width(LINE_WIDTH);
     plot.draw_series(LineSeries::new(points.iter().copied(), line))?;
-    if markers {
-        let dot = |point: &(f64, f64)| Circle::new(*point, MARKER_RADIUS, color.filled());
-        plot.draw_series(points.iter().map(dot))?;
+    let dot =
+        |style: ShapeStyle| move |point: &(f64, f64)| Circle::new(*point, MARKER_RADIUS, style);
+    match marker {
+        Some(Marker::Filled) => {
+            plot.draw_series(points.iter().map(dot(color.filled())))?;
+        }
+        Some(Marker::Hollow) => {
+            plot.draw_series(points.iter().map(dot(PAPER.filled())))?;
+            plot.draw_series(points.iter().map(dot(color.stroke_width(LINE_WIDTH))))?;
+        }
+        None => {}
     }
     Ok(())
 }

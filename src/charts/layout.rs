@@ -26,6 +26,9 @@ const HEADER_GAP: i32 = 6;
 pub(super) enum Swatch {
     /// A line with a marker, for line series.
     Line,
+    /// A line with a hollow marker: a chart's second line series, so the
+    /// two still read apart printed in black and white.
+    HollowLine,
     /// A filled block, for bars, areas and bands.
     Block,
 }
@@ -111,6 +114,11 @@ fn draw_entry(root: &Area, entry: &LegendEntry, (x, y): (i32, i32)) -> DrawResul
             let centre = (x + SWATCH_WIDTH / 2, y);
             root.draw(&Circle::new(centre, MARKER_RADIUS, entry.color.filled()))?;
         }
+        Swatch::HollowLine => {
+            let line = entry.color.stroke_width(LINE_WIDTH);
+            root.draw(&PathElement::new(vec![(x, y), (x + SWATCH_WIDTH, y)], line))?;
+            hollow_marker(root, (x + SWATCH_WIDTH / 2, y), entry.color)?;
+        }
         Swatch::Block => {
             let corners = [(x, y - 7), (x + SWATCH_WIDTH, y + 7)];
             root.draw(&Rectangle::new(corners, entry.color.filled()))?;
@@ -119,6 +127,14 @@ fn draw_entry(root: &Area, entry: &LegendEntry, (x, y): (i32, i32)) -> DrawResul
     let label_style = style::text(LEGEND_PX, &INK).pos(Pos::new(HPos::Left, VPos::Center));
     let label_x = x + SWATCH_WIDTH + SWATCH_GAP;
     root.draw(&Text::new(entry.label, (label_x, y), label_style))?;
+    Ok(())
+}
+
+/// A marker drawn as a ring on paper: the line does not show through.
+fn hollow_marker<C: Into<RGBAColor>>(root: &Area, centre: (i32, i32), color: C) -> DrawResult {
+    root.draw(&Circle::new(centre, MARKER_RADIUS, style::PAPER.filled()))?;
+    let ring = color.into().stroke_width(LINE_WIDTH);
+    root.draw(&Circle::new(centre, MARKER_RADIUS, ring))?;
     Ok(())
 }
 

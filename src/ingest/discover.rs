@@ -11,8 +11,9 @@ pub struct WalkProblem {
 }
 
 /// Every candidate export under `input`, sorted by path so runs are
-/// deterministic. Skips `equinox.toml`, the `notes/` folder, Markdown files
-/// (a README is never an export), hidden entries and any Equinox site
+/// deterministic. Skips `equinox.toml`, the `notes/` and `published/`
+/// folders (commentary and publication records, never exports), Markdown
+/// files (a README is never an export), hidden entries and any Equinox site
 /// (an output folder inside the input is never read as input). Links to
 /// files are followed wherever they point (it is the user's own folder);
 /// links to folders are listed, not followed, so no loop can trap the
@@ -96,5 +97,7 @@ fn is_markdown(path: &Path) -> bool {
 fn is_settings_or_hidden(path: &Path, input: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let top_level = path.parent() == Some(input);
-    name.starts_with('.') || (top_level && (name == "equinox.toml" || name == "notes"))
+    name.starts_with('.')
+        || (top_level
+            && (name == "equinox.toml" || name == "notes" || name == crate::publish::FOLDER))
 }

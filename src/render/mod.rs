@@ -6,6 +6,8 @@
 mod chart_data;
 use crate::metrics::words as format;
 mod notes;
+mod one_file;
+mod publication;
 mod sections;
 mod table;
 mod templates;
@@ -34,6 +36,8 @@ pub struct RenderInput<'a> {
     pub settings: &'a Settings,
     /// Commentary Markdown by period label (`2026-Q3`).
     pub notes: &'a BTreeMap<String, String>,
+    /// Published reviews as this build sees them, by period label.
+    pub publications: &'a BTreeMap<String, crate::publish::Publication>,
     /// A folder whose templates replace the built-in ones of the same name.
     pub template_overrides: Option<&'a Path>,
 }
@@ -49,12 +53,9 @@ pub fn render_site(input: &RenderInput) -> Result<SiteFiles, TemplateError> {
     files.insert("assets/style.css".into(), STYLESHEET.as_bytes().to_vec());
     let method_html = notes::markdown_to_safe_html(METHOD_MARKDOWN);
     for (index, review) in input.reviews.iter().enumerate() {
-        let page = review_page(input, review, &method_html, "");
-        files.insert(
-            format!("{}/index.html", review.period.slug),
-            templates::render(&tera, "review.html", &page)?,
-        );
         review_files(input, index, &mut files);
+        let page = review_page(input, review, &method_html, "");
+        review_pages(&tera, review, page, &mut files)?;
     }
     if let Some(newest) = input.reviews.last() {
         let root = format!("../{}/", newest.period.slug);
@@ -66,6 +67,28 @@ pub fn render_site(input: &RenderInput) -> Result<SiteFiles, TemplateError> {
     }
     index_files(input, &tera, &mut files)?;
     Ok(files)
+}
+
+/// A review's pages: the review, its print brief, and the review as one
+/// file (made last: it takes the charts from the files already drawn).
+fn review_pages(
+    tera: &tera::Tera,
+    review: &Review,
+    mut page: ReviewPage,
+    files: &mut SiteFiles,
+) -> Result<(), TemplateError> {
+    let dir = &review.period.slug;
+    let review_html = templates::render(tera, "review.html", &page)?;
+    files.insert(format!("{dir}/index.html"), review_html);
+    let brief = templates::render(tera, "brief.html", &page)?;
+    files.insert(format!("{dir}/brief.html"), brief);
+    one_file::inline(&mut page, files, dir, STYLESHEET);
+    let one_file = templates::render(tera, "review.html", &page)?;
+    files.insert(
+        format!("{dir}/{}", one_file::file_name(&review.period.label)),
+        one_file,
+    );
+    Ok(())
 }
 
 fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &str) -> ReviewPage {
@@ -177,6 +200,14 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
             })
             .collect(),
         method_html: method_html.to_string(),
+        publication: input
+            .publications
+            .get(&review.period.label)
+            .map(|p| publication::view(p, review, root)),
+        one_file: false,
+        inline_css: None,
+        one_file_href: format!("{root}{}", one_file::file_name(&review.period.label)),
+        brief_href: format!("{root}brief.html"),
     }
 }
 
@@ -259,6 +290,12 @@ fn review_files(input: &RenderInput, index: usize, files: &mut SiteFiles) {
         format!("{dir}/rejections.csv"),
         view::rejections_table(input.ledger).to_csv(),
     );
+    if let Some(p) = input.publications.get(&review.period.label) {
+        files.insert(
+            format!("{dir}/{}", publication::RECORD_FILE),
+            p.record.clone(),
+        );
+    }
 }
 
 fn index_files(
@@ -290,7 +327,10 @@ fn index_files(
         "spend-revenue.csv".into(),
         chart_data::spend_table(input.reviews).to_csv(),
     );
-    files.insert("reviews.json".into(), json(&reviews_json(input.reviews)));
+    files.insert(
+        "reviews.json".into(),
+        json(&reviews_json(input.reviews, input.publications)),
+    );
     let page = IndexPage {
         company: input.settings.company.clone(),
         as_of: input
@@ -298,7 +338,12 @@ fn index_files(
             .last()
             .map(|r| r.as_of.format("%-d %b %Y").to_string())
             .unwrap_or_default(),
-        reviews: input.reviews.iter().rev().map(summary).collect(),
+        reviews: input
+            .reviews
+            .iter()
+            .rev()
+            .map(|r| summary(r, input.publications.get(&r.period.label)))
+            .collect(),
         tilt_chart: ChartView {
             src: "tilt-history.svg".into(),
             alt: "Balance tilt of every review; above zero marketing-heavy, below zero sales-heavy"
@@ -318,7 +363,7 @@ fn index_files(
     Ok(())
 }
 
-fn summary(review: &Review) -> ReviewSummary {
+fn summary(review: &Review, publication: Option<&crate::publish::Publication>) -> ReviewSummary {
     let balance = view::balance_view(review);
     let headlines = view::headlines(review);
     ReviewSummary {
@@ -337,6 +382,8 @@ fn summary(review: &Review) -> ReviewSummary {
                 )
             })
             .collect(),
+        published: publication.map(publication::published_on),
+        restated: publication.is_some_and(|p| p.is_restated()),
     }
 }
 
@@ -348,18 +395,28 @@ struct ReviewEntry<'a> {
     tilt: Option<f64>,
     verdict: Option<&'a str>,
     complete: bool,
+    /// The day it was published (`2026-10-05`), if it was.
+    published: Option<String>,
+    /// Whether its figures changed since publication.
+    restated: bool,
 }
 
-fn reviews_json(reviews: &[Review]) -> Vec<ReviewEntry<'_>> {
+fn reviews_json<'a>(
+    reviews: &'a [Review],
+    publications: &BTreeMap<String, crate::publish::Publication>,
+) -> Vec<ReviewEntry<'a>> {
     reviews
         .iter()
         .rev()
-        .map(|r| ReviewEntry {
+        .map(|r| (r, publications.get(&r.period.label)))
+        .map(|(r, p)| ReviewEntry {
             label: &r.period.label,
             folder: &r.period.slug,
             tilt: r.balance.tilt,
             verdict: r.balance.verdict,
             complete: r.period.complete,
+            published: p.map(|p| p.published_at.format("%Y-%m-%d").to_string()),
+            restated: p.is_some_and(|p| p.is_restated()),
         })
         .collect()
 }

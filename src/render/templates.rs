@@ -11,6 +11,15 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("review.html", include_str!("../../templates/review.html")),
+    ("brief.html", include_str!("../../templates/brief.html")),
+    (
+        "brief_body.html",
+        include_str!("../../templates/brief_body.html"),
+    ),
+    (
+        "publication.html",
+        include_str!("../../templates/publication.html"),
+    ),
     ("table.html", include_str!("../../templates/table.html")),
     ("section.html", include_str!("../../templates/section.html")),
 ];

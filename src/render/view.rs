@@ -120,6 +120,16 @@ pub struct ReviewPage {
     pub unavailable: Vec<Figure>,
     pub nav: Vec<NavLink>,
     pub method_html: String,
+    /// "Published 5 Oct 2026", or the restatement, when published.
+    pub publication: Option<super::publication::PublicationView>,
+    /// The one-file version: no link to any other file.
+    pub one_file: bool,
+    /// The stylesheet, inline in the one-file version.
+    pub inline_css: Option<String>,
+    /// The review as one file, for forwarding.
+    pub one_file_href: String,
+    /// The two-page print brief.
+    pub brief_href: String,
 }
 
 /// The charts of one review page.
@@ -140,6 +150,10 @@ pub struct ReviewSummary {
     pub class: String,
     pub complete: bool,
     pub headlines: Vec<String>,
+    /// `5 Oct 2026`, when published.
+    pub published: Option<String>,
+    /// Whether its figures changed since publication.
+    pub restated: bool,
 }
 
 /// The index page.

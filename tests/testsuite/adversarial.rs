@@ -33,6 +33,7 @@ fn build_into(input: &Path, output: &Path) -> Result<equinox::BuildSummary, Erro
         input: input.to_path_buf(),
         output: output.to_path_buf(),
         strict: false,
+        accept_restated: Vec::new(),
     })
 }
 

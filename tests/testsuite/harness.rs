@@ -23,6 +23,7 @@ pub fn build(input: &Path) -> (tempfile::TempDir, PathBuf) {
         input: input.to_path_buf(),
         output: output.clone(),
         strict: false,
+        accept_restated: Vec::new(),
     })
     .unwrap_or_else(|e| panic!("build of {} failed: {e:?}", input.display()));
     (temp, output)

@@ -4,6 +4,7 @@
 mod ad_exports;
 mod adversarial;
 mod browser;
+mod browser_paper;
 mod check;
 mod cli;
 mod crm_exports;
@@ -15,8 +16,10 @@ mod harness;
 mod hostile;
 mod ingest;
 mod metrics;
+mod one_file;
 mod output;
 mod parsers;
+mod publish;
 mod safety;
 mod salesforce;
 mod time_logs;

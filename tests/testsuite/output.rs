@@ -20,6 +20,7 @@ fn a_failing_build_leaves_the_previous_site_byte_identical() {
         input,
         output: site.clone(),
         strict: false,
+        accept_restated: Vec::new(),
     });
     assert!(result.is_err());
     assert_eq!(all_files(&site), before);
@@ -42,6 +43,7 @@ fn a_rebuild_replaces_the_site_and_drops_files_no_longer_made() {
         input: fixture("tiny"),
         output: site.clone(),
         strict: false,
+        accept_restated: Vec::new(),
     })
     .unwrap();
     assert!(!site.join("stale.html").exists());
@@ -58,6 +60,7 @@ fn a_folder_that_is_not_an_equinox_site_is_never_replaced() {
         input: fixture("tiny"),
         output: output.clone(),
         strict: false,
+        accept_restated: Vec::new(),
     })
     .expect_err("must refuse");
     assert!(format!("{error:#?}").contains("NotASite"), "{error:?}");
@@ -80,6 +83,7 @@ fn an_output_folder_holding_the_input_is_refused() {
         input: input.clone(),
         output: temp.path().to_path_buf(),
         strict: false,
+        accept_restated: Vec::new(),
     })
     .expect_err("must refuse");
     assert!(
@@ -99,6 +103,7 @@ fn links_inside_an_old_site_are_removed_not_followed() {
         input: fixture("tiny"),
         output: site.clone(),
         strict: false,
+        accept_restated: Vec::new(),
     })
     .unwrap();
     assert!(!site.join("elsewhere").exists());

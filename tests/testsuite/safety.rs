@@ -34,14 +34,46 @@ fn no_name_email_or_phone_of_a_demo_lead_reaches_the_site() {
     needles.retain(|n| n.trim().len() > 3);
     assert!(needles.len() > 6000, "the demo has thousands of leads");
     let (_guard, site) = build(&root().join("input"));
+    let planted = format!("<p>{}</p>", needles[needles.len() / 2]);
+    let needles = Needles::new(&needles);
+    assert!(
+        needles.first_in(planted.as_bytes()).is_some(),
+        "the search finds a planted lead"
+    );
     for (path, bytes) in all_files(&site) {
-        let text = String::from_utf8_lossy(&bytes);
-        for needle in &needles {
-            assert!(
-                !text.contains(needle.as_str()),
-                "{path} contains personal data of a lead"
-            );
+        assert!(
+            needles.first_in(&bytes).is_none(),
+            "{path} contains personal data of a lead"
+        );
+    }
+}
+
+/// Thousands of strings looked for in every file of the site at once: by
+/// their first four bytes, then whole (one pass per file instead of one
+/// per string and file).
+struct Needles<'a> {
+    by_prefix: std::collections::HashMap<&'a [u8], Vec<&'a [u8]>>,
+}
+
+impl<'a> Needles<'a> {
+    /// `needles` are at least four bytes long.
+    fn new(needles: &'a [String]) -> Needles<'a> {
+        let mut by_prefix = std::collections::HashMap::<_, Vec<_>>::new();
+        for needle in needles {
+            let bytes = needle.as_bytes();
+            by_prefix.entry(&bytes[..4]).or_default().push(bytes);
         }
+        Needles { by_prefix }
+    }
+
+    fn first_in(&self, haystack: &[u8]) -> Option<&'a [u8]> {
+        haystack.windows(4).enumerate().find_map(|(at, prefix)| {
+            self.by_prefix
+                .get(prefix)?
+                .iter()
+                .find(|n| haystack[at..].starts_with(n))
+                .copied()
+        })
     }
 }
 
@@ -72,12 +104,15 @@ fn a_note_quoting_a_lead_email_fails_the_build_and_writes_nothing() {
         input,
         output: output.clone(),
         strict: false,
+        accept_restated: Vec::new(),
     });
     let message = result
         .expect_err("the guard must stop the build")
         .to_string();
     assert!(
-        message.contains("email address of a lead, in 2026-q3/index.html"),
+        message.contains(
+            "email address of a lead, in 2026-q3/equinox-2026-Q3.html, 2026-q3/index.html"
+        ),
         "{message}"
     );
     assert!(

@@ -160,7 +160,7 @@ fn site_lists_reviews_and_shows_the_commentary() {
     let (_guard, site) = build(&fixture("tiny"));
     assert_eq!(
         json(&site, "reviews.json"),
-        json!([{"label": "2026-Q3", "folder": "2026-q3", "tilt": (5.0f64 / (92.0 / 7.0) / 4.0).log2(), "verdict": "sales-heavy", "complete": true}])
+        json!([{"label": "2026-Q3", "folder": "2026-q3", "tilt": (5.0f64 / (92.0 / 7.0) / 4.0).log2(), "verdict": "sales-heavy", "complete": true, "published": null, "restated": false}])
     );
     let page = std::fs::read_to_string(site.join("2026-q3/index.html")).unwrap();
     assert!(page.contains("<strong>Follow-up</strong> slipped in August."));
