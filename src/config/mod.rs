@@ -9,7 +9,7 @@ mod raw;
 mod sources;
 
 pub use hours::HoursMap;
-pub use sources::SourceMap;
+pub use sources::{Attribution, SourceMap};
 
 use crate::model::{Function, Outcome, PeriodKind};
 

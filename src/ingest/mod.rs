@@ -95,6 +95,9 @@ pub fn read_inputs_with(
         }
         let (merged, lead_table) = merge_duplicates(&mut records);
         ledger.duplicates_merged = merged;
+        // Before the activity fold: it counts touches from readiness on.
+        records.ready_basis = crate::model::ReadyBasis::of(&records.leads);
+        records.ready_basis.apply(&mut records.leads);
         (records, lead_table)
     });
     let activity = steps.time("activities", || {

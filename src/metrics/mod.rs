@@ -17,6 +17,7 @@ pub mod flow;
 pub mod follow_up;
 pub mod funnel;
 pub mod investment;
+pub mod method;
 pub mod money;
 pub mod pipeline;
 pub mod plan;
@@ -45,7 +46,7 @@ pub use team::Rep;
 
 use crate::config::Settings;
 use crate::ledger::Totals;
-use crate::model::{Period, Records, Stamp};
+use crate::model::{Period, ReadyBasis, Records, Stamp};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use follow_up::Join;
 use rayon::prelude::*;
@@ -107,6 +108,9 @@ pub struct Review {
     pub data_quality: Totals,
     /// Figure name to the reason it could not be computed.
     pub unavailable: Unavailable,
+    /// The definitions the exports called for, where they differ from
+    /// the usual ones.
+    pub method: method::Method,
 }
 
 impl Review {
@@ -146,6 +150,7 @@ pub fn compute(
         data_quality,
         lags: steps.time("lags", || conversion::lags(&records.leads, &join.stages)),
         names: team::display_names(records, settings.privacy),
+        method: method::method(records, &join),
         join,
     };
     // Periods are independent until compared: computed on every core,
@@ -173,6 +178,7 @@ struct Shared<'a> {
     join: Join<'a>,
     lags: [Option<f64>; 6],
     names: HashMap<String, String>,
+    method: method::Method,
 }
 
 fn periods(first: NaiveDate, last: NaiveDate, settings: &Settings) -> Vec<Period> {
@@ -195,12 +201,29 @@ fn review(shared: &Shared, window: Window) -> Review {
     let funnel = funnel::funnel(&records.leads, &records.deals, &window);
     let segments = funnel::segments(&records.leads, &records.deals, join, &window, settings);
     let conversion = conversion::conversions(&records.leads, &join.stages, &shared.lags, &window);
-    let speed = speed::speed(&join.follow_ups, &join.stages, &window, &settings.sla);
+    let speed = speed::speed(
+        &join.follow_ups,
+        &join.stages,
+        &window,
+        &settings.sla,
+        join.has_untimed,
+    );
     let inventory = flow::inventory(&join.follow_ups, &join.stages, &window, &settings.sla);
+    let supply = balance::Supply {
+        leads: match join.ready_basis {
+            ReadyBasis::Mql => funnel.mqls,
+            ReadyBasis::Created => join
+                .follow_ups
+                .iter()
+                .filter(|f| window.contains(f.ready))
+                .count() as u64,
+        },
+        basis: join.ready_basis,
+    };
     let (balance, missing) = balance::balance(
         &join.follow_ups,
         &window,
-        funnel.mqls,
+        supply,
         settings.leads_per_rep_week,
         inventory,
     );
@@ -297,6 +320,7 @@ fn review(shared: &Shared, window: Window) -> Review {
         findings: Vec::new(),
         data_quality: shared.data_quality,
         unavailable,
+        method: shared.method.clone(),
     }
 }
 

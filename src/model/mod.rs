@@ -134,6 +134,12 @@ pub struct Lead {
     /// When the lead became ready for sales (see [`Lead::ready_for_sales`]);
     /// `None` for a marketing lead still being nurtured.
     pub ready_at: Option<Stamp>,
+    /// Whether the CRM says sales contacted the lead (HubSpot `Number of
+    /// times contacted` above 0 or a `Last Contacted` date, a Salesforce
+    /// `Last Activity`) without saying when the first touch was
+    /// (`first_touch_at` is empty): unless an activity export gives the
+    /// time, the lead is "touched, time unknown", never dropped.
+    pub touched: bool,
     /// Lead status or disqualification reason, as written.
     pub status: Option<Text>,
     /// Hash of the normalised email, for duplicate detection only.
@@ -157,6 +163,7 @@ impl Lead {
             customer_at: None,
             first_touch_at: None,
             ready_at: None,
+            touched: false,
             status: None,
             email_hash: None,
         }
@@ -178,6 +185,42 @@ impl Lead {
             .into_iter()
             .flatten()
             .min()
+    }
+}
+
+/// What "ready for sales" means in one set of exports.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadyBasis {
+    /// The MQL date, where the portal uses the stage (see
+    /// [`Lead::ready_for_sales`]); new MQLs are marketing's supply.
+    #[default]
+    Mql,
+    /// No lead has an MQL date: the portal skips the stage (or the CRM
+    /// has none, as Salesforce), so every lead is ready when created and
+    /// every new lead counts as supply.
+    Created,
+}
+
+impl ReadyBasis {
+    /// The basis `leads` call for: [`ReadyBasis::Created`] when none has
+    /// an MQL date.
+    pub fn of(leads: &[Lead]) -> ReadyBasis {
+        if leads.iter().any(|l| l.mql_at.is_some()) {
+            ReadyBasis::Mql
+        } else {
+            ReadyBasis::Created
+        }
+    }
+
+    /// Applies the basis: under [`ReadyBasis::Created`] every lead is
+    /// ready when created.
+    pub fn apply(self, leads: &mut [Lead]) {
+        if self == ReadyBasis::Created {
+            for lead in leads {
+                lead.ready_at = Some(lead.created_at);
+            }
+        }
     }
 }
 
@@ -317,6 +360,9 @@ pub struct Records {
     pub lead_aliases: Vec<(String, String)>,
     /// Texts already held, so that repeated ones are stored once.
     pub texts: TextPool,
+    /// What "ready for sales" means for these leads, decided by ingest
+    /// once every export is read.
+    pub ready_basis: ReadyBasis,
 }
 
 impl Records {

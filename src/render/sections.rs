@@ -436,6 +436,14 @@ pub fn speed(review: &Review, settings: &Settings) -> Vec<Figure> {
         ),
         shown("Still waiting", count(s.waiting)),
     ]
+    .into_iter()
+    .chain((s.touched_time_unknown > 0).then(|| {
+        shown(
+            "Touched, time unknown (neither dropped nor waiting)",
+            count(s.touched_time_unknown),
+        )
+    }))
+    .collect()
 }
 
 fn band_label(band: &str) -> &'static str {
@@ -445,6 +453,7 @@ fn band_label(band: &str) -> &'static str {
         "1-7d" => "1 to 7 days",
         ">7d" => "More than 7 days",
         b if b == speed::NEVER => "Not touched",
+        b if b == speed::TIME_UNKNOWN => "Touched, time unknown",
         _ => "",
     }
 }

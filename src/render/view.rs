@@ -119,6 +119,8 @@ pub struct ReviewPage {
     pub unavailable: Vec<Figure>,
     pub nav: Vec<NavLink>,
     pub method_html: String,
+    /// The fallbacks this review's exports called for, one sentence each.
+    pub fallbacks: Vec<String>,
 }
 
 /// The charts of one review page.

@@ -16,6 +16,7 @@ mod ingest;
 mod metrics;
 mod output;
 mod parsers;
+mod real_portals;
 mod safety;
 mod salesforce;
 mod time_logs;

@@ -5,7 +5,7 @@
 //! `Date entered "Closed Won (<pipeline>)"` (any pipeline, any case).
 
 use super::{LeadColumns, Outcome, Profile, Row, col, lead_from_row};
-use crate::config::Settings;
+use crate::config::{Attribution, Settings};
 use crate::ledger::Rejection;
 use crate::model::{Deal, Lead, Outcome as DealOutcome, Records, TextPool};
 use chrono::NaiveDateTime;
@@ -20,6 +20,8 @@ pub static CONTACTS: Profile = Profile {
             true,
         ),
         col("create date", &["create date", "createdate"], true),
+        // Any column only a contacts export has: trial portals export no
+        // `Lifecycle Stage`, and v2 portals only `Date entered` columns.
         col(
             "lifecycle stage or stage dates",
             &[
@@ -28,12 +30,21 @@ pub static CONTACTS: Profile = Profile {
                 "became a marketing qualified lead date",
                 "hs_lifecyclestage_marketingqualifiedlead_date",
                 "hs_v2_date_entered_marketingqualifiedlead",
+                "date entered \"lead (lifecycle stage pipeline)\"",
+                "hs_v2_date_entered_lead",
+                "contact owner",
+                "lead status",
+                "marketing contact status",
             ],
             true,
         ),
         col(
             "original source",
-            &["original source", "hs_analytics_source"],
+            &[
+                "original traffic source",
+                "original source",
+                "hs_analytics_source",
+            ],
             false,
         ),
         col(
@@ -98,6 +109,47 @@ pub static CONTACTS: Profile = Profile {
             &["number of times contacted", "num_contacted_notes"],
             false,
         ),
+        col(
+            "latest source",
+            &["latest traffic source", "latest source", "hs_latest_source"],
+            false,
+        ),
+        col(
+            "original source drill-down 1",
+            &[
+                "original traffic source drill-down 1",
+                "original source drill-down 1",
+                "hs_analytics_source_data_1",
+            ],
+            false,
+        ),
+        col(
+            "latest source drill-down 1",
+            &[
+                "latest traffic source drill-down 1",
+                "latest source drill-down 1",
+                "hs_latest_source_data_1",
+            ],
+            false,
+        ),
+        col(
+            "date of first engagement",
+            &["date of first engagement", "hs_sa_first_engagement_date"],
+            false,
+        ),
+        col(
+            "type of first engagement",
+            &[
+                "type of first engagement",
+                "hs_sa_first_engagement_object_type",
+            ],
+            false,
+        ),
+        col(
+            "number of sales activities",
+            &["number of sales activities", "num_notes"],
+            false,
+        ),
     ],
     read: read_contact,
 };
@@ -116,6 +168,12 @@ mod contact {
     pub const EMAIL: usize = 11;
     pub const LAST_CONTACTED: usize = 12;
     pub const TIMES_CONTACTED: usize = 13;
+    pub const LATEST_SOURCE: usize = 14;
+    pub const SOURCE_DETAIL: usize = 15;
+    pub const LATEST_SOURCE_DETAIL: usize = 16;
+    pub const FIRST_ENGAGEMENT: usize = 17;
+    pub const FIRST_ENGAGEMENT_TYPE: usize = 18;
+    pub const SALES_ACTIVITIES: usize = 19;
 }
 
 fn read_contact(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
@@ -139,22 +197,80 @@ const CONTACT_COLUMNS: LeadColumns = LeadColumns {
 
 fn contact_lead(row: &Row, settings: &Settings, texts: &mut TextPool) -> Result<Lead, Rejection> {
     let mut lead = lead_from_row(row, settings, &CONTACT_COLUMNS, texts)?;
+    let (source, detail) = attributed_source(row, settings.sources.attribution);
+    let (function, channel) = settings
+        .sources
+        .function_and_channel_detailed(source, detail);
+    lead.source = texts.text(source);
+    (lead.function, lead.channel) = (function, channel);
+    // The function may have changed with the source or its drill-down.
+    lead.ready_at = lead.ready_for_sales(row.has(contact::MQL) || row.has(contact::SQL));
     lead.first_touch_at = row.stamp_from(contact::FIRST_OUTREACH, first_touch(row)?)?;
+    lead.touched = lead.first_touch_at.is_none() && contacted(row)?;
     Ok(lead)
 }
 
-/// The first sales touch the contact itself records: `First outreach date`,
-/// else `Last Contacted` when `Number of times contacted` is 1 (the last
+/// The source and its drill-down that `attribution` picks: the original
+/// source, or the latest where it is chosen and not empty.
+fn attributed_source<'r>(row: &'r Row, attribution: Attribution) -> (&'r str, Option<&'r str>) {
+    use contact::*;
+    let latest = row.text(LATEST_SOURCE);
+    match (attribution, latest) {
+        (Attribution::Latest, Some(latest)) => (latest, row.text(LATEST_SOURCE_DETAIL)),
+        _ => (row.text(SOURCE).unwrap_or(""), row.text(SOURCE_DETAIL)),
+    }
+}
+
+/// The first sales touch the contact itself records: the earlier of
+/// `First outreach date` and `Date of first engagement` (when `Type of
+/// first engagement` is a sales touch, see [`is_sales_touch`]), else
+/// `Last Contacted` when `Number of times contacted` is 1 (the last
 /// contact was then also the first). Activity exports add more candidates.
 fn first_touch(row: &Row) -> Result<Option<NaiveDateTime>, Rejection> {
     use contact::*;
-    if let Some(outreach) = row.datetime(FIRST_OUTREACH)? {
-        return Ok(Some(outreach));
+    let engagement = match row.datetime(FIRST_ENGAGEMENT)? {
+        Some(at) if row.text(FIRST_ENGAGEMENT_TYPE).is_none_or(is_sales_touch) => Some(at),
+        _ => None,
+    };
+    let outreach = row.datetime(FIRST_OUTREACH)?;
+    if let Some(first) = [outreach, engagement].into_iter().flatten().min() {
+        return Ok(Some(first));
     }
     let Some(last) = row.datetime(LAST_CONTACTED)? else {
         return Ok(None);
     };
     Ok((row.count(TIMES_CONTACTED)? == 1).then_some(last))
+}
+
+/// Whether the contact says sales reached it, time known or not: a
+/// `Last Contacted` date, or `Number of times contacted` or `Number of
+/// Sales Activities` above 0 (written `2.0`).
+fn contacted(row: &Row) -> Result<bool, Rejection> {
+    use contact::*;
+    Ok(row.datetime(LAST_CONTACTED)?.is_some()
+        || row.count(TIMES_CONTACTED)? > 0
+        || row.count(SALES_ACTIVITIES)? > 0)
+}
+
+/// Whether a `Type of first engagement` is sales reaching out: an email,
+/// call, meeting, task, LinkedIn or SMS message, in the labels or internal
+/// names HubSpot writes (`Email`, `MEETING`, `CALL`). Incoming emails,
+/// notes, form submissions and chats are the contact's own doing or no
+/// contact at all.
+pub fn is_sales_touch(kind: &str) -> bool {
+    let kind = kind.to_lowercase();
+    let outbound = [
+        "email", "e-mail", "call", "meeting", "task", "linkedin", "sms", "whatsapp", "sequence",
+    ];
+    let not_outreach = [
+        "incoming",
+        "received",
+        "note",
+        "form",
+        "chat",
+        "conversation",
+    ];
+    outbound.iter().any(|w| kind.contains(w)) && !not_outreach.iter().any(|w| kind.contains(w))
 }
 
 /// Deals export (`hubspot-crm-exports-all-deals-*.csv`).

@@ -156,6 +156,7 @@ pub fn lead_from_row(
         customer_at: optional(c.customer)?,
         first_touch_at: optional(c.first_touch)?,
         ready_at: None,
+        touched: false,
         status: row.text(c.status).map(|status| texts.text(status)),
         email_hash: row.text(c.email).map(email_hash),
     };
