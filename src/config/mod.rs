@@ -7,6 +7,7 @@ mod hours;
 mod locate;
 mod raw;
 mod sources;
+pub mod stages;
 
 pub use hours::HoursMap;
 pub use sources::{Attribution, SourceMap};
@@ -176,17 +177,27 @@ impl Settings {
         self.columns.get(path).or_else(|| self.columns.get(profile))
     }
 
-    /// The outcome a deal stage name means: `[stages]` in equinox.toml
-    /// first, then the default closed stages `Closed Won` and `Closed Lost`
-    /// (any case and spacing, as HubSpot, Salesforce and Pipedrive write
-    /// them); `None` for any other stage.
-    pub fn stage_outcome(&self, stage: &str) -> Option<Outcome> {
+    /// How a deal stage label is placed: `[stages]` in equinox.toml
+    /// first, then the default closed stages `Closed Won` and `Closed
+    /// Lost` (any case and spacing, as HubSpot, Salesforce and Pipedrive
+    /// write them), then the label's words ([`stages::by_words`]).
+    pub fn stage_placement(&self, stage: &str) -> stages::Placement {
         let key = stage_key(stage);
-        self.stages.get(&key).copied().or(match key.as_str() {
+        let named = self.stages.get(&key).copied().or(match key.as_str() {
             "closedwon" => Some(Outcome::Won),
             "closedlost" => Some(Outcome::Lost),
             _ => None,
-        })
+        });
+        match named {
+            Some(outcome) => stages::Placement::Named(outcome),
+            None => stages::by_words(stage),
+        }
+    }
+
+    /// The outcome a deal stage label means, if it says one (see
+    /// [`Settings::stage_placement`]).
+    pub fn stage_outcome(&self, stage: &str) -> Option<Outcome> {
+        self.stage_placement(stage).outcome()
     }
 
     /// The function a lead or deal source maps to.

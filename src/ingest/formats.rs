@@ -84,7 +84,9 @@ impl FormatEvidence {
         for (cell, evidence) in record.iter().zip(&mut self.columns) {
             if let Some((first, second)) = numeric_date_fields(cell) {
                 evidence.numeric_dates += 1;
-                evidence.dotted |= cell.contains('.');
+                // Dotted and hyphenated (`17-7-2018`) numeric dates are
+                // written by day-first locales.
+                evidence.dotted |= cell.contains(['.', '-']);
                 evidence.first_over_12 |= first > 12;
                 evidence.second_over_12 |= second > 12;
             } else {

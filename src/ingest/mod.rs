@@ -241,7 +241,26 @@ fn read_file_as(
         Ok(Read::Whole) => {}
     }
     ledger.dates = records.date_range();
+    note_stages(&mut records, &mut ledger);
     Some((records, ledger))
+}
+
+/// Moves the deal stage labels a file's outcomes came from into its
+/// ledger: placed ones as notes, unplaceable ones as warnings.
+fn note_stages(records: &mut Records, ledger: &mut FileLedger) {
+    for (label, seen) in std::mem::take(&mut records.stages) {
+        if seen.unplaced {
+            ledger.warnings.push(format!(
+                "deal stage \"{label}\" ({} deal(s)) says closed but not whether won or lost, so its deals count as open; add it under [stages] in equinox.toml as won, lost or open",
+                seen.deals
+            ));
+        } else {
+            ledger.notes.push(format!(
+                "deal stage \"{label}\": {} ({} deal(s))",
+                seen.placed, seen.deals
+            ));
+        }
+    }
 }
 
 /// How far a file was read.

@@ -363,6 +363,32 @@ pub struct Records {
     /// What "ready for sales" means for these leads, decided by ingest
     /// once every export is read.
     pub ready_basis: ReadyBasis,
+    /// Deal stage labels one file's outcomes came from, by label as
+    /// written: ingest moves them into the file's ledger for `check`.
+    pub stages: std::collections::BTreeMap<String, StageSeen>,
+}
+
+/// A deal stage label whose deals took their outcome from it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StageSeen {
+    /// How it was placed, in words: `won (by its words)`, `open`.
+    pub placed: String,
+    /// It says closed but not won or lost: its deals count as open and
+    /// `check` lists it as a problem.
+    pub unplaced: bool,
+    pub deals: u64,
+}
+
+impl Records {
+    /// Notes that a deal's outcome came from its stage `label`.
+    pub fn saw_stage(&mut self, label: &str, placed: &str, unplaced: bool) {
+        let seen = self.stages.entry(label.to_string()).or_default();
+        seen.deals += 1;
+        seen.unplaced = unplaced;
+        if seen.placed.is_empty() {
+            seen.placed = placed.to_string();
+        }
+    }
 }
 
 impl Records {

@@ -96,3 +96,113 @@ fn hubspot_v2_portal_without_mql_or_activities() {
     assert!(page.contains("No activity export was read"));
     assert!(page.contains("touched, time unknown"));
 }
+
+fn rejections(site: &std::path::Path, slug: &str) -> Vec<String> {
+    let csv = std::fs::read_to_string(site.join(slug).join("rejections.csv")).expect("rejections");
+    csv.lines().skip(1).map(str::to_string).collect()
+}
+
+/// The report `equinox check` prints for a fixture.
+fn check_text(name: &str) -> String {
+    equinox::check(&fixture(name)).expect("check").text
+}
+
+/// The Opportunities report with its default columns: no `Opportunity
+/// ID`, so identity is name + account + created date; won and lost from
+/// `Stage`. Two overlapping reports hold Acme's renewal twice.
+#[test]
+fn salesforce_default_opportunities_report_without_id() {
+    let (_guard, site) = build(&fixture("salesforce-default-opportunities"));
+    let m = json(&site, "2026-q3/metrics.json");
+    // Won: Acme 12,000 (08-14), Umbrella 4,000 (09-25); lost: Globex
+    // (09-03). Hooli's `Closed - Other` is closed without an outcome:
+    // open, and a problem in check.
+    assert_eq!(m["funnel"]["won"], 2);
+    assert_eq!(m["funnel"]["lost"], 1);
+    assert_close(&m["revenue"]["won_amount"], 16000.0);
+    // Created in Q3: 12,000 + 5,000 + 8,500 + 1,000 + 4,000.
+    assert_close(&m["revenue"]["pipeline_created"], 30500.0);
+    assert_close(&m["revenue"]["win_rate"], 2.0 / 3.0);
+    // Acme's renewal in both reports counts once.
+    assert_eq!(m["data_quality"]["duplicates_merged"], 1);
+    assert_eq!(m["data_quality"]["rows_read"], 6);
+    assert_eq!(m["data_quality"]["rows_used"], 6);
+    let check = check_text("salesforce-default-opportunities");
+    assert!(
+        check.contains("deal stage \"Closed Won\": won (by name or [stages]) (2 deal(s))"),
+        "{check}"
+    );
+    assert!(check.contains("deal stage \"Negotiation/Review\": open (1 deal(s))"));
+    assert!(check.contains(
+        "warning: report1788881040000.csv: deal stage \"Closed - Other\" (1 deal(s)) says closed but not whether won or lost"
+    ));
+}
+
+/// A Dutch-locale org: semicolons, every field quoted, `17-7-2018`
+/// dates, decimal commas with ten decimals, an empty amount beside its
+/// currency code, a deal closed before it was created.
+#[test]
+fn salesforce_report_from_a_dutch_locale_org() {
+    let (_guard, site) = build(&fixture("salesforce-nl"));
+    let m = json(&site, "2018-q3/metrics.json");
+    // Won: Deal 1 12,500.00 (27-7), Deal 2 1,150.00 (converted from GBP by
+    // Salesforce, 14-8), Deal 6 2,000.00 (10-9); lost: Deal 4 (20-9).
+    assert_eq!(m["funnel"]["won"], 3);
+    assert_eq!(m["funnel"]["lost"], 1);
+    assert_close(&m["revenue"]["won_amount"], 15650.0);
+    // Created in Q3: 12,500 + 1,150 + 0 (Deal 3: no amount) + 500 + 2,000.
+    assert_close(&m["revenue"]["pipeline_created"], 16150.0);
+    assert_close(&m["revenue"]["win_rate"], 0.75);
+    assert_eq!(m["data_quality"]["rows_used"], 5);
+    assert_eq!(m["data_quality"]["rows_rejected"], 0);
+}
+
+/// Pipedrive's Portuguese interface: no `Deal - ` prefix, Portuguese
+/// headers and statuses, a decimal comma.
+#[test]
+fn pipedrive_deals_in_portuguese() {
+    let (_guard, site) = build(&fixture("pipedrive-pt"));
+    let m = json(&site, "2026-q3/metrics.json");
+    // Ganho (08-01, 1,500), Perdido (09-02), Aberto; each deal is also
+    // its lead.
+    assert_eq!(
+        m["funnel"],
+        json!({"leads": 3, "mqls": 0, "sqls": 0, "opportunities": 0, "won": 1, "lost": 1})
+    );
+    assert_close(&m["revenue"]["won_amount"], 1500.0);
+    // 1,500 + 2,500.50 + 800.
+    assert_close(&m["revenue"]["pipeline_created"], 4800.5);
+    assert_close(&m["revenue"]["win_rate"], 0.5);
+    assert_eq!(m["data_quality"]["rows_used"], 3);
+}
+
+/// HubSpot deals whose portal names its closed stages `Closed: won`,
+/// `Closed: lost`, `Closed: abandoned`; one says only `Closed`, one has
+/// no stage at all.
+#[test]
+fn hubspot_deals_with_the_portals_own_stage_labels() {
+    let (_guard, site) = build(&fixture("hubspot-custom-stages"));
+    let m = json(&site, "2026-q3/metrics.json");
+    // Won: Alpha 1,000; lost: Beta, Gamma (abandoned). Epsilon (`Closed`)
+    // counts as open and is a problem in check; Zeta (no stage) is
+    // rejected, not taken as open.
+    assert_eq!(m["funnel"]["won"], 1);
+    assert_eq!(m["funnel"]["lost"], 2);
+    assert_close(&m["revenue"]["won_amount"], 1000.0);
+    assert_close(&m["revenue"]["win_rate"], 1.0 / 3.0);
+    // Created in Q3: 1,000 + 2,000 + 500 + 3,000 + 700.
+    assert_close(&m["revenue"]["pipeline_created"], 7200.0);
+    assert_eq!(
+        rejections(&site, "2026-q3"),
+        [
+            "hubspot/hubspot-crm-exports-all-deals-2026-10-01.csv,7,Deal Stage,,a deal stage (or the Is Closed Won and Is closed lost columns)"
+        ]
+    );
+    let check = check_text("hubspot-custom-stages");
+    assert!(
+        check.contains("deal stage \"Closed: abandoned\": lost (by its words) (1 deal(s))"),
+        "{check}"
+    );
+    assert!(check.contains("deal stage \"Closed: won\": won (by its words) (1 deal(s))"));
+    assert!(check.contains("warning: hubspot/hubspot-crm-exports-all-deals-2026-10-01.csv: deal stage \"Closed\" (1 deal(s)) says closed"));
+}

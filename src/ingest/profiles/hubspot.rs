@@ -5,6 +5,7 @@
 //! `Date entered "Closed Won (<pipeline>)"` (any pipeline, any case).
 
 use super::{LeadColumns, Outcome, Profile, Row, col, lead_from_row};
+use crate::config::stages::Placement;
 use crate::config::{Attribution, Settings};
 use crate::ledger::Rejection;
 use crate::model::{Deal, Lead, Outcome as DealOutcome, Records, TextPool};
@@ -311,6 +312,16 @@ pub static DEALS: Profile = Profile {
             &["associated contact ids", "associated contact id"],
             false,
         ),
+        col(
+            "is deal closed?",
+            &[
+                "is deal closed?",
+                "is closed",
+                "is closed (numeric)",
+                "hs_is_closed",
+            ],
+            false,
+        ),
     ],
     read: read_deal,
 };
@@ -326,17 +337,28 @@ mod deal {
     pub const LOST: usize = 7;
     pub const SOURCE: usize = 8;
     pub const CONTACTS: usize = 9;
+    pub const IS_CLOSED: usize = 10;
 }
 
 fn read_deal(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
-    Outcome::of(deal_record(row, settings), |deal| out.push_deal(deal))
+    Outcome::of(deal_record(row, settings), |(deal, stage)| {
+        if let Some((label, placement)) = stage {
+            let unplaced = placement == Placement::Unplaced;
+            out.saw_stage(&label, &placement.describe(), unplaced);
+        }
+        out.push_deal(deal);
+    })
 }
 
-fn deal_record(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
+/// The stage label a deal's outcome came from and how it was placed,
+/// when the label decided it (no explicit flag or closed-stage date did).
+type StageUse = Option<(String, Placement)>;
+
+fn deal_record(row: &Row, settings: &Settings) -> Result<(Deal, StageUse), Rejection> {
     use deal::*;
     let source = row.text(SOURCE).unwrap_or("");
-    let (outcome, closed_at) = outcome_and_close(row, settings)?;
-    Ok(Deal {
+    let (outcome, closed_at, stage) = outcome_and_close(row, settings)?;
+    let deal = Deal {
         id: row.id_text(ID)?.into(),
         created_at: row.required_stamp(CREATED)?,
         closed_at: row.stamp_from(CLOSED, closed_at)?,
@@ -355,34 +377,55 @@ fn deal_record(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
                     .collect()
             })
             .unwrap_or_default(),
-    })
+    };
+    Ok((deal, stage))
 }
 
 /// The outcome and close date. Won and lost come from HubSpot's explicit
-/// flags when exported; otherwise from the latest `Date entered "Closed
-/// Won (…)"` or `"Closed Lost (…)"` cell; otherwise from the default
-/// pipeline's closed stage names or `[stages]` in equinox.toml. The close date is `Close Date`, else the
-/// date the deal entered the closed stage matching its outcome.
+/// flags when exported (`Is Closed Won`, `Is closed lost`, and `Is Deal
+/// Closed?` for open deals); otherwise from the latest `Date entered
+/// "Closed Won (…)"` or `"Closed Lost (…)"` cell; otherwise from the stage
+/// label ([`Settings::stage_placement`]: `[stages]`, the default closed
+/// stages, then its words). A deal with none of these is rejected, not
+/// taken as open. The close date is `Close Date`, else the date the deal
+/// entered the closed stage matching its outcome.
 fn outcome_and_close(
     row: &Row,
     settings: &Settings,
-) -> Result<(DealOutcome, Option<NaiveDateTime>), Rejection> {
-    let flagged = flag_outcome(row)?;
+) -> Result<(DealOutcome, Option<NaiveDateTime>, StageUse), Rejection> {
+    let (flagged, closed) = flag_outcome(row)?;
     let close_date = row.datetime(deal::CLOSED)?;
     if let (Some(outcome), Some(_)) = (flagged, close_date) {
-        return Ok((outcome, close_date));
+        return Ok((outcome, close_date, None));
     }
     let entered = ClosedStageEntries::read(row, settings)?;
-    let outcome = flagged
-        .or_else(|| entered.outcome())
-        .or_else(|| settings.stage_outcome(row.text(deal::STAGE).unwrap_or("")))
-        .unwrap_or(DealOutcome::Open);
-    Ok((outcome, close_date.or_else(|| entered.date_of(outcome))))
+    if let Some(outcome) = flagged.or_else(|| entered.outcome()) {
+        return Ok((
+            outcome,
+            close_date.or_else(|| entered.date_of(outcome)),
+            None,
+        ));
+    }
+    let label = row.text(deal::STAGE).ok_or_else(|| {
+        row.reject(
+            deal::STAGE,
+            "a deal stage (or the Is Closed Won and Is closed lost columns)",
+        )
+    })?;
+    let placement = match settings.stage_placement(label) {
+        // `Is Deal Closed?` says closed; a stage without an outcome's
+        // words cannot say which way.
+        Placement::Open if closed == Some(true) => Placement::Unplaced,
+        placement => placement,
+    };
+    let outcome = placement.outcome().unwrap_or(DealOutcome::Open);
+    Ok((outcome, close_date, Some((label.to_string(), placement))))
 }
 
-/// The outcome the `Is Closed Won` / `Is closed lost` flags give, `None`
-/// when the export has neither column.
-fn flag_outcome(row: &Row) -> Result<Option<DealOutcome>, Rejection> {
+/// The outcome the `Is Closed Won` / `Is closed lost` flags give (with
+/// `Is Deal Closed?` false: open), `None` when they do not settle it; and
+/// what `Is Deal Closed?` says.
+fn flag_outcome(row: &Row) -> Result<(Option<DealOutcome>, Option<bool>), Rejection> {
     use deal::*;
     let flag = |column| match row.cell(column) {
         None => Ok(None),
@@ -390,12 +433,17 @@ fn flag_outcome(row: &Row) -> Result<Option<DealOutcome>, Rejection> {
             .map(Some)
             .ok_or_else(|| row.reject(column, "true or false")),
     };
-    Ok(match (flag(WON)?, flag(LOST)?) {
-        (Some(true), _) => Some(DealOutcome::Won),
-        (_, Some(true)) => Some(DealOutcome::Lost),
-        (Some(false), _) | (_, Some(false)) => Some(DealOutcome::Open),
-        (None, None) => None,
-    })
+    let closed = flag(IS_CLOSED)?;
+    let outcome = match (flag(WON)?, flag(LOST)?, closed) {
+        (Some(true), _, _) => Some(DealOutcome::Won),
+        (_, Some(true), _) => Some(DealOutcome::Lost),
+        (_, _, Some(false)) => Some(DealOutcome::Open),
+        // Closed, neither won nor lost by the flags: the stage tells.
+        (_, _, Some(true)) => None,
+        (Some(false), _, None) | (_, Some(false), None) => Some(DealOutcome::Open),
+        (None, None, None) => None,
+    };
+    Ok((outcome, closed))
 }
 
 /// When a deal entered a closed-won and a closed-lost stage, from the

@@ -526,6 +526,11 @@ pub fn to_base(
     let Some(code) = currency.map(str::trim).filter(|c| !c.is_empty()) else {
         return Ok(amount);
     };
+    // An empty amount beside its currency code (Salesforce writes `EUR`
+    // on every row) needs no rate.
+    if amount == Money::ZERO {
+        return Ok(amount);
+    }
     let code = code.to_ascii_uppercase();
     if code == settings.currency {
         return Ok(amount);
