@@ -4,7 +4,8 @@
 
 use super::follow_up::Join;
 use crate::metrics::words::count;
-use crate::model::{ReadyBasis, Records};
+use crate::model::{Outcome, ReadyBasis, Records};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// The definitions one set of exports called for; the same for every
@@ -46,5 +47,52 @@ pub fn method(records: &Records, join: &Join) -> Method {
     Method {
         ready_for_sales: join.ready_basis,
         fallbacks,
+    }
+}
+
+/// Deals the reviews cannot place in time as their dates say, counted
+/// so that none vanishes without a word (shown on the Data section).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct DealChecks {
+    /// Deals neither created nor closed (won or lost) in any reviewed
+    /// period: created after the cut-off, or closed before the first
+    /// review with no creation in one.
+    pub outside_periods: u64,
+    /// Won or lost deals whose close date is before their created date.
+    pub closed_before_created: u64,
+}
+
+impl DealChecks {
+    /// Counts the deals of `records` against the reviewed `periods`
+    /// (first and last day, in order).
+    pub fn of(records: &Records, periods: &[(NaiveDate, NaiveDate)]) -> DealChecks {
+        let reviewed = |day: NaiveDate| periods.iter().any(|(a, b)| *a <= day && day <= *b);
+        let mut checks = DealChecks::default();
+        for deal in &records.deals {
+            let closed = deal.closed_at.filter(|_| deal.outcome != Outcome::Open);
+            let placed =
+                reviewed(deal.created_at.date()) || closed.is_some_and(|c| reviewed(c.date()));
+            checks.outside_periods += u64::from(!placed);
+            checks.closed_before_created += u64::from(closed.is_some_and(|c| c < deal.created_at));
+        }
+        checks
+    }
+
+    /// What the Data section says, one sentence per count above zero.
+    pub fn sentences(&self) -> Vec<String> {
+        let mut said = Vec::new();
+        if self.outside_periods > 0 {
+            said.push(format!(
+                "{} deal(s) were neither created nor closed in any reviewed period (created after the cut-off, or closed before the first review) and appear in no review.",
+                count(self.outside_periods)
+            ));
+        }
+        if self.closed_before_created > 0 {
+            said.push(format!(
+                "{} won or lost deal(s) have a close date before their created date; they count in the period of their close date.",
+                count(self.closed_before_created)
+            ));
+        }
+        said
     }
 }

@@ -121,6 +121,8 @@ pub struct ReviewPage {
     pub method_html: String,
     /// The fallbacks this review's exports called for, one sentence each.
     pub fallbacks: Vec<String>,
+    /// Deals no review shows where their dates put them, in sentences.
+    pub deal_notes: Vec<String>,
 }
 
 /// The charts of one review page.

@@ -153,8 +153,30 @@ fn salesforce_report_from_a_dutch_locale_org() {
     // Created in Q3: 12,500 + 1,150 + 0 (Deal 3: no amount) + 500 + 2,000.
     assert_close(&m["revenue"]["pipeline_created"], 16150.0);
     assert_close(&m["revenue"]["win_rate"], 0.75);
-    assert_eq!(m["data_quality"]["rows_used"], 5);
+    assert_eq!(m["data_quality"]["rows_used"], 7);
     assert_eq!(m["data_quality"]["rows_rejected"], 0);
+    // Deal 5 was created and won in 2015-Q1: that quarter has a review;
+    // the thirteen quarters without data after it have none, and 2018-Q3
+    // says so. Deal 7 is created after the cut-off: in no review. Deal 6
+    // closed before it was created.
+    let reviews = json(&site, "reviews.json");
+    let labels: Vec<&str> = reviews
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["2018-Q3", "2015-Q1"]);
+    assert_eq!(
+        m["unavailable"]["comparison.previous"],
+        "no data between 2015-Q1 and 2018-Q3: the periods in between have no review"
+    );
+    assert_eq!(
+        m["deal_checks"],
+        json!({"outside_periods": 1, "closed_before_created": 1})
+    );
+    let page = std::fs::read_to_string(site.join("2018-q3/index.html")).unwrap();
+    assert!(page.contains("1 won or lost deal(s) have a close date before their created date"));
 }
 
 /// Pipedrive's Portuguese interface: no `Deal - ` prefix, Portuguese
