@@ -13,6 +13,7 @@ mod header;
 mod lines;
 mod profiles;
 mod sniff;
+mod spread;
 
 use crate::config::DateOrder;
 use crate::config::Settings;
@@ -242,6 +243,7 @@ fn read_file_as(
     }
     ledger.dates = records.date_range();
     note_stages(&mut records, &mut ledger);
+    note_spread(&records, &mut ledger);
     Some((records, ledger))
 }
 
@@ -260,6 +262,18 @@ fn note_stages(records: &mut Records, ledger: &mut FileLedger) {
                 seen.placed, seen.deals
             ));
         }
+    }
+}
+
+/// States in the file's ledger how many spend rows covered several days
+/// and were spread over them.
+fn note_spread(records: &Records, ledger: &mut FileLedger) {
+    let seen = records.spread;
+    if seen.rows > 0 {
+        ledger.notes.push(format!(
+            "{} spend row(s) covered several days (up to {} days) and were spread evenly over their days, cost to the cent, so a range crossing a period is split between the periods by days",
+            seen.rows, seen.longest
+        ));
     }
 }
 
@@ -325,8 +339,10 @@ fn read_into(
         sniffed: &sniffed,
         forced_date_order: forced,
         max_expanded_bytes: settings.max_expanded_bytes,
+        stated: spread::stated_range(&sniffed.preamble),
     };
     read_rows(reader, &file, settings, fold, records, ledger);
+    profiles::finish_file(sniffed.matched.profile, records, file.stated);
     Ok(Read::Whole)
 }
 
@@ -365,6 +381,8 @@ struct FileContext<'a> {
     sniffed: &'a Sniffed,
     forced_date_order: Option<DateOrder>,
     max_expanded_bytes: u64,
+    /// The date range the preamble states.
+    stated: Option<spread::StatedRange>,
 }
 
 /// Rows read ahead to decide each column's date order before any row is
@@ -550,6 +568,7 @@ fn parse_row(
         profile: file.sniffed.matched.profile,
         formats,
         file: file.name,
+        stated: file.stated,
     };
     tally(
         (file.sniffed.matched.profile.read)(&row, settings, records),

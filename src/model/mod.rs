@@ -366,6 +366,17 @@ pub struct Records {
     /// Deal stage labels one file's outcomes came from, by label as
     /// written: ingest moves them into the file's ledger for `check`.
     pub stages: std::collections::BTreeMap<String, StageSeen>,
+    /// Spend rows of one file that covered several days and were spread
+    /// over them: ingest states it in the file's ledger.
+    pub spread: SpreadSeen,
+}
+
+/// Spend rows spread over the days they covered.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct SpreadSeen {
+    pub rows: u64,
+    /// Days of the longest range.
+    pub longest: u64,
 }
 
 /// A deal stage label whose deals took their outcome from it.

@@ -179,6 +179,7 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
         method_html: method_html.to_string(),
         fallbacks: review.method.fallbacks.clone(),
         deal_notes: review.deal_checks.sentences(),
+        file_notes: view::file_notes(input.ledger),
     }
 }
 

@@ -123,6 +123,8 @@ pub struct ReviewPage {
     pub fallbacks: Vec<String>,
     /// Deals no review shows where their dates put them, in sentences.
     pub deal_notes: Vec<String>,
+    /// What reading each file decided, `path: note`.
+    pub file_notes: Vec<String>,
 }
 
 /// The charts of one review page.
@@ -366,6 +368,23 @@ pub fn files_table(ledger: &Ledger) -> Table {
         ]);
     }
     table
+}
+
+/// What reading each file decided (spend spread over days, deal stages
+/// placed by their words, day order) and its warnings, `path: note`.
+pub fn file_notes(ledger: &Ledger) -> Vec<String> {
+    ledger
+        .files
+        .iter()
+        .flat_map(|f| {
+            let warnings = f.warnings.iter().map(|w| format!("Warning: {w}"));
+            f.notes
+                .iter()
+                .cloned()
+                .chain(warnings)
+                .map(move |note| format!("{}: {note}", f.path))
+        })
+        .collect()
 }
 
 /// A sentence on records merged across overlapping exports, if any were.

@@ -228,3 +228,71 @@ fn hubspot_deals_with_the_portals_own_stage_labels() {
     assert!(check.contains("deal stage \"Closed: won\": won (by its words) (1 deal(s))"));
     assert!(check.contains("warning: hubspot/hubspot-crm-exports-all-deals-2026-10-01.csv: deal stage \"Closed\" (1 deal(s)) says closed"));
 }
+
+/// Google Ads reports without a `Day` column (en-US UTF-8 and en-GB
+/// UTF-16 tab "Excel CSV"), one for "All time", and a Meta ad-level row
+/// covering 14 days: each spread evenly over its days, split between Q2
+/// and Q3 by days.
+#[test]
+fn ad_rows_covering_several_days_are_spread_over_them() {
+    let (_guard, site) = build(&fixture("ads-without-day"));
+    let q2 = json(&site, "2026-q2/metrics.json");
+    let q3 = json(&site, "2026-q3/metrics.json");
+    // en-US, June 20 - July 19 (30 days; 11 in June): Brand 300.00 is
+    // 10.00 a day (110.00 in Q2), Generic 150.00 is 5.00 (55.00).
+    // en-GB, 27 June - 6 July (10 days; 4 in June): 100.00 GBP = 125.00
+    // USD, 12.50 a day (50.00 in Q2).
+    assert_close(&q2["spend"]["by_channel"]["google_ads"], 215.0);
+    assert_close(&q3["spend"]["by_channel"]["google_ads"], 360.0);
+    // Meta, 24 June - 7 July (14 days, 7 in June): 32.35 = 14 x 2.31 +
+    // 0.01, the first day taking the cent: 16.18 in Q2, 16.17 in Q3.
+    assert_close(&q2["spend"]["by_channel"]["meta_ads"], 16.18);
+    assert_close(&q3["spend"]["by_channel"]["meta_ads"], 16.17);
+    assert_close(&q2["spend"]["total"], 231.18);
+    assert_close(&q3["spend"]["total"], 376.17);
+    // The "All time" report's campaign row is refused with how to add
+    // the Day segment; its Total row is not data.
+    let rejected = rejections(&site, "2026-q3");
+    assert_eq!(rejected.len(), 1, "{rejected:?}");
+    assert!(
+        rejected[0].starts_with("ads/Campaign report (2).csv,4,day,Enabled,")
+            || rejected[0].starts_with("ads/Campaign report (2).csv,4,day,"),
+        "{}",
+        rejected[0]
+    );
+    assert!(rejected[0].contains("\"\"All time\"\""), "{}", rejected[0]);
+    assert!(rejected[0].contains("Segment > Time > Day"));
+    let check = check_text("ads-without-day");
+    assert!(
+        check.contains("note: ads/Campaign report.csv: 2 spend row(s) covered several days (up to 30 days) and were spread evenly"),
+        "{check}"
+    );
+    assert!(check.contains("note: ads/Warped-Ads-Jun-24-2026-Jul-7-2026.csv: 1 spend row(s) covered several days (up to 14 days)"));
+    // The Data section says the same.
+    let page = std::fs::read_to_string(site.join("2026-q3/index.html")).unwrap();
+    assert!(page.contains(
+        "<li>ads/Campaign report.csv: 2 spend row(s) covered several days (up to 30 days)"
+    ));
+}
+
+/// LinkedIn Campaign Manager in Dutch (dates all with days of 12 or
+/// less: day-first by the language) and German (dotted dates, a decimal
+/// comma), and an English "All time" report whose one row covers the
+/// preamble's three days.
+#[test]
+fn linkedin_in_other_interface_languages() {
+    let (_guard, site) = build(&fixture("linkedin-languages"));
+    let m = json(&site, "2026-q3/metrics.json");
+    // nl: 01/09 and 02/09 are September (120 + 80); de: 1,234.56 on
+    // 15 September; en: 90.00 over 21-23 September.
+    assert_close(&m["spend"]["by_channel"]["linkedin_ads"], 1524.56);
+    assert_eq!(m["data_quality"]["rows_used"], 4);
+    assert_eq!(m["data_quality"]["rows_rejected"], 0);
+    let reviews = json(&site, "reviews.json");
+    assert_eq!(reviews.as_array().unwrap().len(), 1);
+    let check = check_text("linkedin-languages");
+    assert!(
+        check.contains("creative_performance_report_all_time.csv: 1 spend row(s) covered several days (up to 3 days)"),
+        "{check}"
+    );
+}

@@ -19,8 +19,10 @@ use super::formats::{ColumnFormats, ColumnOrder};
 use super::header::{Header, normalise};
 use crate::config::{DateOrder, Settings};
 use crate::ledger::{Rejection, shorten};
-use crate::model::{EXPECTED_STAMP_RANGE, Lead, Money, Records, Stamp, TextPool, email_hash};
-use chrono::NaiveDateTime;
+use crate::model::{
+    EXPECTED_STAMP_RANGE, Lead, Money, Records, Spend, Stamp, TextPool, email_hash,
+};
+use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
 
 /// One column a profile reads: a concept and the header names it goes by.
@@ -245,6 +247,18 @@ pub fn concepts(profile: Option<&str>) -> Vec<&'static str> {
     names
 }
 
+/// What a profile does once all of a file's rows are read: LinkedIn's
+/// "All time" rows are known as such only from the whole file.
+pub fn finish_file(
+    profile: &Profile,
+    records: &mut Records,
+    stated: Option<super::spread::StatedRange>,
+) {
+    if std::ptr::eq(profile, &linkedin_ads::CAMPAIGNS) {
+        linkedin_ads::spread_all_time(records, stated);
+    }
+}
+
 /// Whether `name` is the name of an export profile.
 pub fn is_profile_name(name: &str) -> bool {
     PROFILES.iter().any(|p| p.name == name)
@@ -262,6 +276,9 @@ pub struct Row<'a> {
     pub formats: &'a ColumnFormats,
     /// The file's path relative to the input folder, for messages.
     pub file: &'a str,
+    /// The date range the report's preamble states, if any (see
+    /// [`super::spread`]).
+    pub stated: Option<super::spread::StatedRange>,
 }
 
 type Cell<T> = Result<T, Rejection>;
@@ -514,6 +531,35 @@ impl Row<'_> {
     pub fn duration(&self, column: usize) -> Cell<Option<chrono::Duration>> {
         self.parsed(column, cells::parse_duration, cells::EXPECTED_DURATION)
     }
+}
+
+impl Records {
+    /// Adds one row's spend for the days `first..=last`: as it is for one
+    /// day, spread evenly over the days of a longer range (see
+    /// [`super::spread`]), which is counted for `check`.
+    pub fn push_spend_over(&mut self, spend: Spend, first: NaiveDate, last: NaiveDate) {
+        if first >= last {
+            self.spend.push(spend);
+            return;
+        }
+        let parts = super::spread::spread(&spend, first, last);
+        self.spread.rows += 1;
+        self.spread.longest = self.spread.longest.max(parts.len() as u64);
+        self.spend.extend(parts);
+    }
+}
+
+/// The last day of a range that starts on `first`, checked: not before
+/// it, and at most [`super::spread::MAX_DAYS`] long.
+pub fn range_end(row: &Row, column: usize, first: NaiveDate, last: NaiveDate) -> Cell<NaiveDate> {
+    let days = (last - first).num_days() + 1;
+    if days < 1 || days > super::spread::MAX_DAYS {
+        return Err(row.reject(
+            column,
+            "an end date on or after the start date, at most ten years later",
+        ));
+    }
+    Ok(last)
 }
 
 /// Converts an amount in `currency` to the base currency with the fixed
