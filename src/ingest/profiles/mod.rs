@@ -553,7 +553,7 @@ impl Records {
 /// it, and at most [`super::spread::MAX_DAYS`] long.
 pub fn range_end(row: &Row, column: usize, first: NaiveDate, last: NaiveDate) -> Cell<NaiveDate> {
     let days = (last - first).num_days() + 1;
-    if days < 1 || days > super::spread::MAX_DAYS {
+    if !(1..=super::spread::MAX_DAYS).contains(&days) {
         return Err(row.reject(
             column,
             "an end date on or after the start date, at most ten years later",
