@@ -528,6 +528,7 @@ fn parse_rows(
         }
     }
     let formats = column_formats(ahead.iter().flatten(), file);
+    ledger.notes.extend(formats.note.clone());
     for batch in ahead.into_iter().chain(full.iter()) {
         let go_on = batch
             .iter()
@@ -594,7 +595,8 @@ fn column_formats<'a>(
     if rows >= DATE_SCAN_ROWS && evidence.undecided() && file.forced_date_order.is_none() {
         evidence = scan_whole_file(file);
     }
-    evidence.formats(file.forced_date_order)
+    let default = profiles::default_date_order(file.sniffed.matched.profile);
+    evidence.formats(file.forced_date_order, default)
 }
 
 fn csv_reader<R: std::io::Read>(reader: R, delimiter: u8) -> csv::Reader<R> {

@@ -296,3 +296,36 @@ fn linkedin_in_other_interface_languages() {
         "{check}"
     );
 }
+
+/// A Clockify detailed report whose dates all have days of 12 or less,
+/// with 12-hour times: month-first, as the AM/PM clock and Clockify's
+/// default say; and one exported without its duration columns, timed from
+/// start to end.
+#[test]
+fn clockify_us_dates_and_a_report_without_durations() {
+    let input = fixture("clockify-us");
+    let settings = equinox::config::Settings::load(&input).expect("settings");
+    let (records, ledger) = equinox::ingest::read_inputs(&input, &settings);
+    let days: Vec<String> = records.hours.iter().map(|h| h.day.to_string()).collect();
+    // 07/01 is 1 July, not 7 January.
+    assert_eq!(
+        days,
+        ["2026-07-01", "2026-08-03", "2026-09-02", "2026-09-10"]
+    );
+    let hours: Vec<f64> = records.hours.iter().map(|h| h.hours).collect();
+    // 11:00 PM on 09/10 to 01:00 AM on 09/11: two hours.
+    assert_eq!(hours, [1.5, 2.0, 0.75, 2.0]);
+    assert_eq!(ledger.totals().rows_rejected, 0);
+    assert_eq!(
+        ledger.files[0].profile.as_deref(),
+        Some("Clockify detailed report")
+    );
+    assert_eq!(
+        ledger.files[1].profile.as_deref(),
+        Some("Clockify detailed report")
+    );
+    assert_eq!(
+        ledger.files[0].notes,
+        ["numeric dates read month-first (the file's times use a 12-hour clock (AM/PM))"]
+    );
+}

@@ -259,6 +259,14 @@ pub fn finish_file(
     }
 }
 
+/// The day and month order an export writes by default, where its
+/// vendor documents one: Clockify's default date format is month-first
+/// (`03/04/2024`). Used only when a file's own dates and locale hints
+/// leave the order open.
+pub fn default_date_order(profile: &Profile) -> Option<DateOrder> {
+    std::ptr::eq(profile, &clockify::DETAILED).then_some(DateOrder::MonthFirst)
+}
+
 /// Whether `name` is the name of an export profile.
 pub fn is_profile_name(name: &str) -> bool {
     PROFILES.iter().any(|p| p.name == name)
