@@ -52,6 +52,8 @@ pub struct BuildSummary {
     /// Period labels, oldest first.
     pub reviews: Vec<String>,
     pub unread_files: u64,
+    /// Every file not read, with why: `(path, problem)`.
+    pub unread: Vec<(String, String)>,
     /// Wall time per stage.
     pub timings: timings::Timings,
 }
@@ -173,6 +175,11 @@ pub fn build_with(
             .map(|r| r.period.label.clone())
             .collect(),
         unread_files,
+        unread: analysis
+            .ledger
+            .unread_files()
+            .map(|f| (f.path.clone(), f.problem.clone().unwrap_or_default()))
+            .collect(),
         timings,
     })
 }

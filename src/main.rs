@@ -107,6 +107,9 @@ fn build(options: BuildOptions, open: bool, quiet: bool, verbose: bool) -> Outco
         "{} files read, {} rows used, {} rows rejected, {} lines skipped{unread}",
         t.files, t.rows_used, t.rows_rejected, t.lines_skipped
     );
+    for (path, problem) in &summary.unread {
+        let _ = writeln!(text, "  not read: {path}: {problem}");
+    }
     if t.rows_rejected > 0 || summary.unread_files > 0 {
         text.push_str("See the Data section of each review for every rejected row and file.\n");
     }

@@ -252,7 +252,8 @@ fn dropped_rule(ctx: &Ctx) -> Vec<Finding> {
             percent(share),
             if s.dropped == 1 { "was" } else { "were" },
             ctx.settings.sla.drop_after_days,
-            ctx.change("speed_to_lead.dropped")
+            // The sentence states a share: it compares the share.
+            ctx.change("speed_to_lead.dropped_share")
         ),
         rec,
     )

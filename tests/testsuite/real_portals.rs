@@ -329,3 +329,68 @@ fn clockify_us_dates_and_a_report_without_durations() {
         ["numeric dates read month-first (the file's times use a 12-hour clock (AM/PM))"]
     );
 }
+
+/// Recognised exports without rows are "read, 0 rows" whatever the tool
+/// (LinkedIn's preamble alone, Meta's `No data available.`, a Google Ads
+/// report with its header only); `build` names the file it could not
+/// read, as `check` does.
+#[test]
+fn empty_exports_are_read_as_zero_rows_and_unread_files_are_named() {
+    let analysis = equinox::analyse(&fixture("empty-exports")).expect("analyse");
+    let files: Vec<(&str, Option<&str>, u64, bool)> = analysis
+        .ledger
+        .files
+        .iter()
+        .map(|f| {
+            (
+                f.path.as_str(),
+                f.profile.as_deref(),
+                f.rows_read,
+                f.problem.is_some(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        files,
+        [
+            (
+                "ads/Campaign report (3).csv",
+                Some("Google Ads campaign report"),
+                0,
+                false
+            ),
+            (
+                "ads/Campaign report.csv",
+                Some("Google Ads campaign report"),
+                1,
+                false
+            ),
+            (
+                "ads/Meta-Campaigns-Sep-1-2026-Sep-30-2026.csv",
+                Some("Meta Ads export"),
+                0,
+                false
+            ),
+            ("ads/budget notes.csv", None, 0, true),
+            (
+                "ads/campaign_performance_report.csv",
+                Some("LinkedIn Campaign Manager campaign performance"),
+                0,
+                false
+            ),
+        ]
+    );
+    let temp = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_equinox"))
+        .args(["build", "--input"])
+        .arg(fixture("empty-exports"))
+        .arg("--output")
+        .arg(temp.path().join("site"))
+        .output()
+        .expect("run equinox");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("  not read: ads/budget notes.csv: no header row of a supported export"),
+        "{stdout}"
+    );
+}

@@ -267,6 +267,15 @@ pub fn default_date_order(profile: &Profile) -> Option<DateOrder> {
     std::ptr::eq(profile, &clockify::DETAILED).then_some(DateOrder::MonthFirst)
 }
 
+/// The export a file that stops after its preamble is, if the preamble
+/// names one: LinkedIn writes `Report Start: …` and no header at all for
+/// a report without rows. Such a file is read as 0 rows, like an empty
+/// export of any other tool.
+pub fn preamble_only(preamble: &[String]) -> Option<Match> {
+    let linkedin = preamble.iter().any(|l| l.starts_with("Report Start:"));
+    linkedin.then(|| linkedin_ads::CAMPAIGNS.bind(&Header::new([]), &|_| None))
+}
+
 /// Whether `name` is the name of an export profile.
 pub fn is_profile_name(name: &str) -> bool {
     PROFILES.iter().any(|p| p.name == name)
