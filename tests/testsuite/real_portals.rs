@@ -394,3 +394,19 @@ fn empty_exports_are_read_as_zero_rows_and_unread_files_are_named() {
         "{stdout}"
     );
 }
+
+/// A Salesforce leads report without an activities report: the first
+/// touch is the earlier of `First Call Date/Time` and `First Email
+/// Date/Time`; `Last Activity` alone says touched, time unknown.
+#[test]
+fn salesforce_leads_first_touch_from_their_own_fields() {
+    let (_guard, site) = build(&fixture("salesforce-leads-first-touch"));
+    let s = json(&site, "2026-q3/metrics.json")["speed_to_lead"].clone();
+    // B01: email at 10:00, an hour after creation (the call came later).
+    assert_eq!(s["leads"], 3);
+    assert_eq!(s["touched"], 1);
+    assert_close(&s["median_hours"], 1.0);
+    // B02: a Last Activity date and no first-touch time; B03: nothing.
+    assert_eq!(s["touched_time_unknown"], 1);
+    assert_eq!(s["dropped"], 1);
+}

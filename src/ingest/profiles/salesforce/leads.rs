@@ -8,6 +8,11 @@
 //! step where sales accepts it, so `Converted Date` is the SQL date, unless
 //! the report carries a custom `SQL Date`. `Created Date` is often date
 //! only, which makes speed to lead precise to the day only.
+//!
+//! Without an activities report the first touch comes from the lead's
+//! own `First Call Date/Time` and `First Email Date/Time` (the earlier);
+//! a lead with a `Last Activity` date or a status such as `Working -
+//! Contacted` but neither is "touched, time unknown".
 
 use super::super::{LeadColumns, Outcome, Profile, Row, lead_from_row};
 use super::{id, optional, outcome, required};
@@ -37,6 +42,15 @@ pub static LEADS: Profile = Profile {
             &["sql date", "sql date/time", "sales qualified date"],
         ),
         optional("converted date", &["converted date"]),
+        optional(
+            "first call date",
+            &["first call date/time", "first call date"],
+        ),
+        optional(
+            "first email date",
+            &["first email date/time", "first email date"],
+        ),
+        optional("last activity", &["last activity", "last activity date"]),
     ],
     read,
 };
@@ -50,6 +64,9 @@ const EMAIL: usize = 5;
 const MQL: usize = 6;
 const SQL: usize = 7;
 const CONVERTED: usize = 8;
+const FIRST_CALL: usize = 9;
+const FIRST_EMAIL: usize = 10;
+const LAST_ACTIVITY: usize = 11;
 
 fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
     let texts = &mut out.texts;
@@ -82,5 +99,20 @@ fn lead(row: &Row, settings: &Settings, texts: &mut TextPool) -> Result<Lead, Re
     lead.sql_at = lead.sql_at.or(converted);
     // Without a custom MQL Date column every lead is ready when created.
     lead.ready_at = lead.ready_for_sales(row.has(MQL));
+    let first = [row.stamp(FIRST_CALL)?, row.stamp(FIRST_EMAIL)?];
+    lead.first_touch_at = first.into_iter().flatten().min();
+    lead.touched = lead.first_touch_at.is_none()
+        && (row.text(LAST_ACTIVITY).is_some() || row.text(STATUS).is_some_and(says_contacted));
     Ok(lead)
+}
+
+/// Whether a `Lead Status` says sales reached the lead: `Working -
+/// Contacted`, `Closed - Converted`, `Closed - Not Converted` (worked,
+/// then turned down); not `Open - Not Contacted`.
+fn says_contacted(status: &str) -> bool {
+    let status = status.to_lowercase();
+    !status.contains("not contacted")
+        && ["working", "contacted", "converted"]
+            .iter()
+            .any(|w| status.contains(w))
 }
