@@ -81,5 +81,10 @@ pub enum Command {
         /// Folder to write into.
         #[arg(long, default_value = "input")]
         out: PathBuf,
+        /// Which company: `northwind` (MQL stage dates, an activity
+        /// export) or `skips-mql` (a portal without MQL and SQL stages or
+        /// activities, where every fallback of the review is used).
+        #[arg(long, value_enum, default_value_t = equinox::demo::Scenario::Northwind)]
+        scenario: equinox::demo::Scenario,
     },
 }

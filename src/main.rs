@@ -47,7 +47,12 @@ fn main() -> ExitCode {
         Command::Init { dir, today } => init(&dir, today),
         Command::Completions { shell } => Ok(completions(shell)),
         Command::Man => man(),
-        Command::Demo { leads, seed, out } => write_demo(leads, seed, &out),
+        Command::Demo {
+            leads,
+            seed,
+            out,
+            scenario,
+        } => write_demo(leads, seed, scenario, &out),
     };
     match result {
         Ok(text) => {
@@ -216,12 +221,11 @@ fn man() -> Outcome {
     Ok(String::from_utf8_lossy(&page).into_owned())
 }
 
-fn write_demo(leads: usize, seed: u64, out: &Path) -> Outcome {
-    let summary = demo::write_demo(&demo::DemoOptions { leads, seed }, out).map_err(|source| {
-        Error::Write {
-            path: out.to_path_buf(),
-            source,
-        }
+fn write_demo(leads: usize, seed: u64, scenario: demo::Scenario, out: &Path) -> Outcome {
+    let options = demo::DemoOptions { leads, seed };
+    let summary = demo::write_scenario(&options, scenario, out).map_err(|source| Error::Write {
+        path: out.to_path_buf(),
+        source,
     })?;
     Ok(format!(
         "Wrote {} demo files to {} ({} leads, {} deals, {} activities, {} ad spend rows, {} budget lines, {} time entries)\n",
