@@ -165,8 +165,9 @@ fn tilt_rule(ctx: &Ctx) -> Vec<Finding> {
     }
     let times = factor(2f64.powf(t.abs()));
     let weekly = format!(
-        "{} new MQLs a week against capacity for {}",
+        "{} {} a week against capacity for {}",
         per_week(supply),
+        ctx.r.method.ready_for_sales.supply_words(),
         per_week(capacity)
     );
     if t > 0.0 {

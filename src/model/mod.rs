@@ -213,6 +213,15 @@ impl ReadyBasis {
         }
     }
 
+    /// What the supply is called on the page: `new MQLs`, or `new leads`
+    /// where every new lead counts.
+    pub fn supply_words(self) -> &'static str {
+        match self {
+            ReadyBasis::Mql => "new MQLs",
+            ReadyBasis::Created => "new leads",
+        }
+    }
+
     /// Applies the basis: under [`ReadyBasis::Created`] every lead is
     /// ready when created.
     pub fn apply(self, leads: &mut [Lead]) {

@@ -150,7 +150,8 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
             flow: chart(
                 "weekly-flow.svg",
                 format!(
-                    "Weekly new MQLs against leads first touched in {}",
+                    "Weekly {} against leads first touched in {}",
+                    review.method.ready_for_sales.supply_words(),
                     review.period.label
                 ),
                 Some("weekly-flow.csv"),

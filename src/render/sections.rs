@@ -446,6 +446,19 @@ pub fn speed(review: &Review, settings: &Settings) -> Vec<Figure> {
     .collect()
 }
 
+/// `New MQLs a week (supply)`, or `New leads a week (supply)` where
+/// every new lead counts as supply.
+fn supply_label(review: &Review) -> String {
+    let words = review.method.ready_for_sales.supply_words();
+    let mut chars = words.chars();
+    let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+    format!(
+        "{}{} a week (supply)",
+        first.unwrap_or_default(),
+        chars.as_str()
+    )
+}
+
 fn band_label(band: &str) -> &'static str {
     match band {
         "0-1h" => "Within 1 hour",
@@ -886,7 +899,7 @@ pub fn balance(review: &Review) -> Vec<Figure> {
         figure(review, "Tilt", "balance.tilt", b.tilt.map(tilt)),
         figure(
             review,
-            "New MQLs a week (supply)",
+            &supply_label(review),
             "balance.supply_per_week",
             b.supply_per_week.map(per_week),
         ),

@@ -167,7 +167,9 @@ pub fn balance_view(review: &Review) -> BalanceView {
         None => ("Not available", "unknown"),
     };
     let sentence = match (b.tilt, b.supply_per_week, b.capacity_per_week) {
-        (Some(t), Some(s), Some(c)) => balance_sentence(t, s, c),
+        (Some(t), Some(s), Some(c)) => {
+            balance_sentence(t, s, c, review.method.ready_for_sales.supply_words())
+        }
         _ => review
             .unavailable
             .get("balance.tilt")
@@ -183,10 +185,10 @@ pub fn balance_view(review: &Review) -> BalanceView {
     }
 }
 
-fn balance_sentence(t: f64, supply: f64, capacity: f64) -> String {
+fn balance_sentence(t: f64, supply: f64, capacity: f64, supplied: &str) -> String {
     let factor = 2f64.powf(t.abs());
     let figures = format!(
-        "{} new MQLs a week against capacity for {}",
+        "{} {supplied} a week against capacity for {}",
         per_week(supply),
         per_week(capacity)
     );
