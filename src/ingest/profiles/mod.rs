@@ -553,7 +553,7 @@ impl Row<'_> {
 impl Records {
     /// Adds one row's spend for the days `first..=last`: as it is for one
     /// day, spread evenly over the days of a longer range (see
-    /// [`super::spread`]), which is counted for `check`.
+    /// `ingest::spread`), which is counted for `check`.
     pub fn push_spend_over(&mut self, spend: Spend, first: NaiveDate, last: NaiveDate) {
         if first >= last {
             self.spend.push(spend);
