@@ -5,7 +5,7 @@
 //! Each such row is spread evenly over the days of its range, so a range
 //! that crosses a period boundary is split between the periods by days.
 
-use crate::model::{Money, Spend};
+use crate::model::{FineMoney, Spend};
 use chrono::NaiveDate;
 
 /// The range a report's preamble states.
@@ -57,15 +57,15 @@ fn long_date(text: &str) -> Option<NaiveDate> {
 }
 
 /// One row's spend spread over the days `first..=last`: the cost to the
-/// cent (the first days take the cents left over), impressions, clicks
+/// millionth (the first days take the millionths left over), impressions, clicks
 /// and leads whole (the first days take the remainder), conversions in
 /// equal fractions. The parts add up to the row exactly.
 pub fn spread(row: &Spend, first: NaiveDate, last: NaiveDate) -> Vec<Spend> {
     let days = (last - first).num_days() + 1;
     let n = days as u64;
     let share = |total: u64, i: u64| total / n + u64::from(i < total % n);
-    let cents = row.cost.cents();
-    let (per_day, left) = (cents.div_euclid(days), cents.rem_euclid(days));
+    let fine = row.cost.0;
+    let (per_day, left) = (fine.div_euclid(days), fine.rem_euclid(days));
     first
         .iter_days()
         .take(days as usize)
@@ -76,7 +76,7 @@ pub fn spread(row: &Spend, first: NaiveDate, last: NaiveDate) -> Vec<Spend> {
                 day,
                 channel: row.channel,
                 campaign: row.campaign.clone(),
-                cost: Money::from_cents(per_day + i64::from(i < left as u64)),
+                cost: FineMoney(per_day + i64::from(i < left as u64)),
                 impressions: share(row.impressions, i),
                 clicks: share(row.clicks, i),
                 conversions: row.conversions / days as f64,
@@ -129,7 +129,7 @@ mod tests {
             day: day("2026-05-25"),
             channel: Channel::MetaAds,
             campaign: "x".into(),
-            cost: Money::from_cents(3235),
+            cost: FineMoney::from_money(crate::model::Money::from_cents(3235)),
             impressions: 6217,
             clicks: 3,
             conversions: 7.0,
@@ -137,10 +137,14 @@ mod tests {
         };
         let parts = spread(&row, day("2026-05-25"), day("2026-06-07"));
         assert_eq!(parts.len(), 14);
-        assert_eq!(parts.iter().map(|p| p.cost.cents()).sum::<i64>(), 3235);
-        // 3235 = 14 * 231 + 1: the first day takes the cent left over.
-        assert_eq!(parts[0].cost.cents(), 232);
-        assert_eq!(parts[13].cost.cents(), 231);
+        let total: FineMoney = parts.iter().map(|p| p.cost).sum();
+        assert_eq!(total.to_money().cents(), 3235);
+        // 32.35 = 14 x 2.310714 + 0.000004: the first four days take the
+        // millionths left over; the first week rounds to 16.18 once.
+        assert_eq!(parts[0].cost, FineMoney(2_310_715));
+        assert_eq!(parts[13].cost, FineMoney(2_310_714));
+        let week: FineMoney = parts[..7].iter().map(|p| p.cost).sum();
+        assert_eq!(week.to_money().cents(), 1618);
         assert_eq!(parts.iter().map(|p| p.impressions).sum::<u64>(), 6217);
         assert_eq!(parts.iter().map(|p| p.clicks).sum::<u64>(), 3);
         assert!((parts.iter().map(|p| p.conversions).sum::<f64>() - 7.0).abs() < 1e-9);

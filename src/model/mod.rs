@@ -19,7 +19,7 @@ mod text;
 
 pub use activity::{Activity, LeadActivity, LeadIndex};
 pub use email::email_hash;
-pub use money::{Money, currency_symbol};
+pub use money::{FineMoney, Money, currency_symbol};
 pub use period::{Period, PeriodKind};
 pub use stamp::{EXPECTED_STAMP_RANGE, Stamp};
 pub use text::Text;
@@ -286,8 +286,10 @@ pub struct Spend {
     pub day: NaiveDate,
     pub channel: Channel,
     pub campaign: String,
-    /// Cost in the review's base currency.
-    pub cost: Money,
+    /// Cost in the review's base currency, to the millionth: rows
+    /// converted from another currency are rounded to the cent only once
+    /// summed.
+    pub cost: FineMoney,
     pub impressions: u64,
     pub clicks: u64,
     /// The platform's own conversion count (Google `Conversions`, Meta

@@ -410,3 +410,15 @@ fn salesforce_leads_first_touch_from_their_own_fields() {
     assert_eq!(s["touched_time_unknown"], 1);
     assert_eq!(s["dropped"], 1);
 }
+
+/// Nine INR rows converted to USD: summed before rounding, so the total
+/// is what 14,638.50 INR converts to, not nine roundings added up.
+#[test]
+fn converted_spend_rounds_once() {
+    let (_guard, site) = build(&fixture("spend-inr"));
+    let m = json(&site, "2026-q3/metrics.json");
+    // 9 x 1,626.50 INR x 0.012 = 175.662 -> 175.66 (row by row 9 x 19.52
+    // would be 175.68).
+    assert_close(&m["spend"]["by_channel"]["google_ads"], 175.66);
+    assert_close(&m["spend"]["total"], 175.66);
+}

@@ -8,7 +8,7 @@
 //! Day segment.
 
 use super::super::spread::StatedRange;
-use super::{Outcome, Profile, Row, col, range_end, to_base};
+use super::{Outcome, Profile, Row, col, range_end, to_base_fine};
 use crate::config::Settings;
 use crate::ledger::Rejection;
 use crate::model::{Channel, Records, Spend};
@@ -76,7 +76,8 @@ pub(super) fn campaign_days(
         day: first,
         channel,
         campaign: row.text(CAMPAIGN).unwrap_or("").to_string(),
-        cost: to_base(cost, row.text(CURRENCY), settings).map_err(|e| row.reject(CURRENCY, e))?,
+        cost: to_base_fine(cost, row.text(CURRENCY), settings)
+            .map_err(|e| row.reject(CURRENCY, e))?,
         impressions: row.count(IMPRESSIONS)?,
         clicks: row.count(CLICKS)?,
         conversions: row.number(CONVERSIONS)?,

@@ -12,7 +12,7 @@
 //! first day and covers its whole range: such rows are spread over it.
 
 use super::super::spread::StatedRange;
-use super::{Outcome, Profile, Row, cells::DateOrder, col, range_end, to_base};
+use super::{Outcome, Profile, Row, cells::DateOrder, col, range_end, to_base_fine};
 use crate::config::Settings;
 use crate::ingest::formats::ColumnOrder;
 use crate::ledger::Rejection;
@@ -197,7 +197,8 @@ fn spend(row: &Row, settings: &Settings) -> Result<(Spend, NaiveDate, NaiveDate)
         day: first,
         channel: Channel::LinkedinAds,
         campaign: row.text(CAMPAIGN).unwrap_or("").to_string(),
-        cost: to_base(spent, row.text(CURRENCY), settings).map_err(|e| row.reject(CURRENCY, e))?,
+        cost: to_base_fine(spent, row.text(CURRENCY), settings)
+            .map_err(|e| row.reject(CURRENCY, e))?,
         impressions: row.count(IMPRESSIONS)?,
         clicks: row.count(CLICKS)?,
         conversions: row.number(CONVERSIONS)?,

@@ -5,7 +5,7 @@
 //! `Result indicator` or `Result type` says the result is a lead. Headers
 //! follow the Ads Manager language; English and Spanish are known.
 
-use super::{Outcome, Profile, Row, col, range_end, to_base};
+use super::{Outcome, Profile, Row, col, range_end, to_base_fine};
 use crate::config::Settings;
 use crate::ledger::Rejection;
 use crate::model::{Channel, Records, Spend};
@@ -105,7 +105,7 @@ fn spend(row: &Row, settings: &Settings) -> Result<(Spend, NaiveDate, NaiveDate)
         day: first,
         channel: Channel::MetaAds,
         campaign: row.text(CAMPAIGN).unwrap_or("").to_string(),
-        cost: to_base(spent, currency, settings).map_err(|e| row.reject(SPENT, e))?,
+        cost: to_base_fine(spent, currency, settings).map_err(|e| row.reject(SPENT, e))?,
         impressions: row.count(IMPRESSIONS)?,
         clicks: row.count(CLICKS)?,
         conversions: row.number(RESULTS)?,

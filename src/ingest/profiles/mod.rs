@@ -20,7 +20,7 @@ use super::header::{Header, normalise};
 use crate::config::{DateOrder, Settings};
 use crate::ledger::{Rejection, shorten};
 use crate::model::{
-    EXPECTED_STAMP_RANGE, Lead, Money, Records, Spend, Stamp, TextPool, email_hash,
+    EXPECTED_STAMP_RANGE, FineMoney, Lead, Money, Records, Spend, Stamp, TextPool, email_hash,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
@@ -577,6 +577,24 @@ pub fn range_end(row: &Row, column: usize, first: NaiveDate, last: NaiveDate) ->
         ));
     }
     Ok(last)
+}
+
+/// [`to_base`] for ad spend: the converted amount keeps its fractions of
+/// a cent (see [`FineMoney`]).
+pub fn to_base_fine(
+    amount: Money,
+    currency: Option<&str>,
+    settings: &Settings,
+) -> Result<FineMoney, String> {
+    let code = currency.map(|c| c.trim().to_ascii_uppercase());
+    match code.as_deref().and_then(|c| settings.fx.get(c)) {
+        Some(rate)
+            if amount != Money::ZERO && code.as_deref() != Some(settings.currency.as_str()) =>
+        {
+            Ok(FineMoney::scaled(amount, *rate))
+        }
+        _ => to_base(amount, currency, settings).map(FineMoney::from_money),
+    }
 }
 
 /// Converts an amount in `currency` to the base currency with the fixed
