@@ -422,3 +422,24 @@ fn converted_spend_rounds_once() {
     assert_close(&m["spend"]["by_channel"]["google_ads"], 175.66);
     assert_close(&m["spend"]["total"], 175.66);
 }
+
+/// `[sources] attribution = "latest"` names a HubSpot lead's source by
+/// `Latest Traffic Source` (the original where the latest is empty).
+#[test]
+fn latest_traffic_source_when_chosen() {
+    let temp = tempfile::tempdir().unwrap();
+    let input = temp.path();
+    std::fs::create_dir_all(input.join("hubspot")).unwrap();
+    let name = "hubspot/hubspot-crm-exports-all-contacts-2026-10-01.csv";
+    std::fs::copy(fixture("hubspot-v2-portal").join(name), input.join(name)).unwrap();
+    std::fs::write(
+        input.join("equinox.toml"),
+        "as_of = \"2026-09-30\"\n[sources]\nattribution = \"latest\"\n",
+    )
+    .unwrap();
+    let (_guard, site) = build(input);
+    let sources = json(&site, "2026-q3/metrics.json")["segments"]["by_source"].clone();
+    // 108: Direct Traffic first, Paid Social last.
+    assert_eq!(sources["Paid Social"]["leads"], 1);
+    assert!(sources.get("Direct Traffic").is_none());
+}
