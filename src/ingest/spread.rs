@@ -5,7 +5,9 @@
 //! Each such row is spread evenly over the days of its range, so a range
 //! that crosses a period boundary is split between the periods by days.
 
-use crate::model::{FineMoney, Spend};
+use super::profiles::Row;
+use crate::ledger::Rejection;
+use crate::model::{FineMoney, Records, Spend};
 use chrono::NaiveDate;
 
 /// The range a report's preamble states.
@@ -84,6 +86,40 @@ pub fn spread(row: &Spend, first: NaiveDate, last: NaiveDate) -> Vec<Spend> {
             }
         })
         .collect()
+}
+
+impl Records {
+    /// Adds one row's spend for the days `first..=last`: as it is for one
+    /// day, spread evenly over the days of a longer range (see
+    /// this module), which is counted for `check`.
+    pub fn push_spend_over(&mut self, spend: Spend, first: NaiveDate, last: NaiveDate) {
+        if first >= last {
+            self.spend.push(spend);
+            return;
+        }
+        let parts = spread(&spend, first, last);
+        self.spread.rows += 1;
+        self.spread.longest = self.spread.longest.max(parts.len() as u64);
+        self.spend.extend(parts);
+    }
+}
+
+/// The last day of a range that starts on `first`, checked: not before
+/// it, and at most [`MAX_DAYS`] long.
+pub fn range_end(
+    row: &Row,
+    column: usize,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Result<NaiveDate, Rejection> {
+    let days = (last - first).num_days() + 1;
+    if !(1..=MAX_DAYS).contains(&days) {
+        return Err(row.reject(
+            column,
+            "an end date on or after the start date, at most ten years later",
+        ));
+    }
+    Ok(last)
 }
 
 #[cfg(test)]

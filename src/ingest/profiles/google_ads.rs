@@ -8,8 +8,9 @@
 //! Day segment.
 
 use super::super::spread::StatedRange;
-use super::{Outcome, Profile, Row, col, range_end, to_base_fine};
+use super::{Outcome, Profile, Row, col, to_base_fine};
 use crate::config::Settings;
+use crate::ingest::spread::range_end;
 use crate::ledger::Rejection;
 use crate::model::{Channel, Records, Spend};
 use chrono::NaiveDate;

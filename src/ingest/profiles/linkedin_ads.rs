@@ -12,9 +12,10 @@
 //! first day and covers its whole range: such rows are spread over it.
 
 use super::super::spread::StatedRange;
-use super::{Outcome, Profile, Row, cells::DateOrder, col, range_end, to_base_fine};
+use super::{Outcome, Profile, Row, cells::DateOrder, col, to_base_fine};
 use crate::config::Settings;
 use crate::ingest::formats::ColumnOrder;
+use crate::ingest::spread::range_end;
 use crate::ledger::Rejection;
 use crate::model::{Channel, Records, Spend};
 use chrono::NaiveDate;

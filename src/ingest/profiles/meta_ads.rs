@@ -5,8 +5,9 @@
 //! `Result indicator` or `Result type` says the result is a lead. Headers
 //! follow the Ads Manager language; English and Spanish are known.
 
-use super::{Outcome, Profile, Row, col, range_end, to_base_fine};
+use super::{Outcome, Profile, Row, col, to_base_fine};
 use crate::config::Settings;
+use crate::ingest::spread::range_end;
 use crate::ledger::Rejection;
 use crate::model::{Channel, Records, Spend};
 use chrono::NaiveDate;

@@ -2,6 +2,7 @@
 //! records. One file per tool; this module holds the shared machinery.
 
 mod clockify;
+mod currency;
 mod equinox;
 mod google_ads;
 mod hubspot;
@@ -14,15 +15,15 @@ mod salesforce;
 mod time_entry;
 mod toggl;
 
+pub use currency::{to_base, to_base_fine};
+
 use super::cells;
 use super::formats::{ColumnFormats, ColumnOrder};
 use super::header::{Header, normalise};
 use crate::config::{DateOrder, Settings};
 use crate::ledger::{Rejection, shorten};
-use crate::model::{
-    EXPECTED_STAMP_RANGE, FineMoney, Lead, Money, Records, Spend, Stamp, TextPool, email_hash,
-};
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::model::{EXPECTED_STAMP_RANGE, Lead, Money, Records, Stamp, TextPool, email_hash};
+use chrono::NaiveDateTime;
 use std::collections::BTreeMap;
 
 /// One column a profile reads: a concept and the header names it goes by.
@@ -548,77 +549,4 @@ impl Row<'_> {
     pub fn duration(&self, column: usize) -> Cell<Option<chrono::Duration>> {
         self.parsed(column, cells::parse_duration, cells::EXPECTED_DURATION)
     }
-}
-
-impl Records {
-    /// Adds one row's spend for the days `first..=last`: as it is for one
-    /// day, spread evenly over the days of a longer range (see
-    /// `ingest::spread`), which is counted for `check`.
-    pub fn push_spend_over(&mut self, spend: Spend, first: NaiveDate, last: NaiveDate) {
-        if first >= last {
-            self.spend.push(spend);
-            return;
-        }
-        let parts = super::spread::spread(&spend, first, last);
-        self.spread.rows += 1;
-        self.spread.longest = self.spread.longest.max(parts.len() as u64);
-        self.spend.extend(parts);
-    }
-}
-
-/// The last day of a range that starts on `first`, checked: not before
-/// it, and at most [`super::spread::MAX_DAYS`] long.
-pub fn range_end(row: &Row, column: usize, first: NaiveDate, last: NaiveDate) -> Cell<NaiveDate> {
-    let days = (last - first).num_days() + 1;
-    if !(1..=super::spread::MAX_DAYS).contains(&days) {
-        return Err(row.reject(
-            column,
-            "an end date on or after the start date, at most ten years later",
-        ));
-    }
-    Ok(last)
-}
-
-/// [`to_base`] for ad spend: the converted amount keeps its fractions of
-/// a cent (see [`FineMoney`]).
-pub fn to_base_fine(
-    amount: Money,
-    currency: Option<&str>,
-    settings: &Settings,
-) -> Result<FineMoney, String> {
-    let code = currency.map(|c| c.trim().to_ascii_uppercase());
-    match code.as_deref().and_then(|c| settings.fx.get(c)) {
-        Some(rate)
-            if amount != Money::ZERO && code.as_deref() != Some(settings.currency.as_str()) =>
-        {
-            Ok(FineMoney::scaled(amount, *rate))
-        }
-        _ => to_base(amount, currency, settings).map(FineMoney::from_money),
-    }
-}
-
-/// Converts an amount in `currency` to the base currency with the fixed
-/// rates from equinox.toml.
-pub fn to_base(
-    amount: Money,
-    currency: Option<&str>,
-    settings: &Settings,
-) -> Result<Money, String> {
-    let Some(code) = currency.map(str::trim).filter(|c| !c.is_empty()) else {
-        return Ok(amount);
-    };
-    // An empty amount beside its currency code (Salesforce writes `EUR`
-    // on every row) needs no rate.
-    if amount == Money::ZERO {
-        return Ok(amount);
-    }
-    let code = code.to_ascii_uppercase();
-    if code == settings.currency {
-        return Ok(amount);
-    }
-    settings
-        .fx
-        .get(&code)
-        .map(|rate| amount.scale(*rate))
-        .ok_or_else(|| format!("an amount in {}; add `{code} = <rate>` under [fx] in equinox.toml to convert {code}", settings.currency))
 }
