@@ -112,7 +112,10 @@ fn follow_ups(records: &Records, as_of: Stamp) -> Vec<FollowUp<'_>> {
             .enumerate()
             .filter_map(|(index, lead)| {
                 let mut f = follow_up(index, lead, as_of, activity, activity.of_lead(index))?;
-                f.mql |= all_supply;
+                if all_supply {
+                    f.mql = true;
+                    touched_when_created(&mut f);
+                }
                 Some(f)
             }),
     );
@@ -139,6 +142,19 @@ fn follow_up<'a>(
         owner,
         several_reps: touched.is_some_and(|t| t.several_reps),
     })
+}
+
+/// Where every lead is ready when created ([`ReadyBasis::Created`]), a
+/// first touch the lead records before its own creation is a contact a
+/// rep made and then saved (HubSpot's sales extension creates the contact
+/// as the email goes out, a minute after it): touched when created, not
+/// left untouched.
+fn touched_when_created(f: &mut FollowUp) {
+    let before = f.lead.first_touch_at.is_some_and(|t| t < f.ready);
+    if f.touch.is_none() && before {
+        f.touch = Some(f.ready);
+        f.owner = f.lead.owner.as_ref();
+    }
 }
 
 /// The earlier of the lead's own first-touch column and its first activity
@@ -255,6 +271,29 @@ mod tests {
             email_hash: hash.and_then(NonZeroU64::new),
             ..Lead::new(id, created, "Paid Search".into(), Function::Marketing)
         }
+    }
+
+    #[test]
+    fn a_touch_saved_before_creation_counts_at_creation_where_leads_are_ready_when_created() {
+        let at = |t: &str| {
+            Stamp::new(chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M").unwrap()).unwrap()
+        };
+        let mut early = lead("1", "2026-07-01 10:01", None);
+        early.first_touch_at = Some(at("2026-07-01 10:00"));
+        early.owner = Some("Rep".into());
+        let mut records = Records {
+            leads: vec![early, lead("2", "2026-07-02 09:00", None)],
+            ready_basis: ReadyBasis::Created,
+            ..Records::default()
+        };
+        ReadyBasis::Created.apply(&mut records.leads);
+        let f = follow_ups(&records, at("2026-09-30 00:00"));
+        assert_eq!(f[0].touch, Some(at("2026-07-01 10:01")));
+        assert_eq!(f[0].owner.map(|o| &**o), Some("Rep"));
+        assert_eq!(f[1].touch, None);
+        // Where readiness is the MQL date, such a touch does not count.
+        records.ready_basis = ReadyBasis::Mql;
+        assert_eq!(follow_ups(&records, at("2026-09-30 00:00"))[0].touch, None);
     }
 
     #[test]
