@@ -65,7 +65,8 @@ enum Why {
     OtherColumn,
     DecimalComma,
     AmPm,
-    /// The export's documented default (Clockify: month-first).
+    /// The export's default (Clockify: month-first; Pipedrive in another
+    /// language than English: day-first).
     ExportDefault,
 }
 
@@ -79,7 +80,7 @@ impl Why {
             Why::DecimalComma => "the file's numbers use a decimal comma",
             Why::AmPm => "the file's times use a 12-hour clock (AM/PM)",
             Why::ExportDefault => {
-                "every date could be read either way, and month-first is this export's default"
+                "every date could be read either way; this is the export's default order (Clockify's settings; the interface language of a Pipedrive export)"
             }
         }
     }

@@ -566,7 +566,7 @@ fn column_formats<'a>(
     if rows >= DATE_SCAN_ROWS && evidence.undecided() && file.forced_date_order.is_none() {
         evidence = scan_whole_file(file);
     }
-    let default = profiles::default_date_order(file.sniffed.matched.profile);
+    let default = profiles::default_date_order(&file.sniffed.matched, &file.sniffed.header);
     evidence.formats(file.forced_date_order, default)
 }
 

@@ -151,6 +151,14 @@ pub static CONTACTS: Profile = Profile {
             &["number of sales activities", "num_notes"],
             false,
         ),
+        col(
+            "description of first engagement",
+            &[
+                "description of first engagement",
+                "hs_sa_first_engagement_descr",
+            ],
+            false,
+        ),
     ],
     read: read_contact,
 };
@@ -175,6 +183,7 @@ mod contact {
     pub const FIRST_ENGAGEMENT: usize = 17;
     pub const FIRST_ENGAGEMENT_TYPE: usize = 18;
     pub const SALES_ACTIVITIES: usize = 19;
+    pub const FIRST_ENGAGEMENT_DESCRIPTION: usize = 20;
 }
 
 fn read_contact(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
@@ -224,13 +233,21 @@ fn attributed_source<'r>(row: &'r Row, attribution: Attribution) -> (&'r str, Op
 
 /// The first sales touch the contact itself records: the earlier of
 /// `First outreach date` and `Date of first engagement` (when `Type of
-/// first engagement` is a sales touch, see [`is_sales_touch`]), else
+/// first engagement` is a sales touch, see [`is_sales_touch`], and its
+/// `Description of first engagement` does not say it was received), else
 /// `Last Contacted` when `Number of times contacted` is 1 (the last
 /// contact was then also the first). Activity exports add more candidates.
 fn first_touch(row: &Row) -> Result<Option<NaiveDateTime>, Rejection> {
     use contact::*;
+    let received = row.text(FIRST_ENGAGEMENT_DESCRIPTION).is_some_and(|d| {
+        ["received", "incoming", "replied"]
+            .iter()
+            .any(|w| d.to_lowercase().contains(w))
+    });
     let engagement = match row.datetime(FIRST_ENGAGEMENT)? {
-        Some(at) if row.text(FIRST_ENGAGEMENT_TYPE).is_none_or(is_sales_touch) => Some(at),
+        Some(at) if row.text(FIRST_ENGAGEMENT_TYPE).is_none_or(is_sales_touch) && !received => {
+            Some(at)
+        }
         _ => None,
     };
     let outreach = row.datetime(FIRST_OUTREACH)?;

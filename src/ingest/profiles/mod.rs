@@ -260,12 +260,19 @@ pub fn finish_file(
     }
 }
 
-/// The day and month order an export writes by default, where its
-/// vendor documents one: Clockify's default date format is month-first
-/// (`03/04/2024`). Used only when a file's own dates and locale hints
-/// leave the order open.
-pub fn default_date_order(profile: &Profile) -> Option<DateOrder> {
-    std::ptr::eq(profile, &clockify::DETAILED).then_some(DateOrder::MonthFirst)
+/// The day and month order an export writes by default: Clockify's
+/// default date format is month-first (`03/04/2024`); a Pipedrive export
+/// in another interface language than English is day-first, as every
+/// such locale writes dates. Used only when a file's own dates and
+/// locale hints leave the order open.
+pub fn default_date_order(matched: &Match, header: &Header) -> Option<DateOrder> {
+    if std::ptr::eq(matched.profile, &clockify::DETAILED) {
+        return Some(DateOrder::MonthFirst);
+    }
+    if std::ptr::eq(matched.profile, &pipedrive::DEALS) {
+        return pipedrive::date_order_of_language(matched, header);
+    }
+    None
 }
 
 /// The export a file that stops after its preamble is, if the preamble

@@ -6,7 +6,7 @@
 //! file is read to the first deal with that title.
 
 use super::{Outcome, Profile, Row, cells, col, to_base};
-use crate::config::Settings;
+use crate::config::{DateOrder, Settings};
 use crate::ledger::Rejection;
 use crate::model::{Deal, Lead, Outcome as DealOutcome, Records, Touch, TouchKind};
 use chrono::NaiveDateTime;
@@ -196,6 +196,16 @@ pub static DEALS: Profile = Profile {
     ],
     read: read_deal,
 };
+
+/// Day-first where the created column is not named in English (the
+/// export is from another interface language); `None` for English,
+/// written month-first or day-first by the user's Pipedrive locale.
+pub fn date_order_of_language(matched: &super::Match, header: &super::Header) -> Option<DateOrder> {
+    let index = matched.columns.0.get(deal::CREATED).copied().flatten()?;
+    let name = super::normalise(header.name(index));
+    let english = name.starts_with("deal - ") || name.starts_with("deal created");
+    (!english).then_some(DateOrder::DayFirst)
+}
 
 mod deal {
     pub const ID: usize = 0;

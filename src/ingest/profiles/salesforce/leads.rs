@@ -24,9 +24,17 @@ use crate::model::{Lead, Records, TextPool};
 pub static LEADS: Profile = Profile {
     name: "Salesforce leads report",
     columns: &[
+        // A report without `Lead ID` (seen from a Dutch-locale org) is
+        // recognised by `Last Name`; its leads are known by a hash of
+        // name, company, email and creation (see [`identity`]).
         required(
             "lead id",
-            &["lead id (18 digit)", "lead id (18 char)", "lead id"],
+            &[
+                "lead id (18 digit)",
+                "lead id (18 char)",
+                "lead id",
+                "last name",
+            ],
         ),
         required("created date", &["created date", "created date/time"]),
         required("lead source", &["lead source"]),
@@ -51,6 +59,9 @@ pub static LEADS: Profile = Profile {
             &["first email date/time", "first email date"],
         ),
         optional("last activity", &["last activity", "last activity date"]),
+        optional("first name", &["first name"]),
+        optional("last name", &["last name"]),
+        optional("company", &["company / account", "company"]),
     ],
     read,
 };
@@ -67,6 +78,9 @@ const CONVERTED: usize = 8;
 const FIRST_CALL: usize = 9;
 const FIRST_EMAIL: usize = 10;
 const LAST_ACTIVITY: usize = 11;
+const FIRST_NAME: usize = 12;
+const LAST_NAME: usize = 13;
+const COMPANY: usize = 14;
 
 fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
     let texts = &mut out.texts;
@@ -95,7 +109,7 @@ const LEAD_COLUMNS: LeadColumns = LeadColumns {
 fn lead(row: &Row, settings: &Settings, texts: &mut TextPool) -> Result<Lead, Rejection> {
     let converted = row.stamp(CONVERTED)?;
     let mut lead = lead_from_row(row, settings, &LEAD_COLUMNS, texts)?;
-    lead.id = id(row, ID)?.into();
+    lead.id = identity(row)?.into();
     lead.sql_at = lead.sql_at.or(converted);
     // Without a custom MQL Date column every lead is ready when created.
     lead.ready_at = lead.ready_for_sales(row.has(MQL));
@@ -104,6 +118,26 @@ fn lead(row: &Row, settings: &Settings, texts: &mut TextPool) -> Result<Lead, Re
     lead.touched = lead.first_touch_at.is_none()
         && (row.text(LAST_ACTIVITY).is_some() || row.text(STATUS).is_some_and(says_contacted));
     Ok(lead)
+}
+
+/// The lead's id; in a report without `Lead ID`, `sf-lead-` and a hash of
+/// its first and last name, company, email and created date, so the same
+/// lead in two overlapping reports counts once and no name is kept.
+fn identity(row: &Row) -> Result<String, Rejection> {
+    let has_id = row
+        .column_name(ID)
+        .is_some_and(|name| name.starts_with("lead id"));
+    if has_id {
+        return id(row, ID);
+    }
+    let mut hasher = std::hash::DefaultHasher::new();
+    for column in [FIRST_NAME, LAST_NAME, COMPANY, EMAIL, CREATED] {
+        std::hash::Hash::hash(&row.text(column).unwrap_or("").to_lowercase(), &mut hasher);
+    }
+    Ok(format!(
+        "sf-lead-{:016x}",
+        std::hash::Hasher::finish(&hasher)
+    ))
 }
 
 /// Whether a `Lead Status` says sales reached the lead: `Working -
