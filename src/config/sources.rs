@@ -11,6 +11,8 @@ pub struct SourceMap {
     mapped: FxHashMap<String, Mapped>,
     /// Which source column a CRM export's leads are attributed by.
     pub attribution: Attribution,
+    /// Whether any mapped value is a `source / drill-down` pair.
+    has_pairs: bool,
 }
 
 /// Which of a CRM's source columns names a lead's source, where it has
@@ -125,11 +127,13 @@ impl SourceMap {
 
     /// Maps a source value to a function, replacing any default.
     pub fn set_function(&mut self, source: &str, function: Function) {
+        self.has_pairs |= source.contains(" / ");
         self.mapped.entry(key(source)).or_default().function = Some(function);
     }
 
     /// Maps a paid source value to an ad channel, replacing any default.
     pub fn set_channel(&mut self, source: &str, channel: Channel) {
+        self.has_pairs |= source.contains(" / ");
         self.mapped.entry(key(source)).or_default().channel = Some(channel);
     }
 
@@ -152,7 +156,8 @@ impl SourceMap {
         source: &str,
         detail: Option<&str>,
     ) -> (Function, Option<Channel>) {
-        if let Some(detail) = detail {
+        // Only settings that map a pair make the per-row lookup of one.
+        if let Some(detail) = detail.filter(|_| self.has_pairs) {
             let pair = format!("{} / {}", source.trim(), detail.trim());
             if let Some(mapped) = self.mapped.get(&key(&pair)) {
                 return (mapped.function.unwrap_or(Function::Unknown), mapped.channel);

@@ -208,13 +208,16 @@ const CONTACT_COLUMNS: LeadColumns = LeadColumns {
 fn contact_lead(row: &Row, settings: &Settings, texts: &mut TextPool) -> Result<Lead, Rejection> {
     let mut lead = lead_from_row(row, settings, &CONTACT_COLUMNS, texts)?;
     let (source, detail) = attributed_source(row, settings.sources.attribution);
-    let (function, channel) = settings
-        .sources
-        .function_and_channel_detailed(source, detail);
-    lead.source = texts.text(source);
-    (lead.function, lead.channel) = (function, channel);
-    // The function may have changed with the source or its drill-down.
-    lead.ready_at = lead.ready_for_sales(row.has(contact::MQL) || row.has(contact::SQL));
+    let original = row.text(contact::SOURCE).unwrap_or("");
+    if detail.is_some() || !std::ptr::eq(source, original) {
+        let (function, channel) = settings
+            .sources
+            .function_and_channel_detailed(source, detail);
+        lead.source = texts.text(source);
+        (lead.function, lead.channel) = (function, channel);
+        // The function may have changed with the source or its drill-down.
+        lead.ready_at = lead.ready_for_sales(row.has(contact::MQL) || row.has(contact::SQL));
+    }
     lead.first_touch_at = row.stamp_from(contact::FIRST_OUTREACH, first_touch(row)?)?;
     lead.touched = lead.first_touch_at.is_none() && contacted(row)?;
     Ok(lead)
