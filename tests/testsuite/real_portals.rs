@@ -452,3 +452,30 @@ fn latest_traffic_source_when_chosen() {
     assert_eq!(sources["Paid Social"]["leads"], 1);
     assert!(sources.get("Direct Traffic").is_none());
 }
+
+/// A Google Ads report segmented by `Month`: each row spread over its own
+/// month, not over the whole stated range.
+#[test]
+fn google_ads_rows_by_month_stay_in_their_month() {
+    let temp = tempfile::tempdir().unwrap();
+    let input = temp.path();
+    std::fs::write(
+        input.join("equinox.toml"),
+        "currency = \"GBP\"\nas_of = \"2026-09-30\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("Campaign report.csv"),
+        "Campaign report\n\"June 1, 2026 - July 31, 2026\"\nMonth,Campaign,Clicks,Impr.,Cost\nJune 2026,Brand,10,100,300.00\nJuly 2026,Brand,12,120,310.00\nTotal: Account,,22,220,610.00\n",
+    )
+    .unwrap();
+    let (_guard, site) = build(input);
+    assert_close(
+        &json(&site, "2026-q2/metrics.json")["spend"]["total"],
+        300.0,
+    );
+    assert_close(
+        &json(&site, "2026-q3/metrics.json")["spend"]["total"],
+        310.0,
+    );
+}

@@ -5,7 +5,8 @@
 //! evenly over the range the preamble states (`July 8, 2025 - July 31,
 //! 2025`, `27 January 2026 - 23 February 2026`). A report for `All time`
 //! has no dates at all and is refused row by row, saying how to add the
-//! Day segment.
+//! Day segment. A report segmented by `Month` or `Week` spreads each row
+//! over its month or week (within the stated range, where there is one).
 
 use super::super::spread::StatedRange;
 use super::{Outcome, Profile, Row, col, to_base_fine};
@@ -26,6 +27,12 @@ pub static CAMPAIGNS: Profile = Profile {
         col("clicks", &["clicks"], false),
         col("conversions", &["conversions", "conv."], false),
         col("currency code", &["currency code", "currency"], false),
+        col("month", &["month"], false),
+        col(
+            "week",
+            &["week", "week (mon - sun)", "week (sun - sat)"],
+            false,
+        ),
     ],
     read,
 };
@@ -37,6 +44,8 @@ const IMPRESSIONS: usize = 3;
 const CLICKS: usize = 4;
 const CONVERSIONS: usize = 5;
 const CURRENCY: usize = 6;
+const MONTH: usize = 7;
+const WEEK: usize = 8;
 
 fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
     if row.first_cell().starts_with("Total") {
@@ -65,6 +74,8 @@ pub(super) fn campaign_days(
     let (first, last) = if row.has(DAY) {
         let day = row.required_datetime(DAY)?.date();
         (day, day)
+    } else if let Some(segment) = segment_days(row)? {
+        segment
     } else {
         match row.stated {
             Some(StatedRange::Days(first, last)) => (first, range_end(row, DAY, first, last)?),
@@ -85,4 +96,42 @@ pub(super) fn campaign_days(
         leads: 0,
     };
     Ok((spend, first, last))
+}
+
+/// The days of a row's `Month` (`July 2025`, `Jul 2025`, `2025-07-01`) or
+/// `Week` (its first day) segment, within the report's stated range;
+/// `None` when the report has neither column.
+fn segment_days(row: &Row) -> Result<Option<(NaiveDate, NaiveDate)>, Rejection> {
+    let (column, first, last) = if row.has(MONTH) {
+        let text = row.text(MONTH).unwrap_or("");
+        let start = month_start(text)
+            .ok_or_else(|| row.reject(MONTH, "a month such as July 2025 or 2025-07-01"))?;
+        let next = start.checked_add_months(chrono::Months::new(1));
+        (
+            MONTH,
+            start,
+            next.map_or(start, |n| n.pred_opt().unwrap_or(n)),
+        )
+    } else if row.has(WEEK) {
+        let start = row.required_datetime(WEEK)?.date();
+        (WEEK, start, start + chrono::Days::new(6))
+    } else {
+        return Ok(None);
+    };
+    let (first, last) = match row.stated {
+        Some(StatedRange::Days(a, b)) => (first.max(a), last.min(b)),
+        _ => (first, last),
+    };
+    Ok(Some((first, range_end(row, column, first, last)?)))
+}
+
+/// The first day of a month as Google Ads writes the segment.
+fn month_start(text: &str) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    if let Some(day) = super::cells::parse_date(text) {
+        return day.with_day(1);
+    }
+    ["%d %B %Y", "%d %b %Y"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(&format!("1 {}", text.trim()), f).ok())
 }
