@@ -245,6 +245,7 @@ fn read_file_as(
     ledger.dates = records.date_range();
     notes::note_stages(&mut records, &mut ledger);
     notes::note_spread(&records, &mut ledger);
+    notes::note_sources(&records, &mut ledger);
     Some((records, ledger))
 }
 

@@ -479,3 +479,24 @@ fn google_ads_rows_by_month_stay_in_their_month() {
         310.0,
     );
 }
+
+/// A contacts export without any source column: every lead would count as
+/// unknown, which `check` now says instead of "No problems found".
+#[test]
+fn leads_without_a_source_are_a_problem_in_check() {
+    let temp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        temp.path().join("contacts.csv"),
+        "Record ID,Create Date,Lifecycle Stage,Contact owner\n501,2026-07-01 09:00,Lead,Ana\n",
+    )
+    .unwrap();
+    let report = equinox::check(temp.path()).expect("check");
+    assert_eq!(report.problems, 1);
+    assert!(
+        report.text.contains(
+            "warning: contacts.csv: no lead names a source, so every lead counts as unknown"
+        ),
+        "{}",
+        report.text
+    );
+}
