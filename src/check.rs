@@ -25,7 +25,13 @@ pub fn report(input: &Path, analysis: &Analysis) -> CheckReport {
     let mut text = files_table(&analysis.ledger.files);
     let totals = analysis.ledger.totals();
     let unread = analysis.ledger.unread_files().count() as u64;
-    let problems = totals.rows_rejected + unread;
+    let warnings: u64 = analysis
+        .ledger
+        .files
+        .iter()
+        .map(|f| f.warnings.len() as u64)
+        .sum();
+    let problems = totals.rows_rejected + unread + warnings;
     let _ = writeln!(
         text,
         "\n{} files, {} rows read: {} used, {} rejected; {} lines skipped; {} duplicate records merged",
@@ -39,6 +45,12 @@ pub fn report(input: &Path, analysis: &Analysis) -> CheckReport {
     for file in &analysis.ledger.files {
         if let Some(problem) = &file.problem {
             let _ = writeln!(text, "\nerror: {}: {problem}", file.path);
+        }
+        for note in &file.notes {
+            let _ = writeln!(text, "\nnote: {}: {note}", file.path);
+        }
+        for warning in &file.warnings {
+            let _ = writeln!(text, "\nwarning: {}: {warning}", file.path);
         }
         let lines: Vec<u64> = file.rejections.iter().map(|r| r.line).collect();
         let sources = crate::ingest::source_lines(

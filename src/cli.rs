@@ -104,5 +104,10 @@ pub enum Command {
         /// equinox.toml and export files the demo writes.
         #[arg(long)]
         replace: bool,
+        /// Which company: `northwind` (MQL stage dates, an activity
+        /// export) or `skips-mql` (a portal without MQL and SQL stages or
+        /// activities, where every fallback of the review is used).
+        #[arg(long, value_enum, default_value_t = equinox::demo::Scenario::Northwind)]
+        scenario: equinox::demo::Scenario,
     },
 }

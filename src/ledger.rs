@@ -48,6 +48,13 @@ pub struct FileLedger {
     /// The first and last day of the file's records.
     pub dates: Option<(NaiveDate, NaiveDate)>,
     pub rejections: Vec<Rejection>,
+    /// What reading the file decided that a reader should know: how deal
+    /// stages were placed, which day order dates were read in and why,
+    /// spend spread over several days. Shown by `check`.
+    pub notes: Vec<String>,
+    /// Problems that are not a row's: a deal stage Equinox cannot place.
+    /// `check` counts them as problems.
+    pub warnings: Vec<String>,
 }
 
 /// Longest cell text kept in a rejection; exports can hold megabyte cells.
@@ -70,6 +77,8 @@ impl FileLedger {
             dates: None,
             repeats_merged: 0,
             rejections: Vec::new(),
+            notes: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 

@@ -67,6 +67,8 @@ pub struct BuildSummary {
     pub restated: Vec<String>,
     /// Published periods this build made no review for.
     pub unbuilt_publications: Vec<String>,
+    /// Every file not read, with why: `(path, problem)`.
+    pub unread: Vec<(String, String)>,
     /// Wall time per stage.
     pub timings: timings::Timings,
 }
@@ -230,6 +232,11 @@ pub fn build_with(
         recovered,
         restated: restated(&publications).map(String::from).collect(),
         unbuilt_publications,
+        unread: analysis
+            .ledger
+            .unread_files()
+            .map(|f| (f.path.clone(), f.problem.clone().unwrap_or_default()))
+            .collect(),
         timings,
     })
 }

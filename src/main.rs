@@ -59,7 +59,8 @@ fn main() -> ExitCode {
             seed,
             out,
             replace,
-        } => write_demo(leads, seed, &out, replace),
+            scenario,
+        } => write_demo(leads, seed, scenario, &out, replace),
     };
     match result {
         Ok(text) => {
@@ -132,6 +133,9 @@ fn build(options: BuildOptions, open: bool, quiet: bool, verbose: bool) -> Outco
         "{} files read, {} rows used, {} rows rejected, {} lines skipped{unread}",
         t.files, t.rows_used, t.rows_rejected, t.lines_skipped
     );
+    for (path, problem) in &summary.unread {
+        let _ = writeln!(text, "  not read: {path}: {problem}");
+    }
     if t.rows_rejected > 0 || summary.unread_files > 0 {
         text.push_str("See the Data section of each review for every rejected row and file.\n");
     }
@@ -276,15 +280,20 @@ fn man() -> Outcome {
     Ok(String::from_utf8_lossy(&page).into_owned())
 }
 
-fn write_demo(leads: usize, seed: u64, out: &Path, replace: bool) -> Outcome {
+fn write_demo(
+    leads: usize,
+    seed: u64,
+    scenario: demo::Scenario,
+    out: &Path,
+    replace: bool,
+) -> Outcome {
     if !replace {
         demo::check_empty(out)?;
     }
-    let summary = demo::write_demo(&demo::DemoOptions { leads, seed }, out).map_err(|source| {
-        Error::Write {
-            path: out.to_path_buf(),
-            source,
-        }
+    let options = demo::DemoOptions { leads, seed };
+    let summary = demo::write_scenario(&options, scenario, out).map_err(|source| Error::Write {
+        path: out.to_path_buf(),
+        source,
     })?;
     Ok(format!(
         "Wrote {} demo files to {} ({} leads, {} deals, {} activities, {} ad spend rows, {} budget lines, {} time entries)\n",

@@ -7,9 +7,10 @@ mod hours;
 mod locate;
 mod raw;
 mod sources;
+pub mod stages;
 
 pub use hours::HoursMap;
-pub use sources::SourceMap;
+pub use sources::{Attribution, SourceMap};
 
 use crate::model::{Function, Outcome, PeriodKind};
 
@@ -172,17 +173,27 @@ impl Settings {
         self.columns.get(path).or_else(|| self.columns.get(profile))
     }
 
-    /// The outcome a deal stage name means: `[stages]` in equinox.toml
-    /// first, then the default closed stages `Closed Won` and `Closed Lost`
-    /// (any case and spacing, as HubSpot, Salesforce and Pipedrive write
-    /// them); `None` for any other stage.
-    pub fn stage_outcome(&self, stage: &str) -> Option<Outcome> {
+    /// How a deal stage label is placed: `[stages]` in equinox.toml
+    /// first, then the default closed stages `Closed Won` and `Closed
+    /// Lost` (any case and spacing, as HubSpot, Salesforce and Pipedrive
+    /// write them), then the label's words ([`stages::by_words`]).
+    pub fn stage_placement(&self, stage: &str) -> stages::Placement {
         let key = stage_key(stage);
-        self.stages.get(&key).copied().or(match key.as_str() {
+        let named = self.stages.get(&key).copied().or(match key.as_str() {
             "closedwon" => Some(Outcome::Won),
             "closedlost" => Some(Outcome::Lost),
             _ => None,
-        })
+        });
+        match named {
+            Some(outcome) => stages::Placement::Named(outcome),
+            None => stages::by_words(stage),
+        }
+    }
+
+    /// The outcome a deal stage label means, if it says one (see
+    /// [`Settings::stage_placement`]).
+    pub fn stage_outcome(&self, stage: &str) -> Option<Outcome> {
+        self.stage_placement(stage).outcome()
     }
 
     /// Checks `as_of` against the days the data spans: not before its

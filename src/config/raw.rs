@@ -106,6 +106,7 @@ impl Default for RawLimits {
 struct RawSources {
     functions: BTreeMap<String, String>,
     channels: BTreeMap<String, String>,
+    attribution: super::sources::Attribution,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -398,6 +399,7 @@ impl RawTargets {
 impl RawSources {
     fn validate(self) -> Result<SourceMap, Invalid> {
         let mut map = SourceMap::with_defaults();
+        map.attribution = self.attribution;
         for (source, name) in self.functions {
             let function = Function::parse(&name).ok_or_else(|| {
                 invalid(

@@ -9,6 +9,25 @@ use rustc_hash::FxHashMap;
 pub struct SourceMap {
     /// By key (trimmed, lower case): one hash lookup per lead finds both.
     mapped: FxHashMap<String, Mapped>,
+    /// Which source column a CRM export's leads are attributed by.
+    pub attribution: Attribution,
+    /// Whether any mapped value is a `source / drill-down` pair.
+    has_pairs: bool,
+}
+
+/// Which of a CRM's source columns names a lead's source, where it has
+/// both (HubSpot `Original Traffic Source` and `Latest Traffic Source`):
+/// `[sources] attribution` in equinox.toml.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Attribution {
+    /// The source that first brought the contact (the default): the
+    /// question is who created the demand.
+    #[default]
+    Original,
+    /// The source of the contact's latest visit; the original where the
+    /// latest is empty.
+    Latest,
 }
 
 /// What one source value is mapped to.
@@ -108,11 +127,13 @@ impl SourceMap {
 
     /// Maps a source value to a function, replacing any default.
     pub fn set_function(&mut self, source: &str, function: Function) {
+        self.has_pairs |= source.contains(" / ");
         self.mapped.entry(key(source)).or_default().function = Some(function);
     }
 
     /// Maps a paid source value to an ad channel, replacing any default.
     pub fn set_channel(&mut self, source: &str, channel: Channel) {
+        self.has_pairs |= source.contains(" / ");
         self.mapped.entry(key(source)).or_default().channel = Some(channel);
     }
 
@@ -124,6 +145,25 @@ impl SourceMap {
     /// The ad channel of a paid source.
     pub fn channel_of(&self, source: &str) -> Option<Channel> {
         self.function_and_channel(source).1
+    }
+
+    /// The function and channel of a source with its drill-down (HubSpot
+    /// `Original Traffic Source Drill-Down 1`: `IMPORT`, `CRM_UI`,
+    /// `EXTENSION`): `"Offline Sources / IMPORT"` when `[sources]` maps
+    /// that pair, else the source alone.
+    pub fn function_and_channel_detailed(
+        &self,
+        source: &str,
+        detail: Option<&str>,
+    ) -> (Function, Option<Channel>) {
+        // Only settings that map a pair make the per-row lookup of one.
+        if let Some(detail) = detail.filter(|_| self.has_pairs) {
+            let pair = format!("{} / {}", source.trim(), detail.trim());
+            if let Some(mapped) = self.mapped.get(&key(&pair)) {
+                return (mapped.function.unwrap_or(Function::Unknown), mapped.channel);
+            }
+        }
+        self.function_and_channel(source)
     }
 
     /// [`SourceMap::function_of`] and [`SourceMap::channel_of`] together,

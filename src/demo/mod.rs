@@ -25,6 +25,7 @@ mod story;
 #[cfg(test)]
 mod tests;
 mod toggl;
+mod v2_portal;
 
 use std::fs;
 use std::io;
@@ -91,14 +92,38 @@ pub fn check_empty(out: &Path) -> Result<(), crate::Error> {
     }
 }
 
+/// Which company the demo writes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Scenario {
+    /// Northwind Analytics: MQL stage dates, an activity export.
+    #[default]
+    Northwind,
+    /// The same year in a HubSpot portal of today that skips the MQL and
+    /// SQL stages and exports no activities: first touches come from the
+    /// contacts' own fields (see `v2_portal`), so every fallback of the
+    /// review is exercised.
+    SkipsMql,
+}
+
 /// Writes the demo input folder (creating `out`), overwriting the files it owns.
 pub fn write_demo(options: &DemoOptions, out: &Path) -> io::Result<DemoSummary> {
+    write_scenario(options, Scenario::Northwind, out)
+}
+
+/// [`write_demo`] for a chosen scenario.
+pub fn write_scenario(
+    options: &DemoOptions,
+    scenario: Scenario,
+    out: &Path,
+) -> io::Result<DemoSummary> {
     let hubspot_dir = Path::new("hubspot");
-    let crm_files = [
+    let mut crm_files = vec![
         hubspot_dir.join(hubspot::CONTACTS_FILE),
         hubspot_dir.join(hubspot::DEALS_FILE),
-        hubspot_dir.join(activities::FILE),
     ];
+    if scenario == Scenario::Northwind {
+        crm_files.push(hubspot_dir.join(activities::FILE));
+    }
     let google = Path::new("ads").join(google_ads::FILE);
     let meta = Path::new("ads").join(meta_ads::file_name());
     let budget = Path::new("finance").join(budget::FILE);
@@ -107,7 +132,8 @@ pub fn write_demo(options: &DemoOptions, out: &Path) -> io::Result<DemoSummary> 
         fs::create_dir_all(out.join(folder))?;
     }
     let mut files = settings::write(out)?;
-    let crm = write_crm(options, &crm_files.clone().map(|file| out.join(file)))?;
+    let paths: Vec<PathBuf> = crm_files.iter().map(|file| out.join(file)).collect();
+    let crm = write_crm(options, &paths)?;
     let google_rows = google_ads::write(&out.join(&google), options.seed)?;
     let meta_rows = meta_ads::write(&out.join(&meta), options.seed)?;
     let budget_lines = budget::write(&out.join(&budget), options.leads)?;
@@ -127,15 +153,24 @@ pub fn write_demo(options: &DemoOptions, out: &Path) -> io::Result<DemoSummary> 
 }
 
 /// Simulates the year and writes the HubSpot exports to `paths`: contacts,
-/// deals and activities.
-fn write_crm(options: &DemoOptions, paths: &[PathBuf; 3]) -> io::Result<Crm> {
-    let [contacts, deals_path, activities_path] = paths;
+/// deals and, when a third path is given, activities; without one the
+/// contacts are the v2 portal's (scenario [`Scenario::SkipsMql`]).
+fn write_crm(options: &DemoOptions, paths: &[PathBuf]) -> io::Result<Crm> {
     let mut leads = leads::arrivals(options.leads, options.seed);
     simulate::follow_up(&mut leads, options.seed);
     let deals = outcomes::resolve(&mut leads, options.seed);
     let ids = hubspot::record_ids(leads.len(), 10_234_500_001, options.seed, 0xC0);
-    hubspot::write_contacts(contacts, &leads, &ids, options.seed)?;
+    let (contacts, deals_path) = (&paths[0], &paths[1]);
     hubspot::write_deals(deals_path, &deals, &leads, &ids, options.seed)?;
+    let Some(activities_path) = paths.get(2) else {
+        v2_portal::write_contacts(contacts, &leads, &ids, options.seed)?;
+        return Ok(Crm {
+            leads: leads.len(),
+            deals: deals.len(),
+            activities: activities::Tally::default(),
+        });
+    };
+    hubspot::write_contacts(contacts, &leads, &ids, options.seed)?;
     let activities = activities::write(activities_path, &leads, &deals, &ids, options.seed)?;
     Ok(Crm {
         leads: leads.len(),

@@ -71,7 +71,9 @@ pub fn parse_datetime_ordered(cell: &str, order: DateOrder) -> Option<NaiveDateT
 /// in the order written; `None` for other text.
 pub fn numeric_date_fields(cell: &str) -> Option<(u32, u32)> {
     let date = trim(cell).split([' ', 'T']).next()?;
-    let mut parts = date.split(['/', '.']);
+    // `17-7-2018` (Dutch Salesforce): hyphens too, where the first field
+    // is not an ISO year (checked below).
+    let mut parts = date.split(['/', '.', '-']);
     let (a, b, year) = (parts.next()?, parts.next()?, parts.next()?);
     let short = |p: &str, max: usize| {
         !p.is_empty() && p.len() <= max && p.bytes().all(|c| c.is_ascii_digit())
@@ -210,6 +212,7 @@ const DATETIME_FORMATS: &[&str] = &[
     "%m/%d/%y %I:%M %p",
     "%d.%m.%Y %H:%M",
     "%d.%m.%Y %H:%M:%S",
+    "%m-%d-%Y %H:%M",
 ];
 const DAY_FIRST_DATETIME_FORMATS: &[&str] = &[
     "%d/%m/%Y %H:%M",
@@ -218,9 +221,12 @@ const DAY_FIRST_DATETIME_FORMATS: &[&str] = &[
     "%d/%m/%y %H:%M",
     "%d.%m.%Y %H:%M",
     "%d.%m.%Y %H:%M:%S",
+    "%d-%m-%Y %H:%M",
+    "%d-%m-%Y %H:%M:%S",
 ];
 const DAY_FIRST_DATE_FORMATS: &[&str] = &[
     "%d/%m/%Y",
+    "%d-%m-%Y",
     "%d/%m/%y",
     "%d.%m.%Y",
     "%d.%m.%y",
@@ -231,6 +237,7 @@ const DAY_FIRST_DATE_FORMATS: &[&str] = &[
 ];
 const DATE_FORMATS: &[&str] = &[
     "%m/%d/%Y",
+    "%m-%d-%Y",
     "%m/%d/%y",
     "%d.%m.%Y",
     "%B %d, %Y",

@@ -42,16 +42,6 @@ struct Hints {
     am_pm: bool,
 }
 
-impl Hints {
-    fn order(self) -> Option<DateOrder> {
-        match (self.decimal_comma, self.am_pm) {
-            (true, false) => Some(DateOrder::DayFirst),
-            (false, true) => Some(DateOrder::MonthFirst),
-            _ => None,
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, Default)]
 struct ColumnEvidence {
     decimal_commas: u64,
@@ -62,16 +52,57 @@ struct ColumnEvidence {
     second_over_12: bool,
 }
 
+/// Why a file's slash dates were read in the order they were, for `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Why {
+    /// `date_order` in equinox.toml.
+    Setting,
+    /// The column's own dates: a day above 12 in one place.
+    OwnDates,
+    /// Dots or hyphens between the fields, as day-first locales write.
+    Dotted,
+    /// Another date column of the file shows its order.
+    OtherColumn,
+    DecimalComma,
+    AmPm,
+    /// The export's default (Clockify: month-first; Pipedrive in another
+    /// language than English: day-first).
+    ExportDefault,
+}
+
+impl Why {
+    fn words(self) -> &'static str {
+        match self {
+            Why::Setting => "set by date_order in equinox.toml",
+            Why::OwnDates => "a date in the column has a field above 12",
+            Why::Dotted => "the dates are written with dots or hyphens",
+            Why::OtherColumn => "another date column of the file has a field above 12",
+            Why::DecimalComma => "the file's numbers use a decimal comma",
+            Why::AmPm => "the file's times use a 12-hour clock (AM/PM)",
+            Why::ExportDefault => {
+                "every date could be read either way; this is the export's default order (Clockify's settings; the interface language of a Pipedrive export)"
+            }
+        }
+    }
+}
+
 impl ColumnEvidence {
-    fn order(&self, hints: Hints) -> ColumnOrder {
-        let known = match (self.first_over_12, self.second_over_12) {
-            (true, false) => Some(DateOrder::DayFirst),
-            (false, true) | (true, true) => Some(DateOrder::MonthFirst),
-            (false, false) if self.numeric_dates == 0 => Some(DateOrder::MonthFirst),
-            (false, false) if self.dotted => Some(DateOrder::DayFirst),
-            (false, false) => hints.order(),
-        };
-        known.map_or(ColumnOrder::Ambiguous, ColumnOrder::Known)
+    /// The order the column's own dates show.
+    fn own(&self) -> Option<(DateOrder, Why)> {
+        match (self.first_over_12, self.second_over_12) {
+            (true, false) => Some((DateOrder::DayFirst, Why::OwnDates)),
+            (false, true) | (true, true) => Some((DateOrder::MonthFirst, Why::OwnDates)),
+            (false, false) if self.dotted => Some((DateOrder::DayFirst, Why::Dotted)),
+            (false, false) => None,
+        }
+    }
+
+    /// The column's order: its own dates, else the file's.
+    fn order(&self, file: Option<(DateOrder, Why)>) -> Option<(DateOrder, Option<Why>)> {
+        if self.numeric_dates == 0 {
+            return Some((DateOrder::MonthFirst, None));
+        }
+        self.own().or(file).map(|(order, why)| (order, Some(why)))
     }
 }
 
@@ -84,7 +115,9 @@ impl FormatEvidence {
         for (cell, evidence) in record.iter().zip(&mut self.columns) {
             if let Some((first, second)) = numeric_date_fields(cell) {
                 evidence.numeric_dates += 1;
-                evidence.dotted |= cell.contains('.');
+                // Dotted and hyphenated (`17-7-2018`) numeric dates are
+                // written by day-first locales.
+                evidence.dotted |= cell.contains(['.', '-']);
                 evidence.first_over_12 |= first > 12;
                 evidence.second_over_12 |= second > 12;
             } else {
@@ -99,35 +132,102 @@ impl FormatEvidence {
         }
     }
 
+    /// The order the whole file shows, for columns whose own dates do not:
+    /// other columns' dates (where they agree), then the locale hints,
+    /// then the export's default.
+    fn file_order(&self, default: Option<DateOrder>) -> Option<(DateOrder, Why)> {
+        let mut shown = self
+            .columns
+            .iter()
+            .filter(|c| c.first_over_12 || c.second_over_12)
+            .filter_map(|c| c.own().map(|(order, _)| order));
+        let first = shown.next();
+        if let Some(order) = first.filter(|o| shown.all(|other| other == *o)) {
+            return Some((order, Why::OtherColumn));
+        }
+        match (self.hints.decimal_comma, self.hints.am_pm) {
+            (true, false) => return Some((DateOrder::DayFirst, Why::DecimalComma)),
+            (false, true) => return Some((DateOrder::MonthFirst, Why::AmPm)),
+            _ => {}
+        }
+        default.map(|order| (order, Why::ExportDefault))
+    }
+
     /// Whether some column still cannot be decided from the data.
     pub fn undecided(&self) -> bool {
-        self.columns
-            .iter()
-            .any(|c| c.order(self.hints) == ColumnOrder::Ambiguous)
+        let file = self.file_order(None);
+        self.columns.iter().any(|c| c.order(file).is_none())
     }
 
     /// The formats of every column; a date order `forced` by equinox.toml
-    /// wins over the evidence.
-    pub fn formats(&self, forced: Option<DateOrder>) -> ColumnFormats {
-        let orders = self.columns.iter().map(|c| {
-            forced
-                .map(ColumnOrder::Known)
-                .unwrap_or(c.order(self.hints))
+    /// wins over the evidence, and `default` (the export's own) comes
+    /// last.
+    pub fn formats(&self, forced: Option<DateOrder>, default: Option<DateOrder>) -> ColumnFormats {
+        let file = self.file_order(default);
+        let decided: Vec<Option<(DateOrder, Option<Why>)>> = self
+            .columns
+            .iter()
+            .map(|c| match forced {
+                Some(order) if c.numeric_dates > 0 => Some((order, Some(Why::Setting))),
+                Some(order) => Some((order, None)),
+                None => c.order(file),
+            })
+            .collect();
+        let orders = decided.iter().map(|d| {
+            d.map_or(ColumnOrder::Ambiguous, |(order, _)| {
+                ColumnOrder::Known(order)
+            })
         });
         let decimals = self.columns.iter().map(ColumnEvidence::decimal_separator);
         ColumnFormats {
             orders: orders.collect(),
             decimals: decimals.collect(),
             forced,
+            note: order_note(&decided),
         }
     }
 }
 
+/// `check`'s note on how a file's slash dates were read, when it has any.
+fn order_note(decided: &[Option<(DateOrder, Option<Why>)>]) -> Option<String> {
+    let reasons: std::collections::BTreeSet<(bool, Why)> = decided
+        .iter()
+        .flatten()
+        .filter_map(|(order, why)| Some((*order == DateOrder::DayFirst, (*why)?)))
+        .collect();
+    if reasons.is_empty() {
+        return None;
+    }
+    let said: Vec<String> = reasons
+        .iter()
+        .map(|(day_first, why)| {
+            let order = if *day_first {
+                "day-first"
+            } else {
+                "month-first"
+            };
+            format!("{order} ({})", why.words())
+        })
+        .collect();
+    Some(format!("numeric dates read {}", said.join("; ")))
+}
+
 /// A slash date with a 12-hour time: `9/8/2026 11:22 AM`, also inside text
-/// such as Salesforce's footer `Generated By:  Dana  9/8/2026 11:22 AM`.
+/// such as Salesforce's footer `Generated By:  Dana  9/8/2026 11:22 AM`;
+/// or a 12-hour time on its own (Clockify's `Start Time`, `10:23:52 AM`).
 fn is_us_time(cell: &str) -> bool {
-    let cell = cell.trim_end();
-    (cell.ends_with(" AM") || cell.ends_with(" PM")) && cell.contains('/') && cell.contains(':')
+    let cell = cell.trim();
+    let Some(time) = cell
+        .strip_suffix(" AM")
+        .or_else(|| cell.strip_suffix(" PM"))
+    else {
+        return false;
+    };
+    let bare_time = !time.is_empty()
+        && time.len() <= 8
+        && time.bytes().all(|b| b.is_ascii_digit() || b == b':')
+        && time.contains(':');
+    bare_time || (cell.contains('/') && cell.contains(':'))
 }
 
 impl ColumnEvidence {
@@ -168,6 +268,8 @@ pub struct ColumnFormats {
     orders: Vec<ColumnOrder>,
     decimals: Vec<Option<char>>,
     forced: Option<DateOrder>,
+    /// How the file's numeric dates were read and why, for `check`.
+    pub note: Option<String>,
 }
 
 impl ColumnFormats {
@@ -193,7 +295,7 @@ mod tests {
             evidence.add(&csv::StringRecord::from(row.to_vec()));
         }
         (0..rows[0].len())
-            .map(|i| evidence.formats(None).date_order(i))
+            .map(|i| evidence.formats(None, None).date_order(i))
             .collect()
     }
 
@@ -230,7 +332,7 @@ mod tests {
         ] {
             evidence.add(&csv::StringRecord::from(row.to_vec()));
         }
-        let formats = evidence.formats(None);
+        let formats = evidence.formats(None, None);
         let decimals: Vec<_> = (0..4).map(|i| formats.decimal_separator(i)).collect();
         assert_eq!(decimals, [Some(','), None, Some('.'), None]);
         assert_eq!(decimal_separator_shown("1.234,5"), Some(','));

@@ -39,12 +39,17 @@ impl Header {
     /// The first column matching any alias, trying aliases in order. An alias
     /// ending in `(*)` matches a name with any parenthesised suffix, for
     /// headers that carry the currency: `amount spent (*)` finds
-    /// `Amount spent (USD)`.
+    /// `Amount spent (USD)`; `*words*` matches a name containing the words.
     pub fn find(&self, aliases: &[&str]) -> Option<usize> {
         aliases.iter().find_map(|alias| self.find_one(alias))
     }
 
     fn find_one(&self, alias: &str) -> Option<usize> {
+        // `*words*`: any name containing the words, for translated headers
+        // whose exact wording varies (LinkedIn's spend column).
+        if let Some(words) = alias.strip_prefix('*').and_then(|a| a.strip_suffix('*')) {
+            return self.normalised.iter().position(|n| n.contains(words));
+        }
         match alias.strip_suffix("(*)") {
             Some(prefix) => self.normalised.iter().position(|n| {
                 n.starts_with(prefix) && n.ends_with(')') && n[prefix.len()..].starts_with('(')
@@ -85,5 +90,7 @@ mod tests {
         assert_eq!(h.find(&["amount spent (*)"]), Some(2));
         assert_eq!(h.suffix_in_parens(2), Some("USD"));
         assert_eq!(h.find(&["cost"]), None);
+        assert_eq!(h.find(&["*spent*"]), Some(2));
+        assert_eq!(h.find(&["*title*", "record id"]), Some(1));
     }
 }

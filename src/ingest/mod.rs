@@ -11,9 +11,11 @@ mod discover;
 mod formats;
 mod header;
 mod lines;
+mod notes;
 mod profiles;
 mod repeats;
 mod sniff;
+mod spread;
 
 use crate::config::DateOrder;
 use crate::config::Settings;
@@ -97,6 +99,9 @@ pub fn read_inputs_with(
         let (merged, lead_table) = merge_duplicates(&mut records);
         let repeats: u64 = ledger.files.iter().map(|f| f.repeats_merged).sum();
         ledger.duplicates_merged = merged + repeats;
+        // Before the activity fold: it counts touches from readiness on.
+        records.ready_basis = crate::model::ReadyBasis::of(&records.leads);
+        records.ready_basis.apply(&mut records.leads);
         (records, lead_table)
     });
     let activity = steps.time("activities", || {
@@ -241,6 +246,9 @@ fn read_file_as(
         Ok(Read::Whole) => {}
     }
     ledger.dates = records.date_range();
+    notes::note_stages(&mut records, &mut ledger);
+    notes::note_spread(&records, &mut ledger);
+    notes::note_sources(&records, &mut ledger);
     Some((records, ledger))
 }
 
@@ -306,8 +314,10 @@ fn read_into(
         sniffed: &sniffed,
         forced_date_order: forced,
         max_expanded_bytes: settings.max_expanded_bytes,
+        stated: spread::stated_range(&sniffed.preamble),
     };
     read_rows(reader, &file, settings, fold, records, ledger);
+    profiles::finish_file(sniffed.matched.profile, records, file.stated);
     Ok(Read::Whole)
 }
 
@@ -346,6 +356,8 @@ struct FileContext<'a> {
     sniffed: &'a Sniffed,
     forced_date_order: Option<DateOrder>,
     max_expanded_bytes: u64,
+    /// The date range the preamble states.
+    stated: Option<spread::StatedRange>,
 }
 
 /// Rows read ahead to decide each column's date order before any row is
@@ -492,6 +504,7 @@ fn parse_rows(
     }
     let formats = column_formats(ahead.iter().flatten(), file);
     let mut repeats = repeats::Repeats::default();
+    ledger.notes.extend(formats.note.clone());
     for batch in ahead.into_iter().chain(full.iter()) {
         let go_on = batch
             .iter()
@@ -534,6 +547,7 @@ fn parse_row(
         profile: file.sniffed.matched.profile,
         formats,
         file: file.name,
+        stated: file.stated,
     };
     tally(
         (file.sniffed.matched.profile.read)(&row, settings, records),
@@ -559,7 +573,8 @@ fn column_formats<'a>(
     if rows >= DATE_SCAN_ROWS && evidence.undecided() && file.forced_date_order.is_none() {
         evidence = scan_whole_file(file);
     }
-    evidence.formats(file.forced_date_order)
+    let default = profiles::default_date_order(&file.sniffed.matched, &file.sniffed.header);
+    evidence.formats(file.forced_date_order, default)
 }
 
 fn csv_reader<R: std::io::Read>(reader: R, delimiter: u8) -> csv::Reader<R> {

@@ -49,6 +49,16 @@ pub fn find_header(reader: &mut dyn BufRead, renames: Renames) -> Result<Sniffed
     let mut preamble = Vec::new();
     for line_number in 1..=MAX_PREAMBLE_LINES as u64 {
         let Some(line) = read_line(reader).map_err(NotRecognised::Io)? else {
+            if let Some(matched) = profiles::preamble_only(&preamble) {
+                // The lines read were all preamble: a report of no rows.
+                return Ok(Sniffed {
+                    matched,
+                    header: Header::new([]),
+                    delimiter: b'\t',
+                    header_line: line_number - 1,
+                    preamble,
+                });
+            }
             return Err(no_profile(nearest, line_number - 1));
         };
         if let Some(kind) = wrong_kind(&line) {

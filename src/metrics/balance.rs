@@ -6,7 +6,7 @@ use super::flow::Inventory;
 use super::follow_up::FollowUp;
 use super::stats::{quantile, ratio};
 use super::window::Window;
-use crate::model::Stamp;
+use crate::model::{ReadyBasis, Stamp};
 use chrono::{Days, NaiveDate, NaiveTime};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -26,7 +26,7 @@ pub struct Balance {
     pub tilt: Option<f64>,
     /// `marketing-heavy`, `balanced` or `sales-heavy`.
     pub verdict: Option<&'static str>,
-    /// Mean new MQLs per week.
+    /// Mean new MQLs per week (new leads where no lead has an MQL date).
     pub supply_per_week: Option<f64>,
     /// Active reps times per-rep weekly throughput.
     pub capacity_per_week: Option<f64>,
@@ -43,6 +43,15 @@ pub struct Balance {
     pub inventory_weeks: Option<f64>,
 }
 
+/// Marketing's supply in one period: the leads that became ready for
+/// sales, by the definition the exports allow.
+#[derive(Debug, Clone, Copy)]
+pub struct Supply {
+    /// New MQLs, or new leads under [`ReadyBasis::Created`].
+    pub leads: u64,
+    pub basis: ReadyBasis,
+}
+
 /// Why a balance figure is missing, for the `unavailable` map.
 pub type Missing = Vec<(&'static str, String)>;
 
@@ -50,18 +59,20 @@ pub type Missing = Vec<(&'static str, String)>;
 pub fn balance(
     follow_ups: &[FollowUp],
     window: &Window,
-    mqls: u64,
+    supply: Supply,
     fixed_per_rep: Option<f64>,
     inventory: Inventory,
 ) -> (Balance, Missing) {
     let mut missing = Missing::new();
-    let supply = mqls as f64 / (window.observed_days() as f64 / 7.0);
-    let supply_per_week = (mqls > 0).then_some(supply);
+    let mqls = supply.leads;
+    let per_week = mqls as f64 / (window.observed_days() as f64 / 7.0);
+    let supply_per_week = (mqls > 0).then_some(per_week);
     if mqls == 0 {
-        missing.push((
-            "balance.supply_per_week",
-            "no new MQLs in the period".into(),
-        ));
+        let reason = match supply.basis {
+            ReadyBasis::Mql => "no new MQLs in the period",
+            ReadyBasis::Created => "no new leads in the period",
+        };
+        missing.push(("balance.supply_per_week", reason.into()));
     }
     let active_reps = active_reps(follow_ups, window);
     let measured = fixed_per_rep.is_none();

@@ -33,6 +33,16 @@ pub struct Headline {
     pub value: fn(&Review) -> Option<f64>,
 }
 
+/// Figures compared for the findings' wording but not shown among the
+/// headlines: a finding that states a share compares the share, in
+/// points, not the count beside it.
+pub const SUPPORTING: &[Headline] = &[Headline {
+    key: "speed_to_lead.dropped_share",
+    label: "Dropped share of ready leads",
+    unit: Unit::Share,
+    value: |r| r.speed_to_lead.dropped_share,
+}];
+
 /// The headline figures, in the order the review shows them.
 pub const HEADLINES: &[Headline] = &[
     Headline {
@@ -235,6 +245,7 @@ pub fn against(now: &Review, before: &Review) -> Against {
         label: before.period.label.clone(),
         figures: HEADLINES
             .iter()
+            .chain(SUPPORTING)
             .map(|h| (h.key, change(h.unit, (h.value)(now), (h.value)(before))))
             .collect(),
     }

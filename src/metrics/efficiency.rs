@@ -108,7 +108,7 @@ pub fn efficiency(input: &Inputs, window: &Window, unavailable: &mut Unavailable
 }
 
 fn channels(input: &Inputs, window: &Window) -> BTreeMap<&'static str, ChannelEfficiency> {
-    let mut spend: BTreeMap<&'static str, (Money, u64, u64)> = BTreeMap::new();
+    let mut spend: BTreeMap<&'static str, (crate::model::FineMoney, u64, u64)> = BTreeMap::new();
     for row in input
         .records
         .spend
@@ -126,6 +126,7 @@ fn channels(input: &Inputs, window: &Window) -> BTreeMap<&'static str, ChannelEf
         .filter(|k| spend.contains_key(k) || input.segments.by_channel.contains_key(k))
         .map(|key| {
             let (cost, impressions, clicks) = spend.get(key).copied().unwrap_or_default();
+            let cost = cost.to_money();
             let funnel = input
                 .segments
                 .by_channel

@@ -165,8 +165,9 @@ fn tilt_rule(ctx: &Ctx) -> Vec<Finding> {
     }
     let times = factor(2f64.powf(t.abs()));
     let weekly = format!(
-        "{} new MQLs a week against capacity for {}",
+        "{} {} a week against capacity for {}",
         per_week(supply),
+        ctx.r.method.ready_for_sales.supply_words(),
         per_week(capacity)
     );
     if t > 0.0 {
@@ -252,7 +253,8 @@ fn dropped_rule(ctx: &Ctx) -> Vec<Finding> {
             percent(share),
             if s.dropped == 1 { "was" } else { "were" },
             ctx.settings.sla.drop_after_days,
-            ctx.change("speed_to_lead.dropped")
+            // The sentence states a share: it compares the share.
+            ctx.change("speed_to_lead.dropped_share")
         ),
         rec,
     )

@@ -60,6 +60,10 @@ pub fn weekly_flow(follow_ups: &[FollowUp], window: &Window, sla: &Sla) -> Vec<W
         if let Some(i) = lead.touch.and_then(|t| week_of(&starts, &ends, t)) {
             weeks[i].absorption += 1;
         }
+        if lead.untimed {
+            // Touched at a time nobody knows: never in the backlog.
+            continue;
+        }
         let limit = lead.touch.map_or(lead.ready + drop_window, |t| {
             t.min(lead.ready + drop_window)
         });
@@ -111,6 +115,7 @@ pub fn inventory(
     for lead in follow_ups.iter().filter(|f| f.mql && f.ready < end) {
         absorbed += u64::from(window.holds(lead.touch));
         match lead.touch.filter(|t| *t < end) {
+            None if lead.untimed => {}
             None => result.untouched += u64::from(lead.ready + drop_window >= end),
             Some(t) => {
                 let advanced = stages[lead.index as usize].sql.is_some_and(|s| s < end);

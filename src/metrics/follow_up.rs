@@ -10,7 +10,7 @@
 
 pub use crate::model::activity::FIRST_DAYS;
 use crate::model::{
-    Activity, Function, Lead, LeadActivity, LeadIndex, Outcome, Records, Stamp, Text,
+    Activity, Function, Lead, LeadActivity, LeadIndex, Outcome, ReadyBasis, Records, Stamp, Text,
 };
 use chrono::NaiveDateTime;
 
@@ -21,8 +21,13 @@ pub struct FollowUp<'a> {
     pub index: u32,
     pub lead: &'a Lead,
     pub ready: Stamp,
-    /// Whether the lead came as an MQL: marketing's supply.
+    /// Whether the lead counts as supply: it came as an MQL, or every
+    /// ready lead does where no lead has an MQL date
+    /// ([`ReadyBasis::Created`]).
     pub mql: bool,
+    /// Not touched by a known time, though the CRM says sales contacted
+    /// it ([`Lead::touched`]): "touched, time unknown", never dropped.
+    pub untimed: bool,
     pub function: Function,
     /// The first touch at or after `ready`, known by the cut-off.
     pub touch: Option<Stamp>,
@@ -61,6 +66,11 @@ pub struct Join<'a> {
     pub has_activities: bool,
     /// Whether any lead carries an email hash.
     pub has_emails: bool,
+    /// What "ready for sales" means for these leads.
+    pub ready_basis: ReadyBasis,
+    /// Whether any ready lead is touched with its time unknown: the
+    /// follow-up bands then show them as a band of their own.
+    pub has_untimed: bool,
 }
 
 /// Joins leads, touches and deals once.
@@ -76,6 +86,8 @@ pub fn join(records: &Records, as_of: NaiveDateTime) -> Join<'_> {
         || (stages(records, as_of), duplicates(&records.leads)),
     );
     Join {
+        has_untimed: follow_ups.iter().any(|f| f.untimed),
+        ready_basis: records.ready_basis,
         follow_ups,
         stages,
         duplicate,
@@ -90,6 +102,7 @@ pub fn join(records: &Records, as_of: NaiveDateTime) -> Join<'_> {
 /// while joined.
 fn follow_ups(records: &Records, as_of: Stamp) -> Vec<FollowUp<'_>> {
     let activity = &records.activity;
+    let all_supply = records.ready_basis == ReadyBasis::Created;
     let ready = |lead: &Lead| lead.ready_at.is_some_and(|r| r <= as_of);
     let mut follow_ups = Vec::with_capacity(records.leads.iter().filter(|l| ready(l)).count());
     follow_ups.extend(
@@ -98,7 +111,12 @@ fn follow_ups(records: &Records, as_of: Stamp) -> Vec<FollowUp<'_>> {
             .iter()
             .enumerate()
             .filter_map(|(index, lead)| {
-                follow_up(index, lead, as_of, activity, activity.of_lead(index))
+                let mut f = follow_up(index, lead, as_of, activity, activity.of_lead(index))?;
+                if all_supply {
+                    f.mql = true;
+                    touched_when_created(&mut f);
+                }
+                Some(f)
             }),
     );
     follow_ups
@@ -118,11 +136,25 @@ fn follow_up<'a>(
         lead,
         ready,
         mql: lead.mql_at.is_some(),
+        untimed: touch.is_none() && lead.touched,
         function: lead.function,
         touch,
         owner,
         several_reps: touched.is_some_and(|t| t.several_reps),
     })
+}
+
+/// Where every lead is ready when created ([`ReadyBasis::Created`]), a
+/// first touch the lead records before its own creation is a contact a
+/// rep made and then saved (HubSpot's sales extension creates the contact
+/// as the email goes out, a minute after it): touched when created, not
+/// left untouched.
+fn touched_when_created(f: &mut FollowUp) {
+    let before = f.lead.first_touch_at.is_some_and(|t| t < f.ready);
+    if f.touch.is_none() && before {
+        f.touch = Some(f.ready);
+        f.owner = f.lead.owner.as_ref();
+    }
 }
 
 /// The earlier of the lead's own first-touch column and its first activity
@@ -239,6 +271,29 @@ mod tests {
             email_hash: hash.and_then(NonZeroU64::new),
             ..Lead::new(id, created, "Paid Search".into(), Function::Marketing)
         }
+    }
+
+    #[test]
+    fn a_touch_saved_before_creation_counts_at_creation_where_leads_are_ready_when_created() {
+        let at = |t: &str| {
+            Stamp::new(chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M").unwrap()).unwrap()
+        };
+        let mut early = lead("1", "2026-07-01 10:01", None);
+        early.first_touch_at = Some(at("2026-07-01 10:00"));
+        early.owner = Some("Rep".into());
+        let mut records = Records {
+            leads: vec![early, lead("2", "2026-07-02 09:00", None)],
+            ready_basis: ReadyBasis::Created,
+            ..Records::default()
+        };
+        ReadyBasis::Created.apply(&mut records.leads);
+        let f = follow_ups(&records, at("2026-09-30 00:00"));
+        assert_eq!(f[0].touch, Some(at("2026-07-01 10:01")));
+        assert_eq!(f[0].owner.map(|o| &**o), Some("Rep"));
+        assert_eq!(f[1].touch, None);
+        // Where readiness is the MQL date, such a touch does not count.
+        records.ready_basis = ReadyBasis::Mql;
+        assert_eq!(follow_ups(&records, at("2026-09-30 00:00"))[0].touch, None);
     }
 
     #[test]

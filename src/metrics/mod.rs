@@ -17,6 +17,7 @@ pub mod flow;
 pub mod follow_up;
 pub mod funnel;
 pub mod investment;
+pub mod method;
 pub mod money;
 pub mod pipeline;
 pub mod plan;
@@ -45,13 +46,13 @@ pub use team::Rep;
 
 use crate::config::Settings;
 use crate::ledger::Totals;
-use crate::model::{Period, Records, Stamp};
+use crate::model::{Period, ReadyBasis, Records, Stamp};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use follow_up::Join;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use window::Window;
 
 /// Figure name (`family.figure`) to the reason it could not be computed.
@@ -107,6 +108,11 @@ pub struct Review {
     pub data_quality: Totals,
     /// Figure name to the reason it could not be computed.
     pub unavailable: Unavailable,
+    /// The definitions the exports called for, where they differ from
+    /// the usual ones.
+    pub method: method::Method,
+    /// Deals no review can show where their dates put them.
+    pub deal_checks: method::DealChecks,
 }
 
 impl Review {
@@ -146,16 +152,25 @@ pub fn compute(
         data_quality,
         lags: steps.time("lags", || conversion::lags(&records.leads, &join.stages)),
         names: team::display_names(records, settings.privacy),
+        method: method::method(records, &join),
         join,
     };
     // Periods are independent until compared: computed on every core,
     // collected in period order.
     let mut reviews: Vec<Review> = steps.time("periods", || {
-        periods(first_day, as_of.date(), settings)
+        periods(first_day, as_of.date(), settings, &days_with_data(records))
             .into_par_iter()
             .map(|period| review(&shared, Window::new(period, as_of)))
             .collect()
     });
+    let reviewed: Vec<(NaiveDate, NaiveDate)> = reviews
+        .iter()
+        .map(|r| (r.period.start, r.period.end))
+        .collect();
+    let deal_checks = method::DealChecks::of(records, &reviewed);
+    for review in &mut reviews {
+        review.deal_checks = deal_checks;
+    }
     compare(&mut reviews, settings);
     for review in &mut reviews {
         review.targets = targets::targets(review, settings);
@@ -173,17 +188,57 @@ struct Shared<'a> {
     join: Join<'a>,
     lags: [Option<f64>; 6],
     names: HashMap<String, String>,
+    method: method::Method,
 }
 
-fn periods(first: NaiveDate, last: NaiveDate, settings: &Settings) -> Vec<Period> {
+/// The periods from the first with data to the one holding the cut-off.
+/// A run of a year or more of periods without any data (a time log from
+/// 2014 beside this year's CRM) gets no reviews: the review after it
+/// says so instead (see [`note_comparison_gaps`]). A shorter quiet spell
+/// keeps its reviews: an empty quarter in a running business is news.
+fn periods(
+    first: NaiveDate,
+    last: NaiveDate,
+    settings: &Settings,
+    with_data: &BTreeSet<NaiveDate>,
+) -> Vec<Period> {
     let mut period = Period::containing(first, settings.period, settings.fiscal_year_start);
     let mut periods = Vec::new();
+    let mut quiet = Vec::new();
+    let year = comparison::periods_per_year(settings.period);
     while period.start <= last {
         let next = period.next(settings.period, settings.fiscal_year_start);
-        periods.push(period);
+        let holds_data = with_data.range(period.start..=period.end).next().is_some();
+        if holds_data || next.start > last {
+            if quiet.len() < year {
+                periods.append(&mut quiet);
+            }
+            quiet.clear();
+            periods.push(period);
+        } else {
+            quiet.push(period);
+        }
         period = next;
     }
     periods
+}
+
+/// Every day some record falls on: leads and deals created, deals won or
+/// lost, ad spend, hours and budget lines.
+fn days_with_data(records: &Records) -> BTreeSet<NaiveDate> {
+    let mut days: rustc_hash::FxHashSet<NaiveDate> = rustc_hash::FxHashSet::default();
+    days.extend(records.leads.iter().map(|l| l.created_at.date()));
+    for deal in &records.deals {
+        days.insert(deal.created_at.date());
+        if deal.outcome != crate::model::Outcome::Open
+            && let Some(closed) = deal.closed_at
+        {
+            days.insert(closed.date());
+        }
+    }
+    days.extend(records.spend.iter().map(|s| s.day));
+    days.extend(logged_days(records));
+    days.into_iter().collect()
 }
 
 fn review(shared: &Shared, window: Window) -> Review {
@@ -195,12 +250,29 @@ fn review(shared: &Shared, window: Window) -> Review {
     let funnel = funnel::funnel(&records.leads, &records.deals, &window);
     let segments = funnel::segments(&records.leads, &records.deals, join, &window, settings);
     let conversion = conversion::conversions(&records.leads, &join.stages, &shared.lags, &window);
-    let speed = speed::speed(&join.follow_ups, &join.stages, &window, &settings.sla);
+    let speed = speed::speed(
+        &join.follow_ups,
+        &join.stages,
+        &window,
+        &settings.sla,
+        join.has_untimed,
+    );
     let inventory = flow::inventory(&join.follow_ups, &join.stages, &window, &settings.sla);
+    let supply = balance::Supply {
+        leads: match join.ready_basis {
+            ReadyBasis::Mql => funnel.mqls,
+            ReadyBasis::Created => join
+                .follow_ups
+                .iter()
+                .filter(|f| window.contains(f.ready))
+                .count() as u64,
+        },
+        basis: join.ready_basis,
+    };
     let (balance, missing) = balance::balance(
         &join.follow_ups,
         &window,
-        funnel.mqls,
+        supply,
         settings.leads_per_rep_week,
         inventory,
     );
@@ -297,38 +369,54 @@ fn review(shared: &Shared, window: Window) -> Review {
         findings: Vec::new(),
         data_quality: shared.data_quality,
         unavailable,
+        method: shared.method.clone(),
+        deal_checks: method::DealChecks::default(),
     }
 }
 
 /// Fills every review's comparison with the previous period and the same
-/// period a year earlier, and its source mix shift.
+/// period a year earlier (where they have reviews), and its source mix
+/// shift.
 fn compare(reviews: &mut [Review], settings: &Settings) {
-    let year = comparison::periods_per_year(settings.period);
+    let (kind, fy) = (settings.period, settings.fiscal_year_start);
+    let index_of =
+        |start: NaiveDate, reviews: &[Review]| reviews.iter().position(|r| r.period.start == start);
     for i in 0..reviews.len() {
-        let previous = i
+        let period = Period::containing(reviews[i].period.start, kind, fy);
+        let before = period.previous(kind, fy);
+        let year_start = period.start - chrono::Months::new(12);
+        let p = index_of(before.start, reviews);
+        let y = index_of(year_start, reviews);
+        let previous = p.map(|p| comparison::against(&reviews[i], &reviews[p]));
+        let year_ago = y.map(|y| comparison::against(&reviews[i], &reviews[y]));
+        let mix_before = p.map(|p| reviews[p].segments.by_source.clone());
+        let earlier = i
             .checked_sub(1)
-            .map(|p| comparison::against(&reviews[i], &reviews[p]));
-        let year_ago = i
-            .checked_sub(year)
-            .map(|p| comparison::against(&reviews[i], &reviews[p]));
-        let before = i
-            .checked_sub(1)
-            .map(|p| reviews[p].segments.by_source.clone());
+            .map(|e| (reviews[e].period.label.clone(), reviews[0].period.start));
         let review = &mut reviews[i];
-        let (mix, shift) = alignment::mix(&review.segments.by_source, before.as_ref());
+        let (mix, shift) = alignment::mix(&review.segments.by_source, mix_before.as_ref());
         review.alignment.source_mix = mix;
         review.alignment.mix_shift = shift;
-        note_comparison_gaps(review, previous.is_none(), year_ago.is_none(), settings);
+        let gaps = Gaps {
+            no_previous: previous.is_none(),
+            no_year_ago: year_ago.is_none(),
+            earlier,
+        };
+        note_comparison_gaps(review, &gaps, settings);
         review.comparison = Comparison { previous, year_ago };
     }
 }
 
-fn note_comparison_gaps(
-    review: &mut Review,
+/// Which comparisons a review lacks, and the review before it with the
+/// first review's start, if any: a gap of periods without data lies
+/// between them when the one before is not the previous period.
+struct Gaps {
     no_previous: bool,
     no_year_ago: bool,
-    settings: &Settings,
-) {
+    earlier: Option<(String, NaiveDate)>,
+}
+
+fn note_comparison_gaps(review: &mut Review, gaps: &Gaps, settings: &Settings) {
     let start = review.period.start;
     let earlier = |months: u32| {
         let day = start - chrono::Months::new(months);
@@ -339,21 +427,33 @@ fn note_comparison_gaps(
         crate::model::PeriodKind::Month => 1,
         crate::model::PeriodKind::Half => 6,
     };
-    if no_previous {
-        let reason = format!(
-            "no data before {}: {} has no review",
-            review.period.label,
-            earlier(months)
-        );
+    if gaps.no_previous {
+        let reason = match &gaps.earlier {
+            Some((last, _)) => format!(
+                "no data between {last} and {}: the periods in between have no review",
+                review.period.label
+            ),
+            None => format!(
+                "no data before {}: {} has no review",
+                review.period.label,
+                earlier(months)
+            ),
+        };
         note(&mut review.unavailable, "comparison.previous", &reason);
         note(&mut review.unavailable, "alignment.mix_shift", &reason);
     }
-    if no_year_ago {
-        let reason = format!(
-            "the data starts less than a year before {}: {} has no review",
-            review.period.label,
-            earlier(12)
-        );
+    if gaps.no_year_ago {
+        let year_start = start - chrono::Months::new(12);
+        let reason = match &gaps.earlier {
+            Some((_, first)) if *first <= year_start => {
+                format!("{} holds no data: it has no review", earlier(12))
+            }
+            _ => format!(
+                "the data starts less than a year before {}: {} has no review",
+                review.period.label,
+                earlier(12)
+            ),
+        };
         note(&mut review.unavailable, "comparison.year_ago", &reason);
     }
 }

@@ -2,7 +2,7 @@
 
 use super::stats::ratio;
 use super::window::Window;
-use crate::model::{Channel, Deal, Money, Outcome, Spend};
+use crate::model::{Channel, Deal, FineMoney, Money, Outcome, Spend};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -25,18 +25,19 @@ pub struct Revenue {
     pub win_rate: Option<f64>,
 }
 
-/// Sums ad spend per channel for the period.
+/// Sums ad spend per channel for the period, each sum rounded to the cent
+/// once (see [`FineMoney`]).
 pub fn spend(rows: &[Spend], window: &Window) -> SpendFigures {
-    let mut by_channel: BTreeMap<&'static str, Money> = Channel::ALL
+    let mut fine: BTreeMap<&'static str, FineMoney> = Channel::ALL
         .iter()
-        .map(|c| (c.key(), Money::ZERO))
+        .map(|c| (c.key(), FineMoney::default()))
         .collect();
     for row in rows.iter().filter(|r| window.contains_day(r.day)) {
-        *by_channel.entry(row.channel.key()).or_default() += row.cost;
+        *fine.entry(row.channel.key()).or_default() += row.cost;
     }
     SpendFigures {
-        total: by_channel.values().copied().sum(),
-        by_channel,
+        total: fine.values().copied().sum::<FineMoney>().to_money(),
+        by_channel: fine.into_iter().map(|(k, v)| (k, v.to_money())).collect(),
     }
 }
 

@@ -23,6 +23,10 @@ pub struct Speed {
     pub leads: u64,
     /// Of those, touched at or after becoming ready.
     pub touched: u64,
+    /// Of those, touched by the CRM's word with the time unknown (a
+    /// contact count or last-contacted date, no first-touch date): neither
+    /// dropped nor waiting, and outside the hour figures.
+    pub touched_time_unknown: u64,
     /// `dropped / leads`.
     pub dropped_share: Option<f64>,
     /// The leads by time to first touch.
@@ -32,7 +36,8 @@ pub struct Speed {
 /// Leads whose first touch came within one band of time.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Band {
-    /// `0-1h`, `1-24h`, `1-7d`, `>7d` or `never`.
+    /// `0-1h`, `1-24h`, `1-7d`, `>7d`, `time unknown` (only where the
+    /// data has such leads) or `never`.
     pub band: &'static str,
     pub leads: u64,
     /// Of the period's ready leads.
@@ -52,9 +57,19 @@ const BANDS: [(&str, f64); 4] = [
 ];
 /// The band of leads not touched by the cut-off.
 pub const NEVER: &str = "never";
+/// The band of leads touched at a time the exports do not give.
+pub const TIME_UNKNOWN: &str = "time unknown";
 
-/// Computes the follow-up figures of one period.
-pub fn speed(follow_ups: &[FollowUp], stages: &[Stages], window: &Window, sla: &Sla) -> Speed {
+/// Computes the follow-up figures of one period; `untimed_band` adds the
+/// band of leads touched at an unknown time (the same for every period
+/// of one set of exports, so their bands line up).
+pub fn speed(
+    follow_ups: &[FollowUp],
+    stages: &[Stages],
+    window: &Window,
+    sla: &Sla,
+    untimed_band: bool,
+) -> Speed {
     let sla_window = Duration::seconds((sla.first_touch_hours * 3600.0).round() as i64);
     let drop_window = Duration::days(sla.drop_after_days);
     let mut hours = Vec::new();
@@ -62,6 +77,7 @@ pub fn speed(follow_ups: &[FollowUp], stages: &[Stages], window: &Window, sla: &
     let mut bands: Vec<Band> = BANDS
         .iter()
         .map(|(name, _)| *name)
+        .chain(untimed_band.then_some(TIME_UNKNOWN))
         .chain([NEVER])
         .map(|band| Band {
             band,
@@ -76,9 +92,21 @@ pub fn speed(follow_ups: &[FollowUp], stages: &[Stages], window: &Window, sla: &
             result.touched += 1;
             hours.push(h);
         }
-        let band = &mut bands[band_of(hours_waited)];
+        // The time-unknown band, when there is one, follows the last band
+        // of hours; `never` is always last.
+        let never = bands.len() - 1;
+        let index = match hours_waited {
+            _ if lead.untimed => BANDS.len(),
+            Some(h) => band_of(h),
+            None => never,
+        };
+        let band = &mut bands[index];
         band.leads += 1;
         band.reached_sql += u64::from(stages[lead.index as usize].sql.is_some());
+        if lead.untimed {
+            result.touched_time_unknown += 1;
+            continue;
+        }
         let on_time = waited.is_some_and(|w| w <= sla_window);
         if on_time || lead.ready + sla_window <= window.cut_off {
             judged += 1;
@@ -104,13 +132,10 @@ pub fn speed(follow_ups: &[FollowUp], stages: &[Stages], window: &Window, sla: &
     result
 }
 
-/// The band index of a wait; untouched leads go to the last band.
-fn band_of(hours: Option<f64>) -> usize {
-    match hours {
-        None => BANDS.len(),
-        Some(h) => BANDS
-            .iter()
-            .position(|(_, limit)| h <= *limit)
-            .unwrap_or(BANDS.len() - 1),
-    }
+/// The band index of a wait.
+fn band_of(hours: f64) -> usize {
+    BANDS
+        .iter()
+        .position(|(_, limit)| hours <= *limit)
+        .unwrap_or(BANDS.len() - 1)
 }

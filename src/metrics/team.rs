@@ -103,7 +103,8 @@ pub fn team(
             hours.push(w.num_seconds() as f64 / 3600.0);
         }
         let closed = f.ready + drop_window <= window.cut_off;
-        rep.dropped += u64::from(closed && waited.is_none_or(|w| w > drop_window));
+        let unseen = waited.is_none_or(|w| w > drop_window) && !f.untimed;
+        rep.dropped += u64::from(closed && unseen);
     }
     let mut rows: Vec<Rep> = reps
         .into_iter()

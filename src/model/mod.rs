@@ -19,7 +19,7 @@ mod text;
 
 pub use activity::{Activity, LeadActivity, LeadIndex};
 pub use email::email_hash;
-pub use money::{Money, currency_symbol};
+pub use money::{FineMoney, Money, currency_symbol};
 pub use period::{Period, PeriodKind};
 pub use stamp::{EXPECTED_STAMP_RANGE, Stamp};
 pub use text::Text;
@@ -134,6 +134,12 @@ pub struct Lead {
     /// When the lead became ready for sales (see [`Lead::ready_for_sales`]);
     /// `None` for a marketing lead still being nurtured.
     pub ready_at: Option<Stamp>,
+    /// Whether the CRM says sales contacted the lead (HubSpot `Number of
+    /// times contacted` above 0 or a `Last Contacted` date, a Salesforce
+    /// `Last Activity`) without saying when the first touch was
+    /// (`first_touch_at` is empty): unless an activity export gives the
+    /// time, the lead is "touched, time unknown", never dropped.
+    pub touched: bool,
     /// Lead status or disqualification reason, as written.
     pub status: Option<Text>,
     /// Hash of the normalised email, for duplicate detection only.
@@ -157,6 +163,7 @@ impl Lead {
             customer_at: None,
             first_touch_at: None,
             ready_at: None,
+            touched: false,
             status: None,
             email_hash: None,
         }
@@ -178,6 +185,51 @@ impl Lead {
             .into_iter()
             .flatten()
             .min()
+    }
+}
+
+/// What "ready for sales" means in one set of exports.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadyBasis {
+    /// The MQL date, where the portal uses the stage (see
+    /// [`Lead::ready_for_sales`]); new MQLs are marketing's supply.
+    #[default]
+    Mql,
+    /// No lead has an MQL date: the portal skips the stage (or the CRM
+    /// has none, as Salesforce), so every lead is ready when created and
+    /// every new lead counts as supply.
+    Created,
+}
+
+impl ReadyBasis {
+    /// The basis `leads` call for: [`ReadyBasis::Created`] when none has
+    /// an MQL date.
+    pub fn of(leads: &[Lead]) -> ReadyBasis {
+        if leads.iter().any(|l| l.mql_at.is_some()) {
+            ReadyBasis::Mql
+        } else {
+            ReadyBasis::Created
+        }
+    }
+
+    /// What the supply is called on the page: `new MQLs`, or `new leads`
+    /// where every new lead counts.
+    pub fn supply_words(self) -> &'static str {
+        match self {
+            ReadyBasis::Mql => "new MQLs",
+            ReadyBasis::Created => "new leads",
+        }
+    }
+
+    /// Applies the basis: under [`ReadyBasis::Created`] every lead is
+    /// ready when created.
+    pub fn apply(self, leads: &mut [Lead]) {
+        if self == ReadyBasis::Created {
+            for lead in leads {
+                lead.ready_at = Some(lead.created_at);
+            }
+        }
     }
 }
 
@@ -234,8 +286,10 @@ pub struct Spend {
     pub day: NaiveDate,
     pub channel: Channel,
     pub campaign: String,
-    /// Cost in the review's base currency.
-    pub cost: Money,
+    /// Cost in the review's base currency, to the millionth: rows
+    /// converted from another currency are rounded to the cent only once
+    /// summed.
+    pub cost: FineMoney,
     pub impressions: u64,
     pub clicks: u64,
     /// The platform's own conversion count (Google `Conversions`, Meta
@@ -317,6 +371,46 @@ pub struct Records {
     pub lead_aliases: Vec<(String, String)>,
     /// Texts already held, so that repeated ones are stored once.
     pub texts: TextPool,
+    /// What "ready for sales" means for these leads, decided by ingest
+    /// once every export is read.
+    pub ready_basis: ReadyBasis,
+    /// Deal stage labels one file's outcomes came from, by label as
+    /// written: ingest moves them into the file's ledger for `check`.
+    pub stages: std::collections::BTreeMap<String, StageSeen>,
+    /// Spend rows of one file that covered several days and were spread
+    /// over them: ingest states it in the file's ledger.
+    pub spread: SpreadSeen,
+}
+
+/// Spend rows spread over the days they covered.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct SpreadSeen {
+    pub rows: u64,
+    /// Days of the longest range.
+    pub longest: u64,
+}
+
+/// A deal stage label whose deals took their outcome from it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StageSeen {
+    /// How it was placed, in words: `won (by its words)`, `open`.
+    pub placed: String,
+    /// It says closed but not won or lost: its deals count as open and
+    /// `check` lists it as a problem.
+    pub unplaced: bool,
+    pub deals: u64,
+}
+
+impl Records {
+    /// Notes that a deal's outcome came from its stage `label`.
+    pub fn saw_stage(&mut self, label: &str, placed: &str, unplaced: bool) {
+        let seen = self.stages.entry(label.to_string()).or_default();
+        seen.deals += 1;
+        seen.unplaced = unplaced;
+        if seen.placed.is_empty() {
+            seen.placed = placed.to_string();
+        }
+    }
 }
 
 impl Records {

@@ -46,6 +46,58 @@ impl Money {
     }
 }
 
+/// An amount of the base currency in millionths of a unit: ad spend
+/// converted from another currency keeps its fractions of a cent until
+/// the rows are summed, so a sum is rounded to the cent once (nine INR
+/// rows sum to what their total converts to, not to nine roundings).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FineMoney(pub i64);
+
+/// Millionths of a unit in a cent.
+const FINE_PER_CENT: i64 = 10_000;
+
+impl FineMoney {
+    /// An amount already in whole cents.
+    pub fn from_money(money: Money) -> FineMoney {
+        FineMoney(money.0 * FINE_PER_CENT)
+    }
+
+    /// `money` times a rate, kept to the millionth.
+    pub fn scaled(money: Money, rate: f64) -> FineMoney {
+        FineMoney((money.0 as f64 * rate * FINE_PER_CENT as f64).round() as i64)
+    }
+
+    /// Rounded half away from zero to the cent.
+    pub fn to_money(self) -> Money {
+        let half = FINE_PER_CENT / 2;
+        let rounded = if self.0 >= 0 {
+            (self.0 + half) / FINE_PER_CENT
+        } else {
+            (self.0 - half) / FINE_PER_CENT
+        };
+        Money(rounded)
+    }
+}
+
+impl Add for FineMoney {
+    type Output = FineMoney;
+    fn add(self, other: FineMoney) -> FineMoney {
+        FineMoney(self.0 + other.0)
+    }
+}
+
+impl AddAssign for FineMoney {
+    fn add_assign(&mut self, other: FineMoney) {
+        self.0 += other.0;
+    }
+}
+
+impl Sum for FineMoney {
+    fn sum<I: Iterator<Item = FineMoney>>(iter: I) -> FineMoney {
+        iter.fold(FineMoney::default(), Add::add)
+    }
+}
+
 impl Add for Money {
     type Output = Money;
     fn add(self, other: Money) -> Money {
@@ -91,6 +143,18 @@ mod tests {
         assert_eq!(total, Money(10_000));
         assert_eq!(serde_json::to_string(&total).unwrap(), "100.0");
         assert_eq!(serde_json::to_string(&Money(12345)).unwrap(), "123.45");
+    }
+
+    #[test]
+    fn converted_amounts_round_once_when_summed() {
+        // Nine rows of 19.51 at a rate of 0.01: each is 0.1951 (0.20 when
+        // rounded on its own), their sum 1.7559, rounded once 1.76.
+        let rows = std::iter::repeat_n(FineMoney::scaled(Money(1951), 0.01), 9);
+        let total: FineMoney = rows.sum();
+        assert_eq!(total.to_money(), Money(176));
+        assert_eq!(Money(1951).scale(0.01).0 * 9, 180);
+        assert_eq!(FineMoney(-15_000).to_money(), Money(-2));
+        assert_eq!(FineMoney::from_money(Money(123)).to_money(), Money(123));
     }
 
     #[test]

@@ -129,11 +129,14 @@ fn speed(review: &Review, settings: &Settings) -> charts::SpeedChart {
             .bands
             .iter()
             .map(|b| charts::SpeedBand {
-                label: b
-                    .band
-                    .replace('h', " h")
-                    .replace('d', " days")
-                    .replace("never", "never touched"),
+                label: if b.band == crate::metrics::speed::TIME_UNKNOWN {
+                    "touched, time unknown".to_string()
+                } else {
+                    b.band
+                        .replace('h', " h")
+                        .replace('d', " days")
+                        .replace("never", "never touched")
+                },
                 leads: b.leads,
                 within_sla: band_limit(b.band).is_some_and(|limit| limit <= sla),
             })

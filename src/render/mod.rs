@@ -173,7 +173,8 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
             flow: chart(
                 "weekly-flow.svg",
                 format!(
-                    "Weekly new MQLs against leads first touched in {}",
+                    "Weekly {} against leads first touched in {}",
+                    review.method.ready_for_sales.supply_words(),
                     review.period.label
                 ),
                 Some("weekly-flow.csv"),
@@ -208,6 +209,9 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
         inline_css: None,
         one_file_href: format!("{root}{}", one_file::file_name(&review.period.label)),
         brief_href: format!("{root}brief.html"),
+        fallbacks: review.method.fallbacks.clone(),
+        deal_notes: review.deal_checks.sentences(),
+        file_notes: view::file_notes(input.ledger),
     }
 }
 

@@ -436,6 +436,27 @@ pub fn speed(review: &Review, settings: &Settings) -> Vec<Figure> {
         ),
         shown("Still waiting", count(s.waiting)),
     ]
+    .into_iter()
+    .chain((s.touched_time_unknown > 0).then(|| {
+        shown(
+            "Touched, time unknown (neither dropped nor waiting)",
+            count(s.touched_time_unknown),
+        )
+    }))
+    .collect()
+}
+
+/// `New MQLs a week (supply)`, or `New leads a week (supply)` where
+/// every new lead counts as supply.
+fn supply_label(review: &Review) -> String {
+    let words = review.method.ready_for_sales.supply_words();
+    let mut chars = words.chars();
+    let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+    format!(
+        "{}{} a week (supply)",
+        first.unwrap_or_default(),
+        chars.as_str()
+    )
 }
 
 fn band_label(band: &str) -> &'static str {
@@ -445,6 +466,7 @@ fn band_label(band: &str) -> &'static str {
         "1-7d" => "1 to 7 days",
         ">7d" => "More than 7 days",
         b if b == speed::NEVER => "Not touched",
+        b if b == speed::TIME_UNKNOWN => "Touched, time unknown",
         _ => "",
     }
 }
@@ -877,7 +899,7 @@ pub fn balance(review: &Review) -> Vec<Figure> {
         figure(review, "Tilt", "balance.tilt", b.tilt.map(tilt)),
         figure(
             review,
-            "New MQLs a week (supply)",
+            &supply_label(review),
             "balance.supply_per_week",
             b.supply_per_week.map(per_week),
         ),

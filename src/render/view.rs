@@ -130,6 +130,12 @@ pub struct ReviewPage {
     pub one_file_href: String,
     /// The two-page print brief.
     pub brief_href: String,
+    /// The fallbacks this review's exports called for, one sentence each.
+    pub fallbacks: Vec<String>,
+    /// Deals no review shows where their dates put them, in sentences.
+    pub deal_notes: Vec<String>,
+    /// What reading each file decided, `path: note`.
+    pub file_notes: Vec<String>,
 }
 
 /// The charts of one review page.
@@ -176,7 +182,9 @@ pub fn balance_view(review: &Review) -> BalanceView {
         None => ("Not available", "unknown"),
     };
     let sentence = match (b.tilt, b.supply_per_week, b.capacity_per_week) {
-        (Some(t), Some(s), Some(c)) => balance_sentence(t, s, c),
+        (Some(t), Some(s), Some(c)) => {
+            balance_sentence(t, s, c, review.method.ready_for_sales.supply_words())
+        }
         _ => review
             .unavailable
             .get("balance.tilt")
@@ -192,10 +200,10 @@ pub fn balance_view(review: &Review) -> BalanceView {
     }
 }
 
-fn balance_sentence(t: f64, supply: f64, capacity: f64) -> String {
+fn balance_sentence(t: f64, supply: f64, capacity: f64, supplied: &str) -> String {
     let factor = 2f64.powf(t.abs());
     let figures = format!(
-        "{} new MQLs a week against capacity for {}",
+        "{} {supplied} a week against capacity for {}",
         per_week(supply),
         per_week(capacity)
     );
@@ -381,6 +389,23 @@ pub fn files_table(ledger: &Ledger) -> Table {
         ]);
     }
     table
+}
+
+/// What reading each file decided (spend spread over days, deal stages
+/// placed by their words, day order) and its warnings, `path: note`.
+pub fn file_notes(ledger: &Ledger) -> Vec<String> {
+    ledger
+        .files
+        .iter()
+        .flat_map(|f| {
+            let warnings = f.warnings.iter().map(|w| format!("Warning: {w}"));
+            f.notes
+                .iter()
+                .cloned()
+                .chain(warnings)
+                .map(move |note| format!("{}: {note}", f.path))
+        })
+        .collect()
 }
 
 /// A sentence on records merged across overlapping exports, if any were.

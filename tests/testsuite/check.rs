@@ -80,7 +80,7 @@ fn renamed_columns_are_found_through_the_columns_table() {
     let temp = tempfile::tempdir().unwrap();
     std::fs::write(
         temp.path().join("leads.csv"),
-        "Record ID,Created On,Lifecycle Stage\n501,2026-07-01 09:00,Lead\n",
+        "Record ID,Created On,Lifecycle Stage,Original Source\n501,2026-07-01 09:00,Lead,Paid Search\n",
     )
     .unwrap();
     std::fs::write(

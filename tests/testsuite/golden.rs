@@ -39,3 +39,31 @@ fn the_demo_site_matches_its_golden_files() {
         "files that differ from tests/golden/demo: {differing:?} (UPDATE_GOLDEN=1 rewrites them)"
     );
 }
+
+/// The second demo scenario (`equinox demo --scenario skips-mql`): a
+/// portal that skips the MQL and SQL stages and exports no activities,
+/// so every fallback of the review is used. Its Q3 review (page and
+/// metrics.json) is compared with tests/golden/skips-mql/;
+/// `UPDATE_GOLDEN=1` rewrites them.
+#[test]
+fn the_skips_mql_scenario_matches_its_golden_review() {
+    let input = tempfile::tempdir().expect("temp dir");
+    let options = equinox::demo::DemoOptions::default();
+    equinox::demo::write_scenario(&options, equinox::demo::Scenario::SkipsMql, input.path())
+        .expect("demo written");
+    let (_guard, site) = build(input.path());
+    let golden_dir = root().join("tests/golden/skips-mql");
+    for file in ["2026-q3/index.html", "2026-q3/metrics.json"] {
+        let built = std::fs::read(site.join(file)).expect("built file");
+        let golden = golden_dir.join(file);
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
+            std::fs::write(&golden, &built).unwrap();
+        }
+        let expected = std::fs::read(&golden).expect("golden file");
+        assert!(
+            built == expected,
+            "{file} differs from tests/golden/skips-mql (UPDATE_GOLDEN=1 rewrites it)"
+        );
+    }
+}

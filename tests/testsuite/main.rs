@@ -20,6 +20,7 @@ mod one_file;
 mod output;
 mod parsers;
 mod publish;
+mod real_portals;
 mod safety;
 mod salesforce;
 mod time_logs;

@@ -58,10 +58,14 @@ fn leads_report_with_its_footer() {
         m["funnel"],
         json!({"leads": 6, "mqls": 0, "sqls": 2, "opportunities": 0, "won": 0, "lost": 0})
     );
-    // Ready for sales = creation. No touches: the drop window (7 days) has
-    // closed for LdA01-LdA05 (LdA05: 9/1 + 7 days = 9/8 00:00 = cut-off);
-    // LdA06 created on the cut-off is still waiting.
-    assert_eq!(m["speed_to_lead"]["dropped"], 5);
+    // Ready for sales = creation. No first-touch times: the drop window (7
+    // days) has closed for LdA01-LdA05 (LdA05: 9/1 + 7 days = 9/8 00:00 =
+    // cut-off), but the statuses of LdA01, LdA03 (Closed - Converted),
+    // LdA02 (Working - Contacted) and LdA05 (Closed - Not Converted) say
+    // sales worked them: touched, time unknown, not dropped. LdA04 (Open -
+    // Not Contacted) is dropped; LdA06 created on the cut-off is waiting.
+    assert_eq!(m["speed_to_lead"]["dropped"], 1);
+    assert_eq!(m["speed_to_lead"]["touched_time_unknown"], 4);
     assert_eq!(m["speed_to_lead"]["waiting"], 1);
     // 15 lines: header, 7 rows (1 rejected), 2 blank lines, 5 footer lines.
     // Skipped: header 1 + blank 2 + footer 5 = 8.

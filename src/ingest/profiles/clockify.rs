@@ -1,7 +1,9 @@
 //! Clockify detailed report CSV (Reports > Detailed > Export > Save as
 //! CSV): comma-separated, `Start Date` in the workspace's date format (ISO
-//! or month-first), `Duration (h)` as `HH:MM:SS` beside `Duration
-//! (decimal)`. Rows become hours (see [`super::time_entry`]).
+//! or month-first, Clockify's default, with `10:23:52 AM` times),
+//! `Duration (h)` as `HH:MM:SS` beside `Duration (decimal)`; a report
+//! without the duration columns is timed from its start and end. Rows
+//! become hours (see [`super::time_entry`]).
 
 use super::time_entry;
 use super::{Profile, col};
@@ -15,10 +17,13 @@ pub static DETAILED: Profile = Profile {
         col(
             "duration (h)",
             &["duration (h)", "duration (decimal)"],
-            true,
+            false,
         ),
         col("project", &["project"], false),
         col("tags", &["tags"], false),
+        col("start time", &["start time"], false),
+        col("end date", &["end date"], false),
+        col("end time", &["end time"], true),
     ],
     read: time_entry::read,
 };

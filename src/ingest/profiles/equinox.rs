@@ -248,7 +248,11 @@ fn spend(row: &Row, settings: &Settings) -> Result<Spend, Rejection> {
             "one of google_ads, meta_ads, linkedin_ads, microsoft_ads",
         )?,
         campaign: row.text(CAMPAIGN).unwrap_or("").to_string(),
-        cost: base_amount(row, COST, CURRENCY, settings)?,
+        cost: {
+            let value = row.money(COST)?.unwrap_or_default();
+            super::to_base_fine(value, row.text(CURRENCY), settings)
+                .map_err(|e| row.reject(CURRENCY, e))?
+        },
         impressions: row.count(IMPRESSIONS)?,
         clicks: row.count(CLICKS)?,
         conversions: row.number(CONVERSIONS)?,

@@ -5,7 +5,8 @@
 //! `Date entered "Closed Won (<pipeline>)"` (any pipeline, any case).
 
 use super::{LeadColumns, Outcome, Profile, Row, col, lead_from_row};
-use crate::config::Settings;
+use crate::config::stages::Placement;
+use crate::config::{Attribution, Settings};
 use crate::ledger::Rejection;
 use crate::model::{Deal, Lead, Outcome as DealOutcome, Records, TextPool};
 use chrono::NaiveDateTime;
@@ -20,6 +21,8 @@ pub static CONTACTS: Profile = Profile {
             true,
         ),
         col("create date", &["create date", "createdate"], true),
+        // Any column only a contacts export has: trial portals export no
+        // `Lifecycle Stage`, and v2 portals only `Date entered` columns.
         col(
             "lifecycle stage or stage dates",
             &[
@@ -28,12 +31,21 @@ pub static CONTACTS: Profile = Profile {
                 "became a marketing qualified lead date",
                 "hs_lifecyclestage_marketingqualifiedlead_date",
                 "hs_v2_date_entered_marketingqualifiedlead",
+                "date entered \"lead (lifecycle stage pipeline)\"",
+                "hs_v2_date_entered_lead",
+                "contact owner",
+                "lead status",
+                "marketing contact status",
             ],
             true,
         ),
         col(
             "original source",
-            &["original source", "hs_analytics_source"],
+            &[
+                "original traffic source",
+                "original source",
+                "hs_analytics_source",
+            ],
             false,
         ),
         col(
@@ -98,6 +110,55 @@ pub static CONTACTS: Profile = Profile {
             &["number of times contacted", "num_contacted_notes"],
             false,
         ),
+        col(
+            "latest source",
+            &["latest traffic source", "latest source", "hs_latest_source"],
+            false,
+        ),
+        col(
+            "original source drill-down 1",
+            &[
+                "original traffic source drill-down 1",
+                "original source drill-down 1",
+                "hs_analytics_source_data_1",
+            ],
+            false,
+        ),
+        col(
+            "latest source drill-down 1",
+            &[
+                "latest traffic source drill-down 1",
+                "latest source drill-down 1",
+                "hs_latest_source_data_1",
+            ],
+            false,
+        ),
+        col(
+            "date of first engagement",
+            &["date of first engagement", "hs_sa_first_engagement_date"],
+            false,
+        ),
+        col(
+            "type of first engagement",
+            &[
+                "type of first engagement",
+                "hs_sa_first_engagement_object_type",
+            ],
+            false,
+        ),
+        col(
+            "number of sales activities",
+            &["number of sales activities", "num_notes"],
+            false,
+        ),
+        col(
+            "description of first engagement",
+            &[
+                "description of first engagement",
+                "hs_sa_first_engagement_descr",
+            ],
+            false,
+        ),
     ],
     read: read_contact,
 };
@@ -116,6 +177,13 @@ mod contact {
     pub const EMAIL: usize = 11;
     pub const LAST_CONTACTED: usize = 12;
     pub const TIMES_CONTACTED: usize = 13;
+    pub const LATEST_SOURCE: usize = 14;
+    pub const SOURCE_DETAIL: usize = 15;
+    pub const LATEST_SOURCE_DETAIL: usize = 16;
+    pub const FIRST_ENGAGEMENT: usize = 17;
+    pub const FIRST_ENGAGEMENT_TYPE: usize = 18;
+    pub const SALES_ACTIVITIES: usize = 19;
+    pub const FIRST_ENGAGEMENT_DESCRIPTION: usize = 20;
 }
 
 fn read_contact(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
@@ -139,22 +207,91 @@ const CONTACT_COLUMNS: LeadColumns = LeadColumns {
 
 fn contact_lead(row: &Row, settings: &Settings, texts: &mut TextPool) -> Result<Lead, Rejection> {
     let mut lead = lead_from_row(row, settings, &CONTACT_COLUMNS, texts)?;
+    let (source, detail) = attributed_source(row, settings.sources.attribution);
+    let original = row.text(contact::SOURCE).unwrap_or("");
+    if detail.is_some() || !std::ptr::eq(source, original) {
+        let (function, channel) = settings
+            .sources
+            .function_and_channel_detailed(source, detail);
+        lead.source = texts.text(source);
+        (lead.function, lead.channel) = (function, channel);
+        // The function may have changed with the source or its drill-down.
+        lead.ready_at = lead.ready_for_sales(row.has(contact::MQL) || row.has(contact::SQL));
+    }
     lead.first_touch_at = row.stamp_from(contact::FIRST_OUTREACH, first_touch(row)?)?;
+    lead.touched = lead.first_touch_at.is_none() && contacted(row)?;
     Ok(lead)
 }
 
-/// The first sales touch the contact itself records: `First outreach date`,
-/// else `Last Contacted` when `Number of times contacted` is 1 (the last
+/// The source and its drill-down that `attribution` picks: the original
+/// source, or the latest where it is chosen and not empty.
+fn attributed_source<'r>(row: &'r Row, attribution: Attribution) -> (&'r str, Option<&'r str>) {
+    use contact::*;
+    let latest = row.text(LATEST_SOURCE);
+    match (attribution, latest) {
+        (Attribution::Latest, Some(latest)) => (latest, row.text(LATEST_SOURCE_DETAIL)),
+        _ => (row.text(SOURCE).unwrap_or(""), row.text(SOURCE_DETAIL)),
+    }
+}
+
+/// The first sales touch the contact itself records: the earlier of
+/// `First outreach date` and `Date of first engagement` (when `Type of
+/// first engagement` is a sales touch, see [`is_sales_touch`], and its
+/// `Description of first engagement` does not say it was received), else
+/// `Last Contacted` when `Number of times contacted` is 1 (the last
 /// contact was then also the first). Activity exports add more candidates.
 fn first_touch(row: &Row) -> Result<Option<NaiveDateTime>, Rejection> {
     use contact::*;
-    if let Some(outreach) = row.datetime(FIRST_OUTREACH)? {
-        return Ok(Some(outreach));
+    let received = row.text(FIRST_ENGAGEMENT_DESCRIPTION).is_some_and(|d| {
+        ["received", "incoming", "replied"]
+            .iter()
+            .any(|w| d.to_lowercase().contains(w))
+    });
+    let engagement = match row.datetime(FIRST_ENGAGEMENT)? {
+        Some(at) if row.text(FIRST_ENGAGEMENT_TYPE).is_none_or(is_sales_touch) && !received => {
+            Some(at)
+        }
+        _ => None,
+    };
+    let outreach = row.datetime(FIRST_OUTREACH)?;
+    if let Some(first) = [outreach, engagement].into_iter().flatten().min() {
+        return Ok(Some(first));
     }
     let Some(last) = row.datetime(LAST_CONTACTED)? else {
         return Ok(None);
     };
     Ok((row.count(TIMES_CONTACTED)? == 1).then_some(last))
+}
+
+/// Whether the contact says sales reached it, time known or not: a
+/// `Last Contacted` date, or `Number of times contacted` or `Number of
+/// Sales Activities` above 0 (written `2.0`).
+fn contacted(row: &Row) -> Result<bool, Rejection> {
+    use contact::*;
+    Ok(row.datetime(LAST_CONTACTED)?.is_some()
+        || row.count(TIMES_CONTACTED)? > 0
+        || row.count(SALES_ACTIVITIES)? > 0)
+}
+
+/// Whether a `Type of first engagement` is sales reaching out: an email,
+/// call, meeting, task, LinkedIn or SMS message, in the labels or internal
+/// names HubSpot writes (`Email`, `MEETING`, `CALL`). Incoming emails,
+/// notes, form submissions and chats are the contact's own doing or no
+/// contact at all.
+pub fn is_sales_touch(kind: &str) -> bool {
+    let kind = kind.to_lowercase();
+    let outbound = [
+        "email", "e-mail", "call", "meeting", "task", "linkedin", "sms", "whatsapp", "sequence",
+    ];
+    let not_outreach = [
+        "incoming",
+        "received",
+        "note",
+        "form",
+        "chat",
+        "conversation",
+    ];
+    outbound.iter().any(|w| kind.contains(w)) && !not_outreach.iter().any(|w| kind.contains(w))
 }
 
 /// Deals export (`hubspot-crm-exports-all-deals-*.csv`).
@@ -195,6 +332,16 @@ pub static DEALS: Profile = Profile {
             &["associated contact ids", "associated contact id"],
             false,
         ),
+        col(
+            "is deal closed?",
+            &[
+                "is deal closed?",
+                "is closed",
+                "is closed (numeric)",
+                "hs_is_closed",
+            ],
+            false,
+        ),
     ],
     read: read_deal,
 };
@@ -210,17 +357,28 @@ mod deal {
     pub const LOST: usize = 7;
     pub const SOURCE: usize = 8;
     pub const CONTACTS: usize = 9;
+    pub const IS_CLOSED: usize = 10;
 }
 
 fn read_deal(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
-    Outcome::of(deal_record(row, settings), |deal| out.push_deal(deal))
+    Outcome::of(deal_record(row, settings), |(deal, stage)| {
+        if let Some((label, placement)) = stage {
+            let unplaced = placement == Placement::Unplaced;
+            out.saw_stage(&label, &placement.describe(), unplaced);
+        }
+        out.push_deal(deal);
+    })
 }
 
-fn deal_record(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
+/// The stage label a deal's outcome came from and how it was placed,
+/// when the label decided it (no explicit flag or closed-stage date did).
+type StageUse = Option<(String, Placement)>;
+
+fn deal_record(row: &Row, settings: &Settings) -> Result<(Deal, StageUse), Rejection> {
     use deal::*;
     let source = row.text(SOURCE).unwrap_or("");
-    let (outcome, closed_at) = outcome_and_close(row, settings)?;
-    Ok(Deal {
+    let (outcome, closed_at, stage) = outcome_and_close(row, settings)?;
+    let deal = Deal {
         id: row.id_text(ID)?.into(),
         created_at: row.required_stamp(CREATED)?,
         closed_at: row.stamp_from(CLOSED, closed_at)?,
@@ -239,34 +397,55 @@ fn deal_record(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
                     .collect()
             })
             .unwrap_or_default(),
-    })
+    };
+    Ok((deal, stage))
 }
 
 /// The outcome and close date. Won and lost come from HubSpot's explicit
-/// flags when exported; otherwise from the latest `Date entered "Closed
-/// Won (…)"` or `"Closed Lost (…)"` cell; otherwise from the default
-/// pipeline's closed stage names or `[stages]` in equinox.toml. The close date is `Close Date`, else the
-/// date the deal entered the closed stage matching its outcome.
+/// flags when exported (`Is Closed Won`, `Is closed lost`, and `Is Deal
+/// Closed?` for open deals); otherwise from the latest `Date entered
+/// "Closed Won (…)"` or `"Closed Lost (…)"` cell; otherwise from the stage
+/// label ([`Settings::stage_placement`]: `[stages]`, the default closed
+/// stages, then its words). A deal with none of these is rejected, not
+/// taken as open. The close date is `Close Date`, else the date the deal
+/// entered the closed stage matching its outcome.
 fn outcome_and_close(
     row: &Row,
     settings: &Settings,
-) -> Result<(DealOutcome, Option<NaiveDateTime>), Rejection> {
-    let flagged = flag_outcome(row)?;
+) -> Result<(DealOutcome, Option<NaiveDateTime>, StageUse), Rejection> {
+    let (flagged, closed) = flag_outcome(row)?;
     let close_date = row.datetime(deal::CLOSED)?;
     if let (Some(outcome), Some(_)) = (flagged, close_date) {
-        return Ok((outcome, close_date));
+        return Ok((outcome, close_date, None));
     }
     let entered = ClosedStageEntries::read(row, settings)?;
-    let outcome = flagged
-        .or_else(|| entered.outcome())
-        .or_else(|| settings.stage_outcome(row.text(deal::STAGE).unwrap_or("")))
-        .unwrap_or(DealOutcome::Open);
-    Ok((outcome, close_date.or_else(|| entered.date_of(outcome))))
+    if let Some(outcome) = flagged.or_else(|| entered.outcome()) {
+        return Ok((
+            outcome,
+            close_date.or_else(|| entered.date_of(outcome)),
+            None,
+        ));
+    }
+    let label = row.text(deal::STAGE).ok_or_else(|| {
+        row.reject(
+            deal::STAGE,
+            "a deal stage (or the Is Closed Won and Is closed lost columns)",
+        )
+    })?;
+    let placement = match settings.stage_placement(label) {
+        // `Is Deal Closed?` says closed; a stage without an outcome's
+        // words cannot say which way.
+        Placement::Open if closed == Some(true) => Placement::Unplaced,
+        placement => placement,
+    };
+    let outcome = placement.outcome().unwrap_or(DealOutcome::Open);
+    Ok((outcome, close_date, Some((label.to_string(), placement))))
 }
 
-/// The outcome the `Is Closed Won` / `Is closed lost` flags give, `None`
-/// when the export has neither column.
-fn flag_outcome(row: &Row) -> Result<Option<DealOutcome>, Rejection> {
+/// The outcome the `Is Closed Won` / `Is closed lost` flags give (with
+/// `Is Deal Closed?` false: open), `None` when they do not settle it; and
+/// what `Is Deal Closed?` says.
+fn flag_outcome(row: &Row) -> Result<(Option<DealOutcome>, Option<bool>), Rejection> {
     use deal::*;
     let flag = |column| match row.cell(column) {
         None => Ok(None),
@@ -274,12 +453,17 @@ fn flag_outcome(row: &Row) -> Result<Option<DealOutcome>, Rejection> {
             .map(Some)
             .ok_or_else(|| row.reject(column, "true or false")),
     };
-    Ok(match (flag(WON)?, flag(LOST)?) {
-        (Some(true), _) => Some(DealOutcome::Won),
-        (_, Some(true)) => Some(DealOutcome::Lost),
-        (Some(false), _) | (_, Some(false)) => Some(DealOutcome::Open),
-        (None, None) => None,
-    })
+    let closed = flag(IS_CLOSED)?;
+    let outcome = match (flag(WON)?, flag(LOST)?, closed) {
+        (Some(true), _, _) => Some(DealOutcome::Won),
+        (_, Some(true), _) => Some(DealOutcome::Lost),
+        (_, _, Some(false)) => Some(DealOutcome::Open),
+        // Closed, neither won nor lost by the flags: the stage tells.
+        (_, _, Some(true)) => None,
+        (Some(false), _, None) | (_, Some(false), None) => Some(DealOutcome::Open),
+        (None, None, None) => None,
+    };
+    Ok((outcome, closed))
 }
 
 /// When a deal entered a closed-won and a closed-lost stage, from the

@@ -5,10 +5,12 @@
 //! `Result indicator` or `Result type` says the result is a lead. Headers
 //! follow the Ads Manager language; English and Spanish are known.
 
-use super::{Outcome, Profile, Row, col, to_base};
+use super::{Outcome, Profile, Row, col, to_base_fine};
 use crate::config::Settings;
+use crate::ingest::spread::range_end;
 use crate::ledger::Rejection;
 use crate::model::{Channel, Records, Spend};
+use chrono::NaiveDate;
 
 /// Campaign, ad set or ad level export with reporting dates.
 pub static CAMPAIGNS: Profile = Profile {
@@ -51,6 +53,11 @@ pub static CAMPAIGNS: Profile = Profile {
             ],
             false,
         ),
+        col(
+            "reporting ends",
+            &["reporting ends", "fin del informe"],
+            false,
+        ),
     ],
     read,
 };
@@ -62,12 +69,15 @@ const IMPRESSIONS: usize = 3;
 const CLICKS: usize = 4;
 const RESULTS: usize = 5;
 const RESULT_KIND: usize = 6;
+const ENDS: usize = 7;
 
 fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
     if is_summary_or_empty_report(row) {
         return Outcome::Skipped;
     }
-    Outcome::of(spend(row, settings), |spend| out.spend.push(spend))
+    Outcome::of(spend(row, settings), |(spend, first, last)| {
+        out.push_spend_over(spend, first, last)
+    })
 }
 
 /// The summary row has no campaign name; an empty report says so in words.
@@ -75,7 +85,15 @@ fn is_summary_or_empty_report(row: &Row) -> bool {
     row.first_cell().eq_ignore_ascii_case("No data available.") || row.text(CAMPAIGN).is_none()
 }
 
-fn spend(row: &Row, settings: &Settings) -> Result<Spend, Rejection> {
+/// A row's spend and the days it covers: `Reporting starts` to
+/// `Reporting ends` (one day with a daily breakdown, 14 in an ad-level
+/// export without one, 7 in weekly rows).
+fn spend(row: &Row, settings: &Settings) -> Result<(Spend, NaiveDate, NaiveDate), Rejection> {
+    let first = row.required_datetime(STARTS)?.date();
+    let last = match row.datetime(ENDS)? {
+        Some(end) => range_end(row, ENDS, first, end.date())?,
+        None => first,
+    };
     let spent = row.money(SPENT)?.unwrap_or_default();
     let currency = row
         .columns
@@ -84,16 +102,17 @@ fn spend(row: &Row, settings: &Settings) -> Result<Spend, Rejection> {
         .copied()
         .flatten()
         .and_then(|i| row.header.suffix_in_parens(i));
-    Ok(Spend {
-        day: row.required_datetime(STARTS)?.date(),
+    let spend = Spend {
+        day: first,
         channel: Channel::MetaAds,
         campaign: row.text(CAMPAIGN).unwrap_or("").to_string(),
-        cost: to_base(spent, currency, settings).map_err(|e| row.reject(SPENT, e))?,
+        cost: to_base_fine(spent, currency, settings).map_err(|e| row.reject(SPENT, e))?,
         impressions: row.count(IMPRESSIONS)?,
         clicks: row.count(CLICKS)?,
         conversions: row.number(RESULTS)?,
         leads: leads(row)?,
-    })
+    };
+    Ok((spend, first, last))
 }
 
 /// `Results` when the row's result is a lead, else zero.

@@ -14,7 +14,7 @@ use crate::model::{Channel, Records, Spend};
 pub static CAMPAIGNS: Profile = Profile {
     name: "Microsoft Ads campaign report",
     // The column order of Google's report: rows are read by
-    // [`super::google_ads::campaign_day`].
+    // [`super::google_ads::campaign_days`].
     columns: &[
         col("day", &["day", "date", "time period"], true),
         col("campaign", &["campaign", "campaign name"], true),
@@ -41,6 +41,7 @@ fn is_total(cell: &str) -> bool {
     cell == "total" || cell.ends_with(" total")
 }
 
+/// One day of a campaign: this profile's `Day` column is required.
 fn spend(row: &Row, settings: &Settings) -> Result<Spend, Rejection> {
-    super::google_ads::campaign_day(row, settings, Channel::MicrosoftAds)
+    super::google_ads::campaign_days(row, settings, Channel::MicrosoftAds).map(|(spend, ..)| spend)
 }

@@ -2,6 +2,7 @@
 //! records. One file per tool; this module holds the shared machinery.
 
 mod clockify;
+mod currency;
 mod equinox;
 mod google_ads;
 mod hubspot;
@@ -13,6 +14,8 @@ mod pipedrive;
 mod salesforce;
 mod time_entry;
 mod toggl;
+
+pub use currency::{to_base, to_base_fine};
 
 use super::cells;
 use super::formats::{ColumnFormats, ColumnOrder};
@@ -156,6 +159,7 @@ pub fn lead_from_row(
         customer_at: optional(c.customer)?,
         first_touch_at: optional(c.first_touch)?,
         ready_at: None,
+        touched: false,
         status: row.text(c.status).map(|status| texts.text(status)),
         email_hash: row.text(c.email).map(email_hash),
     };
@@ -244,6 +248,42 @@ pub fn concepts(profile: Option<&str>) -> Vec<&'static str> {
     names
 }
 
+/// What a profile does once all of a file's rows are read: LinkedIn's
+/// "All time" rows are known as such only from the whole file.
+pub fn finish_file(
+    profile: &Profile,
+    records: &mut Records,
+    stated: Option<super::spread::StatedRange>,
+) {
+    if std::ptr::eq(profile, &linkedin_ads::CAMPAIGNS) {
+        linkedin_ads::spread_all_time(records, stated);
+    }
+}
+
+/// The day and month order an export writes by default: Clockify's
+/// default date format is month-first (`03/04/2024`); a Pipedrive export
+/// in another interface language than English is day-first, as every
+/// such locale writes dates. Used only when a file's own dates and
+/// locale hints leave the order open.
+pub fn default_date_order(matched: &Match, header: &Header) -> Option<DateOrder> {
+    if std::ptr::eq(matched.profile, &clockify::DETAILED) {
+        return Some(DateOrder::MonthFirst);
+    }
+    if std::ptr::eq(matched.profile, &pipedrive::DEALS) {
+        return pipedrive::date_order_of_language(matched, header);
+    }
+    None
+}
+
+/// The export a file that stops after its preamble is, if the preamble
+/// names one: LinkedIn writes `Report Start: …` and no header at all for
+/// a report without rows. Such a file is read as 0 rows, like an empty
+/// export of any other tool.
+pub fn preamble_only(preamble: &[String]) -> Option<Match> {
+    let linkedin = preamble.iter().any(|l| l.starts_with("Report Start:"));
+    linkedin.then(|| linkedin_ads::CAMPAIGNS.bind(&Header::new([]), &|_| None))
+}
+
 /// Whether `name` is the name of an export profile.
 pub fn is_profile_name(name: &str) -> bool {
     PROFILES.iter().any(|p| p.name == name)
@@ -261,6 +301,9 @@ pub struct Row<'a> {
     pub formats: &'a ColumnFormats,
     /// The file's path relative to the input folder, for messages.
     pub file: &'a str,
+    /// The date range the report's preamble states, if any (see
+    /// [`super::spread`]).
+    pub stated: Option<super::spread::StatedRange>,
 }
 
 type Cell<T> = Result<T, Rejection>;
@@ -513,25 +556,4 @@ impl Row<'_> {
     pub fn duration(&self, column: usize) -> Cell<Option<chrono::Duration>> {
         self.parsed(column, cells::parse_duration, cells::EXPECTED_DURATION)
     }
-}
-
-/// Converts an amount in `currency` to the base currency with the fixed
-/// rates from equinox.toml.
-pub fn to_base(
-    amount: Money,
-    currency: Option<&str>,
-    settings: &Settings,
-) -> Result<Money, String> {
-    let Some(code) = currency.map(str::trim).filter(|c| !c.is_empty()) else {
-        return Ok(amount);
-    };
-    let code = code.to_ascii_uppercase();
-    if code == settings.currency {
-        return Ok(amount);
-    }
-    settings
-        .fx
-        .get(&code)
-        .map(|rate| amount.scale(*rate))
-        .ok_or_else(|| format!("an amount in {}; add `{code} = <rate>` under [fx] in equinox.toml to convert {code}", settings.currency))
 }

@@ -6,19 +6,39 @@
 //! file is read to the first deal with that title.
 
 use super::{Outcome, Profile, Row, cells, col, to_base};
-use crate::config::Settings;
+use crate::config::{DateOrder, Settings};
 use crate::ledger::Rejection;
 use crate::model::{Deal, Lead, Outcome as DealOutcome, Records, Touch, TouchKind};
 use chrono::NaiveDateTime;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-/// Deals export (Deals > list view > ... > Export filter results).
+/// Deals export (Deals > list view > ... > Export filter results), in
+/// every interface language Pipedrive offers in Europe and the Americas:
+/// English exports write `Deal - Title`; other languages (and newer
+/// English exports) write bare, translated names, as the Portuguese
+/// `Título`, `Valor`, `Negócio criado em`.
 pub static DEALS: Profile = Profile {
     name: "Pipedrive deals",
     columns: &[
-        col("deal - id", &["deal - id"], true),
-        col("deal - value", &["deal - value"], true),
-        col("deal - status", &["deal - status"], true),
+        col("deal - id", &["deal - id", "id"], true),
+        col(
+            "deal - value",
+            &[
+                "deal - value",
+                "value",
+                "valor",
+                "wert",
+                "valeur",
+                "waarde",
+                "valore",
+            ],
+            true,
+        ),
+        col(
+            "deal - status",
+            &["deal - status", "status", "estado", "statut", "stato"],
+            true,
+        ),
         col(
             "deal - deal created",
             &[
@@ -26,32 +46,123 @@ pub static DEALS: Profile = Profile {
                 "deal - deal created on",
                 "deal - creation date",
                 "deal - add time",
+                "deal created",
+                "deal created on",
+                "negócio criado em",
+                "trato creado",
+                "trato creado el",
+                "negocio creado el",
+                "deal erstellt",
+                "deal erstellt am",
+                "affaire créée",
+                "affaire créée le",
+                "deal aangemaakt",
+                "deal aangemaakt op",
+                "trattativa creata",
+                "trattativa creata il",
             ],
             true,
         ),
-        col("deal - title", &["deal - title"], false),
         col(
-            "deal - currency",
-            &["deal - currency", "deal - currency of value"],
+            "deal - title",
+            &[
+                "deal - title",
+                "title",
+                "título",
+                "titel",
+                "titre",
+                "titolo",
+            ],
             false,
         ),
-        col("deal - won time", &["deal - won time"], false),
-        col("deal - lost time", &["deal - lost time"], false),
+        col(
+            "deal - currency",
+            &[
+                "deal - currency",
+                "deal - currency of value",
+                "currency of value",
+                "moeda de valor",
+                "moneda de valor",
+                "währung des werts",
+                "devise de la valeur",
+                "valuta van waarde",
+                "valuta del valore",
+            ],
+            false,
+        ),
+        col(
+            "deal - won time",
+            &[
+                "deal - won time",
+                "won time",
+                "ganho em",
+                "fecha de ganado",
+                "gewonnen am",
+                "gagnée le",
+                "gewonnen op",
+                "vinta il",
+            ],
+            false,
+        ),
+        col(
+            "deal - lost time",
+            &[
+                "deal - lost time",
+                "lost time",
+                "data de perda",
+                "fecha de pérdida",
+                "verloren am",
+                "date de perte",
+                "verloren op",
+                "data di perdita",
+            ],
+            false,
+        ),
         col(
             "deal - deal closed on",
             &[
                 "deal - deal closed on",
                 "deal - closed on",
                 "deal - close time",
+                "deal closed on",
+                "negócio fechado em",
+                "trato cerrado el",
+                "deal geschlossen am",
+                "affaire conclue le",
+                "deal gesloten op",
+                "trattativa chiusa il",
             ],
             false,
         ),
         col(
             "deal - expected close date",
-            &["deal - expected close date"],
+            &[
+                "deal - expected close date",
+                "expected close date",
+                "data de fechamento esperada",
+                "fecha prevista de cierre",
+                "erwartetes abschlussdatum",
+                "date de clôture prévue",
+                "verwachte sluitingsdatum",
+                "data di chiusura prevista",
+            ],
             false,
         ),
-        col("deal - owner", &["deal - owner"], false),
+        col(
+            "deal - owner",
+            &[
+                "deal - owner",
+                "owner",
+                "proprietário",
+                "propietario",
+                "besitzer",
+                "inhaber",
+                "propriétaire",
+                "eigenaar",
+                "proprietario",
+            ],
+            false,
+        ),
         col(
             "deal - source",
             &[
@@ -59,13 +170,42 @@ pub static DEALS: Profile = Profile {
                 "deal - source channel",
                 "deal - origin",
                 "deal - source origin",
+                "source origin",
+                "origem",
+                "origen",
+                "herkunft",
+                "origine",
+                "herkomst",
             ],
             false,
         ),
-        col("deal - lost reason", &["deal - lost reason"], false),
+        col(
+            "deal - lost reason",
+            &[
+                "deal - lost reason",
+                "lost reason",
+                "motivo da perda",
+                "motivo de pérdida",
+                "grund für verlust",
+                "raison de la perte",
+                "reden van verlies",
+                "motivo della perdita",
+            ],
+            false,
+        ),
     ],
     read: read_deal,
 };
+
+/// Day-first where the created column is not named in English (the
+/// export is from another interface language); `None` for English,
+/// written month-first or day-first by the user's Pipedrive locale.
+pub fn date_order_of_language(matched: &super::Match, header: &super::Header) -> Option<DateOrder> {
+    let index = matched.columns.0.get(deal::CREATED).copied().flatten()?;
+    let name = super::normalise(header.name(index));
+    let english = name.starts_with("deal - ") || name.starts_with("deal created");
+    (!english).then_some(DateOrder::DayFirst)
+}
 
 mod deal {
     pub const ID: usize = 0;
@@ -142,14 +282,16 @@ fn title_key(title: &str) -> String {
     format!("pd-deal-title-{:016x}", hasher.finish())
 }
 
+/// `Status` in any interface language Pipedrive offers (`Won`, `Ganho`,
+/// `Gewonnen`, `Gagné`, `Ganado`, `Vinto`; lost and open alike).
 fn status(row: &Row) -> Result<DealOutcome, Rejection> {
     let cell = row.text(deal::STATUS).unwrap_or("");
-    match cell.to_ascii_lowercase().as_str() {
-        "open" => Ok(DealOutcome::Open),
-        "won" => Ok(DealOutcome::Won),
-        "lost" => Ok(DealOutcome::Lost),
-        _ => Err(row.reject(deal::STATUS, "Open, Won or Lost")),
-    }
+    crate::config::stages::status(cell).ok_or_else(|| {
+        row.reject(
+            deal::STATUS,
+            "Open, Won or Lost (or the same in the export's interface language)",
+        )
+    })
 }
 
 /// Won and lost deals close at their won or lost time (else the closing

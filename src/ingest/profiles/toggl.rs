@@ -15,6 +15,9 @@ pub static DETAILED: Profile = Profile {
         col("duration", &["duration"], true),
         col("project", &["project"], false),
         col("tags", &["tags"], false),
+        col("start time", &["start time"], false),
+        col("end date", &["end date"], false),
+        col("end time", &["end time"], false),
     ],
     read: time_entry::read,
 };

@@ -199,6 +199,6 @@ fn findings_of_the_fiscal_quarter() {
     );
     assert_eq!(
         f[2]["sentence"],
-        "1 of 9 leads ready for sales (11%) was not touched within 7 days (none in FY2026-Q4)."
+        "1 of 9 leads ready for sales (11%) was not touched within 7 days (+11 pts on FY2026-Q4)."
     );
 }

@@ -118,6 +118,7 @@ mod tests {
             profile,
             formats: &Default::default(),
             file: "report.csv",
+            stated: None,
         })
     }
 

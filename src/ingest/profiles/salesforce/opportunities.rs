@@ -1,5 +1,6 @@
 //! Salesforce opportunities report (`Opportunity ID` or
-//! `Opportunity ID (18 Digit)` in any casing, `Stage`, `Amount`,
+//! `Opportunity ID (18 Digit)` in any casing, or only `Opportunity Name`
+//! and `Account Name` as in the report's default columns, `Stage`, `Amount`,
 //! `Close Date`, `Created Date`, `Opportunity Owner`, `Lead Source`,
 //! `Won`, `Closed`).
 //!
@@ -9,12 +10,14 @@
 //! `Amount (converted)`; the converted amount is preferred (Salesforce's own
 //! rate on the day), else the amount is converted with the `[fx]` rates.
 //! Won and lost come from the `Won` and `Closed` checkboxes (`1`/`0` or
-//! `true`/`false`); without them from the default stage names
-//! `Closed Won` and `Closed Lost`.
+//! `true`/`false`); without them from the stage label (`[stages]`, the
+//! default `Closed Won` and `Closed Lost`, then its words), each label's
+//! placement noted for `check`.
 
 use super::super::{Outcome, Profile, Row, cells, to_base};
 use super::{id, optional, outcome, required};
 use crate::config::Settings;
+use crate::config::stages::Placement;
 use crate::ledger::Rejection;
 use crate::model::{Deal, Money, Outcome as DealOutcome, Records};
 
@@ -22,12 +25,16 @@ use crate::model::{Deal, Money, Outcome as DealOutcome, Records};
 pub static OPPORTUNITIES: Profile = Profile {
     name: "Salesforce opportunities report",
     columns: &[
+        // The default Opportunities report has no id column: its name
+        // stands in, and the identity is made of name, account and
+        // created date (see [`identity`]).
         required(
             "opportunity id",
             &[
                 "opportunity id (18 digit)",
                 "opportunity id (18 char)",
                 "opportunity id",
+                "opportunity name",
             ],
         ),
         required("stage", &["stage", "opportunity stage"]),
@@ -50,6 +57,8 @@ pub static OPPORTUNITIES: Profile = Profile {
             "amount (converted) currency",
             &["amount (converted) currency"],
         ),
+        optional("opportunity name", &["opportunity name"]),
+        optional("account name", &["account name"]),
     ],
     read,
 };
@@ -66,16 +75,39 @@ const CLOSED: usize = 8;
 const AMOUNT_CURRENCY: usize = 9;
 const CONVERTED: usize = 10;
 const CONVERTED_CURRENCY: usize = 11;
+const NAME: usize = 12;
+const ACCOUNT: usize = 13;
 
 fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
-    outcome(row, |row| deal(row, settings), |deal| out.push_deal(deal))
+    outcome(
+        row,
+        |row| Ok((deal(row, settings)?, stage_use(row, settings))),
+        |(deal, stage)| {
+            if let Some((label, placement)) = stage {
+                let unplaced = placement == Placement::Unplaced;
+                out.saw_stage(&label, &placement.describe(), unplaced);
+            }
+            out.push_deal(deal);
+        },
+    )
+}
+
+/// The stage label and its placement, where the outcome came from the
+/// label: the report has neither `Won` nor `Closed`.
+fn stage_use(row: &Row, settings: &Settings) -> Option<(String, Placement)> {
+    if row.has(WON) || row.has(CLOSED) {
+        return None;
+    }
+    let label = row.text(STAGE)?;
+    Some((label.to_string(), settings.stage_placement(label)))
 }
 
 fn deal(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
     let source = row.text(SOURCE).unwrap_or("").to_string();
+    let created_at = row.required_stamp(CREATED)?;
     Ok(Deal {
-        id: id(row, ID)?.into(),
-        created_at: row.required_stamp(CREATED)?,
+        id: identity(row, created_at)?.into(),
+        created_at,
         closed_at: row.stamp(CLOSED_AT)?,
         outcome: deal_outcome(row, settings)?,
         amount: amount(row, settings)?,
@@ -84,6 +116,26 @@ fn deal(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
         owner: row.text(OWNER).map(Into::into),
         lead_ids: Vec::new(),
     })
+}
+
+/// The opportunity's id; in a report without one (the default columns),
+/// `<name> | <account> | <created day>`: the fields that are there, so the
+/// same opportunity in two overlapping reports is still merged.
+fn identity(row: &Row, created: crate::model::Stamp) -> Result<String, Rejection> {
+    let has_id = row
+        .column_name(ID)
+        .is_some_and(|name| name.starts_with("opportunity id"));
+    if has_id {
+        return id(row, ID);
+    }
+    let name = row.text(NAME).ok_or_else(|| {
+        row.reject(
+            NAME,
+            "the opportunity's name (the report has no Opportunity ID to tell it apart)",
+        )
+    })?;
+    let account = row.text(ACCOUNT).unwrap_or("");
+    Ok(format!("{name} | {account} | {}", created.date()))
 }
 
 /// The amount in the base currency: `Amount (converted)` when the report

@@ -1,0 +1,49 @@
+//! Amounts in other currencies, converted to the review's base currency
+//! with the fixed rates of `[fx]` in equinox.toml.
+
+use crate::config::Settings;
+use crate::model::{FineMoney, Money};
+
+/// [`to_base`] for ad spend: the converted amount keeps its fractions of
+/// a cent (see [`FineMoney`]).
+pub fn to_base_fine(
+    amount: Money,
+    currency: Option<&str>,
+    settings: &Settings,
+) -> Result<FineMoney, String> {
+    let code = currency.map(|c| c.trim().to_ascii_uppercase());
+    match code.as_deref().and_then(|c| settings.fx.get(c)) {
+        Some(rate)
+            if amount != Money::ZERO && code.as_deref() != Some(settings.currency.as_str()) =>
+        {
+            Ok(FineMoney::scaled(amount, *rate))
+        }
+        _ => to_base(amount, currency, settings).map(FineMoney::from_money),
+    }
+}
+
+/// Converts an amount in `currency` to the base currency with the fixed
+/// rates from equinox.toml.
+pub fn to_base(
+    amount: Money,
+    currency: Option<&str>,
+    settings: &Settings,
+) -> Result<Money, String> {
+    let Some(code) = currency.map(str::trim).filter(|c| !c.is_empty()) else {
+        return Ok(amount);
+    };
+    // An empty amount beside its currency code (Salesforce writes `EUR`
+    // on every row) needs no rate.
+    if amount == Money::ZERO {
+        return Ok(amount);
+    }
+    let code = code.to_ascii_uppercase();
+    if code == settings.currency {
+        return Ok(amount);
+    }
+    settings
+        .fx
+        .get(&code)
+        .map(|rate| amount.scale(*rate))
+        .ok_or_else(|| format!("an amount in {}; add `{code} = <rate>` under [fx] in equinox.toml to convert {code}", settings.currency))
+}
