@@ -178,6 +178,8 @@ fn append(all: &mut Records, more: Records) {
     join_vec(&mut all.budget, more.budget);
     join_vec(&mut all.hours, more.hours);
     join_vec(&mut all.lead_aliases, more.lead_aliases);
+    all.spread.rows += more.spread.rows;
+    all.spread.longest = all.spread.longest.max(more.spread.longest);
 }
 
 /// Appends `more` to `all`; when `all` is still empty the vector is taken

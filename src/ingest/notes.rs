@@ -30,7 +30,7 @@ pub fn note_spread(records: &Records, ledger: &mut FileLedger) {
     let seen = records.spread;
     if seen.rows > 0 {
         ledger.notes.push(format!(
-            "{} spend row(s) covered several days (up to {} days) and were spread evenly over their days, cost to the cent, so a range crossing a period is split between the periods by days",
+            "{} spend row(s) covered several days (up to {} days) and were spread evenly over their days, the cost split exactly, so a range crossing a period is split between the periods by days",
             seen.rows, seen.longest
         ));
     }

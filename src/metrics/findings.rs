@@ -170,6 +170,7 @@ fn tilt_rule(ctx: &Ctx) -> Vec<Finding> {
         ctx.r.method.ready_for_sales.supply_words(),
         per_week(capacity)
     );
+    let noun = ctx.r.method.ready_for_sales.supply_noun();
     if t > 0.0 {
         let s = &ctx.r.speed_to_lead;
         let cold = if s.dropped > 0 {
@@ -185,7 +186,7 @@ fn tilt_rule(ctx: &Ctx) -> Vec<Finding> {
         let rec = b.per_rep_week.map(|per_rep| {
             let extra = ((supply - capacity) / per_rep).ceil().max(1.0) as u64;
             format!(
-                "Rebalance toward sales: {} more rep{} at the {} first touches a week a rep has shown, or {} fewer MQLs a week, would close the gap.",
+                "Rebalance toward sales: {} more rep{} at the {} first touches a week a rep has shown, or {} fewer {noun} a week, would close the gap.",
                 count(extra),
                 if extra == 1 { "" } else { "s" },
                 per_week(per_rep),
@@ -196,7 +197,7 @@ fn tilt_rule(ctx: &Ctx) -> Vec<Finding> {
             "tilt",
             "balance",
             t.abs(),
-            format!("Marketing delivered {times} the MQLs sales can follow up: {weekly}{cold}."),
+            format!("Marketing delivered {times} the {noun} sales can follow up: {weekly}{cold}."),
             rec,
         )
     } else {
@@ -204,7 +205,7 @@ fn tilt_rule(ctx: &Ctx) -> Vec<Finding> {
             "tilt",
             "balance",
             t.abs(),
-            format!("Sales could follow up {times} the MQLs marketing delivered: {weekly}."),
+            format!("Sales could follow up {times} the {noun} marketing delivered: {weekly}."),
             Some(weekly_target(ctx, capacity)),
         )
     }
@@ -224,8 +225,9 @@ fn weekly_target(ctx: &Ctx, capacity: f64) -> String {
         })
         .unwrap_or_default();
     format!(
-        "Give marketing a plan with weekly lead targets: {} MQLs a week fill the follow-up capacity sales has shown{planned}.",
-        per_week(capacity)
+        "Give marketing a plan with weekly lead targets: {} {} a week fill the follow-up capacity sales has shown{planned}.",
+        per_week(capacity),
+        ctx.r.method.ready_for_sales.supply_noun()
     )
 }
 

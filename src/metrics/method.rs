@@ -44,6 +44,13 @@ pub fn method(records: &Records, join: &Join) -> Method {
             count(untimed as u64)
         ));
     }
+    if records.spread.rows > 0 {
+        fallbacks.push(format!(
+            "{} ad spend row(s) covered several days (a Google Ads report without the Day segment, a Meta or LinkedIn row without a daily breakdown): each was spread evenly over its days, up to {} days, and split between periods by days.",
+            count(records.spread.rows),
+            count(records.spread.longest)
+        ));
+    }
     Method {
         ready_for_sales: join.ready_basis,
         fallbacks,

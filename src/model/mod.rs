@@ -222,6 +222,14 @@ impl ReadyBasis {
         }
     }
 
+    /// The supply's plural noun: `MQLs`, or `leads`.
+    pub fn supply_noun(self) -> &'static str {
+        match self {
+            ReadyBasis::Mql => "MQLs",
+            ReadyBasis::Created => "leads",
+        }
+    }
+
     /// Applies the basis: under [`ReadyBasis::Created`] every lead is
     /// ready when created.
     pub fn apply(self, leads: &mut [Lead]) {

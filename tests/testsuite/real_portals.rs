@@ -282,6 +282,11 @@ fn ad_rows_covering_several_days_are_spread_over_them() {
     assert!(page.contains(
         "<li>ads/Campaign report.csv: 2 spend row(s) covered several days (up to 30 days)"
     ));
+    // And the Method section names the fallback: 2 + 1 + 1 rows.
+    assert_eq!(
+        q3["method"]["fallbacks"][0],
+        "4 ad spend row(s) covered several days (a Google Ads report without the Day segment, a Meta or LinkedIn row without a daily breakdown): each was spread evenly over its days, up to 30 days, and split between periods by days."
+    );
 }
 
 /// LinkedIn Campaign Manager in Dutch (dates all with days of 12 or
