@@ -10,7 +10,8 @@ use super::style::{
     self, INK, LEGEND_PX, MARGIN, MARKETING, NOTE_PX, PAPER, SALES, SCALE_HEIGHT, SCALE_WIDTH,
 };
 use super::svg::{self, Area, DrawResult, Meta};
-use super::tilt::{self, Verdict};
+use super::tilt::{self, verdict_word};
+use crate::metrics::Verdict;
 
 /// Input of [`balance_scale`].
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +20,8 @@ pub struct BalanceScaleChart {
     pub title: String,
     /// log2(supply / capacity); `None` draws a level beam.
     pub tilt: Option<f64>,
+    /// The verdict metrics gave the tilt.
+    pub verdict: Option<Verdict>,
     /// Mean new MQLs per week.
     pub supply_per_week: Option<f64>,
     /// Leads per week sales can work.
@@ -125,7 +128,7 @@ fn draw(root: &Area, chart: &BalanceScaleChart) -> DrawResult {
         draw_pan(root, pan)?;
     }
     draw_pivot(root)?;
-    let (text, color) = caption(tilt);
+    let (text, color) = caption(tilt, chart.verdict);
     let style = style::bold(NOTE_PX)
         .color(&color)
         .pos(Pos::new(HPos::Center, VPos::Center));
@@ -210,28 +213,31 @@ fn rate_text(rate: Option<f64>) -> String {
 }
 
 /// Caption under the scale and its colour.
-fn caption(tilt: Option<f64>) -> (String, RGBColor) {
-    let Some(tilt) = tilt else {
+fn caption(tilt: Option<f64>, verdict: Option<Verdict>) -> (String, RGBColor) {
+    let (Some(tilt), Some(verdict)) = (tilt, verdict) else {
         return ("Balance not available".to_owned(), INK);
     };
-    let verdict = Verdict::of(tilt);
     let color = match verdict {
         Verdict::MarketingHeavy => MARKETING,
         Verdict::SalesHeavy => SALES,
         Verdict::Balanced => INK,
     };
-    let text = format!("Tilt {}: {}", style::format_signed(tilt), verdict.word());
+    let text = format!(
+        "Tilt {}: {}",
+        style::format_signed(tilt),
+        verdict_word(verdict)
+    );
     (text, color)
 }
 
 fn describe(chart: &BalanceScaleChart) -> String {
-    let balance = match tilt::finite(chart.tilt) {
-        Some(tilt) => format!(
+    let balance = match (tilt::finite(chart.tilt), chart.verdict) {
+        (Some(tilt), Some(verdict)) => format!(
             "tilt {}, {}",
             style::format_signed(tilt),
-            Verdict::of(tilt).word()
+            verdict_word(verdict)
         ),
-        None => "balance not available".to_owned(),
+        _ => "balance not available".to_owned(),
     };
     format!(
         "Balance scale: marketing supply {} against sales capacity {}; {balance}.",
@@ -275,10 +281,11 @@ mod tests {
 
     #[test]
     fn captions() {
-        assert_eq!(caption(Some(0.66)).0, "Tilt +0.66: marketing-heavy");
-        assert_eq!(caption(Some(-0.4)).0, "Tilt -0.40: sales-heavy");
-        assert_eq!(caption(Some(0.05)).0, "Tilt +0.05: balanced");
-        assert_eq!(caption(None).0, "Balance not available");
+        let of = |t: f64| caption(Some(t), Some(Verdict::of(t))).0;
+        assert_eq!(of(0.66), "Tilt +0.66: marketing-heavy");
+        assert_eq!(of(-0.4), "Tilt -0.40: sales-heavy");
+        assert_eq!(of(0.05), "Tilt +0.05: balanced");
+        assert_eq!(caption(None, None).0, "Balance not available");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! sales' feedback by source (lead statuses and lost deals) and the shift
 //! in the source mix against the previous period.
 
+use super::Figure;
 use super::follow_up::{FIRST_DAYS, FollowUp, Join};
 use super::funnel::{Segment, entry, source_label};
 use super::stats::share;
@@ -119,7 +120,7 @@ pub fn alignment(
     } else {
         note(
             unavailable,
-            "alignment.multi_rep_leads",
+            Figure::MultiRepLeads,
             &format!(
                 "no activity export: who touched a lead in its first {FIRST_DAYS} days is unknown"
             ),
@@ -138,7 +139,7 @@ pub fn alignment(
     } else {
         note(
             unavailable,
-            "alignment.duplicate_leads",
+            Figure::DuplicateLeads,
             "no lead export with an email column: duplicates cannot be found",
         );
     }

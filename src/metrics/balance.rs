@@ -2,6 +2,7 @@
 //! follow up. 0 is balanced; +1 means marketing delivers twice what sales
 //! can work; -1 means sales could work twice the leads it gets.
 
+use super::Figure;
 use super::flow::Inventory;
 use super::follow_up::FollowUp;
 use super::stats::{quantile, ratio};
@@ -24,8 +25,8 @@ const THROUGHPUT_QUANTILE: f64 = 0.9;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Balance {
     pub tilt: Option<f64>,
-    /// `marketing-heavy`, `balanced` or `sales-heavy`.
-    pub verdict: Option<&'static str>,
+    /// Which side the tilt leans to; `None` with the tilt.
+    pub verdict: Option<Verdict>,
     /// Mean new MQLs per week (new leads where no lead has an MQL date).
     pub supply_per_week: Option<f64>,
     /// Active reps times per-rep weekly throughput.
@@ -53,7 +54,7 @@ pub struct Supply {
 }
 
 /// Why a balance figure is missing, for the `unavailable` map.
-pub type Missing = Vec<(&'static str, String)>;
+pub type Missing = Vec<(Figure, String)>;
 
 /// Computes the tilt of one period.
 pub fn balance(
@@ -72,16 +73,16 @@ pub fn balance(
             ReadyBasis::Mql => "no new MQLs in the period",
             ReadyBasis::Created => "no new leads in the period",
         };
-        missing.push(("balance.supply_per_week", reason.into()));
+        missing.push((Figure::SupplyPerWeek, reason.into()));
     }
     let active_reps = active_reps(follow_ups, window);
     let measured = fixed_per_rep.is_none();
     let per_rep_week = fixed_per_rep.or_else(|| demonstrated_throughput(follow_ups, window));
     if per_rep_week.is_none() {
-        missing.push(("balance.capacity_per_week", format!("fewer than {MIN_REP_WEEKS} rep-weeks with first touches in the trailing four quarters; export first-touch dates or set [capacity] leads_per_rep_week")));
+        missing.push((Figure::CapacityPerWeek, format!("fewer than {MIN_REP_WEEKS} rep-weeks with first touches in the trailing four quarters; export first-touch dates or set [capacity] leads_per_rep_week")));
     } else if active_reps == 0 {
         missing.push((
-            "balance.capacity_per_week",
+            Figure::CapacityPerWeek,
             "no rep made a first touch in the period".into(),
         ));
     }
@@ -90,7 +91,7 @@ pub fn balance(
         .map(|p| p * active_reps as f64);
     let tilt = supply_per_week.zip(capacity).map(|(s, c)| (s / c).log2());
     if tilt.is_none() {
-        missing.push(("balance.tilt", "needs both supply and capacity".into()));
+        missing.push((Figure::Tilt, "needs both supply and capacity".into()));
     }
     let inventory_weeks = ratio(
         (inventory.untouched + inventory.working) as f64,
@@ -98,13 +99,13 @@ pub fn balance(
     );
     if inventory_weeks.is_none() {
         missing.push((
-            "balance.inventory_weeks",
+            Figure::InventoryWeeks,
             "no MQL was first touched in the period".into(),
         ));
     }
     let balance = Balance {
         tilt,
-        verdict: tilt.map(verdict),
+        verdict: tilt.map(Verdict::of),
         supply_per_week,
         capacity_per_week: capacity,
         active_reps,
@@ -116,14 +117,30 @@ pub fn balance(
     (balance, missing)
 }
 
-/// The verdict for a tilt.
-pub fn verdict(tilt: f64) -> &'static str {
-    if tilt > BALANCED_BAND {
-        "marketing-heavy"
-    } else if tilt < -BALANCED_BAND {
-        "sales-heavy"
-    } else {
-        "balanced"
+/// Which side a tilt leans to: the one verdict charts and pages read.
+/// metrics.json writes it as `marketing-heavy`, `balanced` or
+/// `sales-heavy`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// Tilt above [`BALANCED_BAND`]: more leads than sales can follow up.
+    MarketingHeavy,
+    /// Tilt within ±[`BALANCED_BAND`], edges included.
+    Balanced,
+    /// Tilt below -[`BALANCED_BAND`]: sales could follow up more leads.
+    SalesHeavy,
+}
+
+impl Verdict {
+    /// The verdict for a tilt; the band's edges count as balanced.
+    pub fn of(tilt: f64) -> Self {
+        if tilt > BALANCED_BAND {
+            Self::MarketingHeavy
+        } else if tilt < -BALANCED_BAND {
+            Self::SalesHeavy
+        } else {
+            Self::Balanced
+        }
     }
 }
 
@@ -165,4 +182,33 @@ fn demonstrated_throughput(follow_ups: &[FollowUp], window: &Window) -> Option<f
     }
     let mut counts: Vec<f64> = rep_weeks.values().map(|c| *c as f64).collect();
     quantile(&mut counts, THROUGHPUT_QUANTILE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdict_band_edges_are_balanced() {
+        assert_eq!(Verdict::of(0.0), Verdict::Balanced);
+        assert_eq!(Verdict::of(BALANCED_BAND), Verdict::Balanced);
+        assert_eq!(Verdict::of(-BALANCED_BAND), Verdict::Balanced);
+        assert_eq!(Verdict::of(0.2501), Verdict::MarketingHeavy);
+        assert_eq!(Verdict::of(-0.2501), Verdict::SalesHeavy);
+        assert_eq!(Verdict::of(f64::INFINITY), Verdict::MarketingHeavy);
+    }
+
+    #[test]
+    fn verdict_serialises_as_before() {
+        let words = [
+            Verdict::MarketingHeavy,
+            Verdict::Balanced,
+            Verdict::SalesHeavy,
+        ]
+        .map(|v| serde_json::to_string(&v).unwrap());
+        assert_eq!(
+            words,
+            ["\"marketing-heavy\"", "\"balanced\"", "\"sales-heavy\""]
+        );
+    }
 }

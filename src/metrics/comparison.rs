@@ -2,7 +2,7 @@
 //! same period a year earlier, as an absolute and a relative change
 //! (percentage points for shares).
 
-use super::Review;
+use super::{Figure, Review};
 use crate::model::PeriodKind;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -26,7 +26,7 @@ pub enum Unit {
 
 /// A headline figure: its metrics.json path, unit and how to read it.
 pub struct Headline {
-    pub key: &'static str,
+    pub key: Figure,
     /// What people read.
     pub label: &'static str,
     pub unit: Unit,
@@ -37,7 +37,7 @@ pub struct Headline {
 /// headlines: a finding that states a share compares the share, in
 /// points, not the count beside it.
 pub const SUPPORTING: &[Headline] = &[Headline {
-    key: "speed_to_lead.dropped_share",
+    key: Figure::DroppedShare,
     label: "Dropped share of ready leads",
     unit: Unit::Share,
     value: |r| r.speed_to_lead.dropped_share,
@@ -46,127 +46,127 @@ pub const SUPPORTING: &[Headline] = &[Headline {
 /// The headline figures, in the order the review shows them.
 pub const HEADLINES: &[Headline] = &[
     Headline {
-        key: "balance.tilt",
+        key: Figure::Tilt,
         label: "Balance tilt",
         unit: Unit::Tilt,
         value: |r| r.balance.tilt,
     },
     Headline {
-        key: "funnel.mqls",
+        key: Figure::Mqls,
         label: "New MQLs",
         unit: Unit::Count,
         value: |r| Some(r.funnel.mqls as f64),
     },
     Headline {
-        key: "speed_to_lead.median_hours",
+        key: Figure::MedianHours,
         label: "Median speed to lead",
         unit: Unit::Hours,
         value: |r| r.speed_to_lead.median_hours,
     },
     Headline {
-        key: "speed_to_lead.within_sla",
+        key: Figure::WithinSla,
         label: "Touched within SLA",
         unit: Unit::Share,
         value: |r| r.speed_to_lead.within_sla,
     },
     Headline {
-        key: "speed_to_lead.dropped",
+        key: Figure::Dropped,
         label: "Dropped leads",
         unit: Unit::Count,
         value: |r| Some(r.speed_to_lead.dropped as f64),
     },
     Headline {
-        key: "spend.total",
+        key: Figure::SpendTotal,
         label: "Ad spend",
         unit: Unit::Money,
         value: |r| Some(r.spend.total.as_f64()),
     },
     Headline {
-        key: "revenue.won_amount",
+        key: Figure::WonAmount,
         label: "Won revenue",
         unit: Unit::Money,
         value: |r| Some(r.revenue.won_amount.as_f64()),
     },
     Headline {
-        key: "funnel.leads",
+        key: Figure::Leads,
         label: "New leads",
         unit: Unit::Count,
         value: |r| Some(r.funnel.leads as f64),
     },
     Headline {
-        key: "funnel.sqls",
+        key: Figure::Sqls,
         label: "SQLs",
         unit: Unit::Count,
         value: |r| Some(r.funnel.sqls as f64),
     },
     Headline {
-        key: "funnel.won",
+        key: Figure::Won,
         label: "Deals won",
         unit: Unit::Count,
         value: |r| Some(r.funnel.won as f64),
     },
     Headline {
-        key: "conversion.mql_to_sql",
+        key: Figure::MqlToSql,
         label: "MQL-to-SQL conversion",
         unit: Unit::Share,
         value: |r| r.conversion.mql_to_sql.rate,
     },
     Headline {
-        key: "balance.supply_per_week",
+        key: Figure::SupplyPerWeek,
         label: "New MQLs a week",
         unit: Unit::Ratio,
         value: |r| r.balance.supply_per_week,
     },
     Headline {
-        key: "balance.capacity_per_week",
+        key: Figure::CapacityPerWeek,
         label: "Follow-up capacity a week",
         unit: Unit::Ratio,
         value: |r| r.balance.capacity_per_week,
     },
     Headline {
-        key: "investment.marketing_share",
+        key: Figure::MarketingShare,
         label: "Marketing share of spend",
         unit: Unit::Share,
         value: |r| r.investment.marketing_share,
     },
     Headline {
-        key: "efficiency.cost_per_mql",
+        key: Figure::CostPerMql,
         label: "Cost per MQL",
         unit: Unit::Money,
         value: |r| r.efficiency.cost_per_mql,
     },
     Headline {
-        key: "efficiency.cac",
+        key: Figure::Cac,
         label: "Customer acquisition cost",
         unit: Unit::Money,
         value: |r| r.efficiency.cac,
     },
     Headline {
-        key: "efficiency.roas",
+        key: Figure::Roas,
         label: "Return on ad spend",
         unit: Unit::Times,
         value: |r| r.efficiency.roas,
     },
     Headline {
-        key: "revenue.pipeline_created",
+        key: Figure::PipelineCreated,
         label: "Pipeline created",
         unit: Unit::Money,
         value: |r| Some(r.revenue.pipeline_created.as_f64()),
     },
     Headline {
-        key: "revenue.win_rate",
+        key: Figure::WinRate,
         label: "Win rate",
         unit: Unit::Share,
         value: |r| r.revenue.win_rate,
     },
     Headline {
-        key: "pipeline.average_won_deal",
+        key: Figure::AverageWonDeal,
         label: "Average won deal",
         unit: Unit::Money,
         value: |r| r.pipeline.average_won_deal,
     },
     Headline {
-        key: "pipeline.coverage",
+        key: Figure::Coverage,
         label: "Pipeline coverage",
         unit: Unit::Times,
         value: |r| r.pipeline.coverage,
@@ -174,7 +174,7 @@ pub const HEADLINES: &[Headline] = &[
 ];
 
 /// The headline figure with `key`.
-pub fn headline(key: &str) -> Option<&'static Headline> {
+pub fn headline(key: Figure) -> Option<&'static Headline> {
     HEADLINES.iter().find(|h| h.key == key)
 }
 
@@ -196,7 +196,7 @@ pub struct Change {
 pub struct Against {
     /// The earlier review's period.
     pub label: String,
-    pub figures: BTreeMap<&'static str, Change>,
+    pub figures: BTreeMap<Figure, Change>,
 }
 
 /// The review against the previous period and the same period a year
@@ -271,7 +271,7 @@ mod tests {
     #[test]
     fn every_headline_has_a_label() {
         assert!(HEADLINES.iter().all(|h| !h.label.is_empty()));
-        assert!(headline("funnel.mqls").is_some());
-        assert!(headline("funnel.nothing").is_none());
+        assert!(headline(Figure::Mqls).is_some());
+        assert!(headline(Figure::P90Hours).is_none());
     }
 }

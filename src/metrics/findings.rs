@@ -7,6 +7,7 @@
 //! target, the previous period, the cheaper channel), capped at
 //! [`MAX_SIZE`], so every rule ranks on the same scale.
 
+use super::Figure;
 use super::Review;
 use super::alignment::Alignment;
 use super::comparison::Unit;
@@ -127,11 +128,11 @@ fn finding(
 impl Ctx<'_> {
     /// ` (+38% on 2026-Q2)`: the change of a headline figure against the
     /// previous period, or nothing.
-    fn change(&self, key: &str) -> String {
+    fn change(&self, key: Figure) -> String {
         let Some(previous) = &self.r.comparison.previous else {
             return String::new();
         };
-        let Some(c) = previous.figures.get(key) else {
+        let Some(c) = previous.figures.get(&key) else {
             return String::new();
         };
         let label = &previous.label;
@@ -178,7 +179,7 @@ fn tilt_rule(ctx: &Ctx) -> Vec<Finding> {
                 "; {} waited more than {} days{}",
                 count_of(s.dropped, "lead", "leads"),
                 ctx.settings.sla.drop_after_days,
-                ctx.change("speed_to_lead.dropped")
+                ctx.change(Figure::Dropped)
             )
         } else {
             String::new()
@@ -256,7 +257,7 @@ fn dropped_rule(ctx: &Ctx) -> Vec<Finding> {
             if s.dropped == 1 { "was" } else { "were" },
             ctx.settings.sla.drop_after_days,
             // The sentence states a share: it compares the share.
-            ctx.change("speed_to_lead.dropped_share")
+            ctx.change(Figure::DroppedShare)
         ),
         rec,
     )
@@ -275,7 +276,7 @@ fn speed_rule(ctx: &Ctx) -> Vec<Finding> {
             format!(
                 "; {} were touched within it{}",
                 percent(w),
-                ctx.change("speed_to_lead.within_sla")
+                ctx.change(Figure::WithinSla)
             )
         })
         .unwrap_or_default();
@@ -300,7 +301,7 @@ fn speed_improved_rule(ctx: &Ctx) -> Vec<Finding> {
     let Some(previous) = &ctx.r.comparison.previous else {
         return Vec::new();
     };
-    let Some(c) = previous.figures.get("speed_to_lead.median_hours") else {
+    let Some(c) = previous.figures.get(&Figure::MedianHours) else {
         return Vec::new();
     };
     let (Some(now), Some(before)) = (c.value, c.before) else {
@@ -360,7 +361,7 @@ fn conversion_rule(ctx: &Ctx) -> Vec<Finding> {
         return Vec::new();
     };
     let conv = &ctx.r.conversion.mql_to_sql;
-    let Some(c) = previous.figures.get("conversion.mql_to_sql") else {
+    let Some(c) = previous.figures.get(&Figure::MqlToSql) else {
         return Vec::new();
     };
     let (Some(now), Some(before)) = (c.value, c.before) else {
@@ -369,7 +370,7 @@ fn conversion_rule(ctx: &Ctx) -> Vec<Finding> {
     let target_missed = ctx
         .r
         .targets
-        .get("conversion.mql_to_sql")
+        .get(&Figure::MqlToSql)
         .is_some_and(|t| t.status == Status::Missed);
     if conv.cohort < MIN_LEADS || now > before * CONVERSION_FALL || target_missed {
         return Vec::new();
@@ -403,25 +404,25 @@ fn target_rule(ctx: &Ctx) -> Vec<Finding> {
             continue;
         };
         let (what, anchor, shown, target) = match *key {
-            "conversion.mql_to_sql" => (
+            Figure::MqlToSql => (
                 "MQL-to-SQL conversion",
                 "funnel",
                 percent(value),
                 percent(t.target),
             ),
-            "revenue.win_rate" => (
+            Figure::WinRate => (
                 "The win rate",
                 "pipeline",
                 percent(value),
                 percent(t.target),
             ),
-            "revenue.won_amount" => (
+            Figure::WonAmount => (
                 "Won revenue",
                 "pipeline",
                 money(value, ctx.c),
                 money(t.target, ctx.c),
             ),
-            "investment.marketing_share" => (
+            Figure::MarketingShare => (
                 "Marketing's share of spend",
                 "spend",
                 percent(value),
@@ -429,7 +430,7 @@ fn target_rule(ctx: &Ctx) -> Vec<Finding> {
             ),
             _ => continue,
         };
-        let pro_rated = if *key == "revenue.won_amount" && !ctx.r.period.complete {
+        let pro_rated = if *key == Figure::WonAmount && !ctx.r.period.complete {
             " (pro-rated to the days so far)"
         } else {
             ""
@@ -440,12 +441,12 @@ fn target_rule(ctx: &Ctx) -> Vec<Finding> {
             size(t.target, value)
         };
         let rec = match *key {
-            "revenue.won_amount" => plan_sentence(ctx),
-            "investment.marketing_share" => Some(share_shift(ctx, value, t.target)),
+            Figure::WonAmount => plan_sentence(ctx),
+            Figure::MarketingShare => Some(share_shift(ctx, value, t.target)),
             _ => None,
         };
-        let change = ctx.change(key);
-        let young = if *key == "conversion.mql_to_sql" && ctx.r.conversion.mql_to_sql.young {
+        let change = ctx.change(*key);
+        let young = if *key == Figure::MqlToSql && ctx.r.conversion.mql_to_sql.young {
             "; the cohort is still young, so the rate may rise"
         } else {
             ""

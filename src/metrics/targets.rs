@@ -2,6 +2,7 @@
 //! missed. The SLA is the target for the median speed to lead, zero for the
 //! tilt, `[targets]` in equinox.toml for the rest.
 
+use super::Figure;
 use super::Review;
 use crate::config::Settings;
 use serde::Serialize;
@@ -81,48 +82,43 @@ pub fn judge(value: Option<f64>, target: f64, rule: Rule) -> Status {
 
 /// Every headline figure that has a target, judged. The revenue target is
 /// pro-rated by the observed days of a period in progress.
-pub fn targets(review: &Review, settings: &Settings) -> BTreeMap<&'static str, Target> {
+pub fn targets(review: &Review, settings: &Settings) -> BTreeMap<Figure, Target> {
     let t = &settings.targets;
     let observed = review.period_observed_share();
-    let goals: [(&'static str, Option<f64>, Option<f64>, Rule); 7] = [
+    let goals: [(Figure, Option<f64>, Option<f64>, Rule); 7] = [
+        (Figure::Tilt, review.balance.tilt, Some(0.0), Rule::Balanced),
         (
-            "balance.tilt",
-            review.balance.tilt,
-            Some(0.0),
-            Rule::Balanced,
-        ),
-        (
-            "speed_to_lead.median_hours",
+            Figure::MedianHours,
             review.speed_to_lead.median_hours,
             Some(settings.sla.first_touch_hours),
             Rule::AtMost,
         ),
         (
-            "conversion.mql_to_sql",
+            Figure::MqlToSql,
             review.conversion.mql_to_sql.rate,
             t.mql_to_sql,
             Rule::AtLeast,
         ),
         (
-            "revenue.win_rate",
+            Figure::WinRate,
             review.revenue.win_rate,
             t.win_rate,
             Rule::AtLeast,
         ),
         (
-            "revenue.won_amount",
+            Figure::WonAmount,
             Some(review.revenue.won_amount.as_f64()),
             t.revenue_per_period.map(|r| r * observed),
             Rule::AtLeast,
         ),
         (
-            "pipeline.coverage",
+            Figure::Coverage,
             review.pipeline.coverage,
             t.pipeline_coverage,
             Rule::AtLeast,
         ),
         (
-            "investment.marketing_share",
+            Figure::MarketingShare,
             review.investment.marketing_share,
             t.marketing_share,
             Rule::About,

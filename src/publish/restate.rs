@@ -11,7 +11,7 @@ use std::path::Path;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Restated {
     /// metrics.json name, `revenue.won_amount`.
-    pub key: &'static str,
+    pub key: crate::metrics::Figure,
     pub label: &'static str,
     pub unit: Unit,
     pub published: Option<f64>,
@@ -87,7 +87,7 @@ pub fn restated_figures(
     HEADLINES
         .iter()
         .filter_map(|h| {
-            let before = *published.get(h.key)?;
+            let before = *published.get(h.key.key())?;
             let now = (h.value)(review);
             (!same(before, now)).then_some(Restated {
                 key: h.key,

@@ -278,6 +278,7 @@ pub fn balance(review: &Review) -> charts::BalanceScaleChart {
     charts::BalanceScaleChart {
         title: format!("Sales and marketing balance, {}", review.period.label),
         tilt: review.balance.tilt,
+        verdict: review.balance.verdict,
         supply_per_week: review.balance.supply_per_week,
         capacity_per_week: review.balance.capacity_per_week,
     }

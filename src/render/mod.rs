@@ -215,7 +215,7 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
     }
 }
 
-fn section(figures: Vec<view::Figure>, tables: Vec<sections::Grid>, root: &str) -> SectionView {
+fn section(figures: Vec<view::FigureView>, tables: Vec<sections::Grid>, root: &str) -> SectionView {
     SectionView {
         figures,
         tables: tables
@@ -316,6 +316,7 @@ fn index_files(
             .map(|r| charts::TiltPoint {
                 label: r.period.label.clone(),
                 tilt: r.balance.tilt,
+                verdict: r.balance.verdict,
             })
             .collect(),
     };
@@ -397,7 +398,7 @@ struct ReviewEntry<'a> {
     label: &'a str,
     folder: &'a str,
     tilt: Option<f64>,
-    verdict: Option<&'a str>,
+    verdict: Option<crate::metrics::Verdict>,
     complete: bool,
     /// The day it was published (`2026-10-05`), if it was.
     published: Option<String>,

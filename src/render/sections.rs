@@ -3,7 +3,7 @@
 //! once here and shown both ways, so the page and the CSV cannot disagree.
 
 use super::table::Table;
-use super::view::Figure;
+use super::view::FigureView;
 use crate::config::Settings;
 use crate::metrics::comparison::{Against, Change, HEADLINES, Unit};
 use crate::metrics::conversion::Conversion;
@@ -12,7 +12,7 @@ use crate::metrics::words::{
     count, duration_hours, factor, money, money_cents, money_small, per_week, percent,
     signed_percent, signed_points, tilt,
 };
-use crate::metrics::{Review, alignment, follow_up, speed};
+use crate::metrics::{Figure, Review, alignment, follow_up, speed};
 use crate::model::{Channel, Function, Money};
 use serde::Serialize;
 
@@ -185,27 +185,27 @@ impl Grid {
 }
 
 /// A figure, or "not available: reason" from the review's `unavailable`.
-fn figure(review: &Review, label: &str, key: &str, value: Option<String>) -> Figure {
+fn figure(review: &Review, label: &str, key: Figure, value: Option<String>) -> FigureView {
     let na = value.is_none();
     let value = value.unwrap_or_else(|| {
         format!(
             "not available: {}",
             review
                 .unavailable
-                .get(key)
+                .get(&key)
                 .map(String::as_str)
                 .unwrap_or("no data")
         )
     });
-    Figure {
+    FigureView {
         label: label.into(),
         value,
         na,
     }
 }
 
-fn shown(label: &str, value: String) -> Figure {
-    Figure {
+fn shown(label: &str, value: String) -> FigureView {
+    FigureView {
         label: label.into(),
         value,
         na: false,
@@ -389,7 +389,7 @@ fn mix_table(review: &Review) -> Grid {
 }
 
 /// Funnel figures.
-pub fn funnel(review: &Review) -> Vec<Figure> {
+pub fn funnel(review: &Review) -> Vec<FigureView> {
     let f = &review.funnel;
     [
         ("New leads", f.leads),
@@ -405,26 +405,26 @@ pub fn funnel(review: &Review) -> Vec<Figure> {
 }
 
 /// Speed-to-lead figures.
-pub fn speed(review: &Review, settings: &Settings) -> Vec<Figure> {
+pub fn speed(review: &Review, settings: &Settings) -> Vec<FigureView> {
     let s = &review.speed_to_lead;
     vec![
         shown("Leads ready for sales", count(s.leads)),
         figure(
             review,
             "Median time to first touch",
-            "speed_to_lead.median_hours",
+            Figure::MedianHours,
             s.median_hours.map(duration_hours),
         ),
         figure(
             review,
             "90th percentile",
-            "speed_to_lead.p90_hours",
+            Figure::P90Hours,
             s.p90_hours.map(duration_hours),
         ),
         figure(
             review,
             &format!("Touched within {} h (SLA)", settings.sla.first_touch_hours),
-            "speed_to_lead.within_sla",
+            Figure::WithinSla,
             s.within_sla.map(percent),
         ),
         shown(
@@ -577,7 +577,7 @@ fn feedback_table(review: &Review) -> Grid {
 }
 
 /// Alignment figures.
-pub fn alignment(review: &Review) -> Vec<Figure> {
+pub fn alignment(review: &Review) -> Vec<FigureView> {
     let a = &review.alignment;
     let with_share = |n: Option<u64>, s: Option<f64>| {
         n.map(|n| match s {
@@ -592,35 +592,35 @@ pub fn alignment(review: &Review) -> Vec<Figure> {
                 "Leads worked by 2+ reps in their first {} days",
                 follow_up::FIRST_DAYS
             ),
-            "alignment.multi_rep_leads",
+            Figure::MultiRepLeads,
             with_share(a.multi_rep_leads, a.multi_rep_share),
         ),
         figure(
             review,
             "New leads duplicating an earlier email",
-            "alignment.duplicate_leads",
+            Figure::DuplicateLeads,
             with_share(a.duplicate_leads, a.duplicate_share),
         ),
         figure(
             review,
             "Disqualified by sales",
-            "alignment.disqualified_share",
+            Figure::DisqualifiedShare,
             a.disqualified_share.map(percent),
         ),
         figure(
             review,
             "Source mix shift",
-            "alignment.mix_shift",
+            Figure::MixShift,
             a.mix_shift.map(percent),
         ),
     ]
 }
 
 /// Spend section figures: ad spend by channel and the efficiency figures.
-pub fn spend(review: &Review) -> Vec<Figure> {
+pub fn spend(review: &Review) -> Vec<FigureView> {
     let c = review.currency.as_str();
     let e = &review.efficiency;
-    let mut rows: Vec<Figure> = Channel::ALL
+    let mut rows: Vec<FigureView> = Channel::ALL
         .iter()
         .filter_map(|ch| {
             review
@@ -641,31 +641,31 @@ pub fn spend(review: &Review) -> Vec<Figure> {
         figure(
             review,
             "Cost per new lead",
-            "efficiency.cost_per_lead",
+            Figure::CostPerLead,
             e.cost_per_lead.map(cents),
         ),
         figure(
             review,
             "Cost per MQL",
-            "efficiency.cost_per_mql",
+            Figure::CostPerMql,
             e.cost_per_mql.map(cents),
         ),
         figure(
             review,
             "Customer acquisition cost",
-            "efficiency.cac",
+            Figure::Cac,
             e.cac.map(cents),
         ),
         figure(
             review,
             "Return on ad spend",
-            "efficiency.roas",
+            Figure::Roas,
             e.roas.map(|r| format!("{r:.2}")),
         ),
         figure(
             review,
             "Marketing cost per contact (per impression)",
-            "efficiency.marketing_cost_per_contact",
+            Figure::MarketingCostPerContact,
             e.marketing_cost_per_contact.map(small),
         ),
         figure(
@@ -674,7 +674,7 @@ pub fn spend(review: &Review) -> Vec<Figure> {
                 "Sales cost per contact (per touch, {})",
                 e.sales_touches_basis
             ),
-            "efficiency.sales_cost_per_contact",
+            Figure::SalesCostPerContact,
             e.sales_cost_per_contact.map(small),
         ),
     ]);
@@ -764,16 +764,11 @@ pub fn hours_tables(review: &Review) -> Vec<Grid> {
 }
 
 /// Hours figures.
-pub fn hours(review: &Review) -> Vec<Figure> {
+pub fn hours(review: &Review) -> Vec<FigureView> {
     let h = &review.investment.hours;
     let c = review.currency.as_str();
     if h.total <= 0.0 {
-        return vec![figure(
-            review,
-            "Hours logged",
-            "investment.hours.shares",
-            None,
-        )];
+        return vec![figure(review, "Hours logged", Figure::HourShares, None)];
     }
     vec![
         shown("Hours logged", format!("{:.1}", h.total)),
@@ -781,42 +776,37 @@ pub fn hours(review: &Review) -> Vec<Figure> {
         figure(
             review,
             "MQLs per marketing hour",
-            "investment.hours.mqls_per_marketing_hour",
+            Figure::MqlsPerMarketingHour,
             h.mqls_per_marketing_hour.map(|v| format!("{v:.2}")),
         ),
         figure(
             review,
             "Won revenue per sales hour",
-            "investment.hours.won_per_sales_hour",
+            Figure::WonPerSalesHour,
             h.won_per_sales_hour.map(|v| money(v, c)),
         ),
     ]
 }
 
 /// Revenue and pipeline figures.
-pub fn revenue(review: &Review) -> Vec<Figure> {
+pub fn revenue(review: &Review) -> Vec<FigureView> {
     let c = review.currency.as_str();
     let r = &review.revenue;
     let p = &review.pipeline;
     vec![
         shown("Won revenue", money(r.won_amount.as_f64(), c)),
         shown("Pipeline created", money(r.pipeline_created.as_f64(), c)),
-        figure(
-            review,
-            "Win rate",
-            "revenue.win_rate",
-            r.win_rate.map(percent),
-        ),
+        figure(review, "Win rate", Figure::WinRate, r.win_rate.map(percent)),
         figure(
             review,
             "Average won deal",
-            "pipeline.average_won_deal",
+            Figure::AverageWonDeal,
             p.average_won_deal.map(|v| money(v, c)),
         ),
         figure(
             review,
             "Median sales cycle",
-            "pipeline.median_cycle_days",
+            Figure::MedianCycleDays,
             p.median_cycle_days.map(|d| format!("{d:.0} days")),
         ),
         shown(
@@ -830,7 +820,7 @@ pub fn revenue(review: &Review) -> Vec<Figure> {
         figure(
             review,
             "Pipeline velocity",
-            "pipeline.velocity_per_day",
+            Figure::VelocityPerDay,
             p.velocity_per_day.map(|v| format!("{} a day", money(v, c))),
         ),
         shown(
@@ -840,25 +830,25 @@ pub fn revenue(review: &Review) -> Vec<Figure> {
         figure(
             review,
             &format!("Coverage of the {} target", p.next_period),
-            "pipeline.coverage",
+            Figure::Coverage,
             p.coverage.map(factor),
         ),
         figure(
             review,
             "Coverage the win rate requires",
-            "pipeline.required_coverage",
+            Figure::RequiredCoverage,
             p.required_coverage.map(factor),
         ),
         figure(
             review,
             "Touches per won deal",
-            "pipeline.touches_per_won_deal",
+            Figure::TouchesPerWonDeal,
             p.touches_per_won_deal.map(|v| format!("{v:.1}")),
         ),
         figure(
             review,
             "Lead to close (median)",
-            "pipeline.lead_to_close_days",
+            Figure::LeadToCloseDays,
             p.lead_to_close_days.map(|d| format!("{d:.0} days")),
         ),
     ]
@@ -885,7 +875,7 @@ pub fn pipeline_tables(review: &Review) -> Vec<Grid> {
 }
 
 /// Balance section figures: supply, capacity, inventory.
-pub fn balance(review: &Review) -> Vec<Figure> {
+pub fn balance(review: &Review) -> Vec<FigureView> {
     let b = &review.balance;
     let per_rep = b.per_rep_week.map(|p| {
         let how = if b.per_rep_week_measured {
@@ -896,24 +886,24 @@ pub fn balance(review: &Review) -> Vec<Figure> {
         format!("{} ({how})", per_week(p))
     });
     vec![
-        figure(review, "Tilt", "balance.tilt", b.tilt.map(tilt)),
+        figure(review, "Tilt", Figure::Tilt, b.tilt.map(tilt)),
         figure(
             review,
             &supply_label(review),
-            "balance.supply_per_week",
+            Figure::SupplyPerWeek,
             b.supply_per_week.map(per_week),
         ),
         figure(
             review,
             "Follow-up capacity a week",
-            "balance.capacity_per_week",
+            Figure::CapacityPerWeek,
             b.capacity_per_week.map(per_week),
         ),
         shown("Active reps", count(b.active_reps)),
         figure(
             review,
             "First touches a rep can make a week",
-            "balance.capacity_per_week",
+            Figure::CapacityPerWeek,
             per_rep,
         ),
         shown(
@@ -927,64 +917,64 @@ pub fn balance(review: &Review) -> Vec<Figure> {
         figure(
             review,
             "Weeks of leads in hand",
-            "balance.inventory_weeks",
+            Figure::InventoryWeeks,
             b.inventory_weeks.map(|w| format!("{w:.1}")),
         ),
     ]
 }
 
 /// Plan section figures.
-pub fn plan(review: &Review) -> Vec<Figure> {
+pub fn plan(review: &Review) -> Vec<FigureView> {
     let p = &review.plan;
     let c = review.currency.as_str();
     vec![
         figure(
             review,
             "Revenue target",
-            "plan.mqls_needed",
+            Figure::MqlsNeeded,
             p.revenue_target.map(|v| money(v, c)),
         ),
         figure(
             review,
             "Marketing-sourced share of won revenue",
-            "plan.mqls_needed",
+            Figure::MqlsNeeded,
             p.marketing_won_share.map(percent),
         ),
         figure(
             review,
             "MQL → won (mature MQLs, last four quarters)",
-            "plan.mqls_needed",
+            Figure::MqlsNeeded,
             p.mql_to_won
                 .map(|r| format!("{} of {}", percent(r), count(p.mature_mqls))),
         ),
         figure(
             review,
             "Average marketing-sourced won deal",
-            "plan.mqls_needed",
+            Figure::MqlsNeeded,
             p.average_won_deal.map(|v| money(v, c)),
         ),
         figure(
             review,
             &format!("MQLs needed in {}", p.period),
-            "plan.mqls_needed",
+            Figure::MqlsNeeded,
             p.mqls_needed.map(count),
         ),
         figure(
             review,
             "MQLs needed a week",
-            "plan.mqls_needed",
+            Figure::MqlsNeeded,
             p.mqls_needed_per_week.map(per_week),
         ),
         figure(
             review,
             "Follow-up capacity a week (this period)",
-            "balance.capacity_per_week",
+            Figure::CapacityPerWeek,
             p.capacity_per_week.map(per_week),
         ),
         figure(
             review,
             "Reps needed at today's throughput",
-            "plan.load",
+            Figure::PlanLoad,
             p.reps_needed
                 .map(|n| format!("{} (active: {})", count(n), count(p.active_reps))),
         ),
@@ -1015,8 +1005,8 @@ pub fn comparison_tables(review: &Review) -> Vec<Grid> {
     )
     .note("Changes are relative (%) for counts, amounts, hours and ratios, in percentage points for shares, and differences for the tilt. The CSV holds relative changes as fractions (1 = +100%).");
     for h in HEADLINES {
-        let p = prev.and_then(|a| a.figures.get(h.key));
-        let y = year.and_then(|a| a.figures.get(h.key));
+        let p = prev.and_then(|a| a.figures.get(&h.key));
+        let y = year.and_then(|a| a.figures.get(&h.key));
         grid.push(vec![
             text(h.label),
             text(unit_name(h.unit)),

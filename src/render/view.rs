@@ -4,10 +4,10 @@
 use super::sections::{TableView, unit_value};
 use super::table::Table;
 use crate::ledger::Ledger;
-use crate::metrics::Review;
 use crate::metrics::comparison::{Against, Change, Unit, headline};
 use crate::metrics::targets::Status;
 use crate::metrics::words::{count, per_week, signed_percent, signed_points, tilt};
+use crate::metrics::{Figure, Review, Verdict};
 use crate::privacy::mask_contacts;
 use serde::Serialize;
 
@@ -50,7 +50,7 @@ pub struct FindingView {
 /// One section's figures and tables.
 #[derive(Debug, Clone, Serialize)]
 pub struct SectionView {
-    pub figures: Vec<Figure>,
+    pub figures: Vec<FigureView>,
     pub tables: Vec<TableView>,
     pub chart: Option<ChartView>,
     /// What to export to fill the section, when its data is missing.
@@ -71,7 +71,7 @@ pub struct BalanceView {
 
 /// A label and a formatted value.
 #[derive(Debug, Clone, Serialize)]
-pub struct Figure {
+pub struct FigureView {
     pub label: String,
     pub value: String,
     /// The value is "not available: reason" (shown smaller).
@@ -117,7 +117,7 @@ pub struct ReviewPage {
     pub rejection_count: String,
     /// How many records overlapping exports held twice, in words.
     pub duplicates_note: Option<String>,
-    pub unavailable: Vec<Figure>,
+    pub unavailable: Vec<FigureView>,
     pub nav: Vec<NavLink>,
     pub method_html: String,
     /// "Published 5 Oct 2026", or the restatement, when published.
@@ -176,9 +176,9 @@ pub struct IndexPage {
 pub fn balance_view(review: &Review) -> BalanceView {
     let b = &review.balance;
     let (verdict, class) = match b.verdict {
-        Some("marketing-heavy") => ("Marketing-heavy", "marketing"),
-        Some("sales-heavy") => ("Sales-heavy", "sales"),
-        Some(_) => ("Balanced", "balanced"),
+        Some(Verdict::MarketingHeavy) => ("Marketing-heavy", "marketing"),
+        Some(Verdict::SalesHeavy) => ("Sales-heavy", "sales"),
+        Some(Verdict::Balanced) => ("Balanced", "balanced"),
         None => ("Not available", "unknown"),
     };
     let sentence = match (b.tilt, b.supply_per_week, b.capacity_per_week) {
@@ -187,8 +187,8 @@ pub fn balance_view(review: &Review) -> BalanceView {
         }
         _ => review
             .unavailable
-            .get("balance.tilt")
-            .or_else(|| review.unavailable.get("balance.capacity_per_week"))
+            .get(&Figure::Tilt)
+            .or_else(|| review.unavailable.get(&Figure::CapacityPerWeek))
             .cloned()
             .unwrap_or_default(),
     };
@@ -218,7 +218,7 @@ fn balance_sentence(t: f64, supply: f64, capacity: f64, supplied: &str) -> Strin
 
 /// A headline figure on the page: which figure and which section explains it.
 struct HeadlineSpec {
-    key: &'static str,
+    key: Figure,
     anchor: &'static str,
 }
 
@@ -226,39 +226,39 @@ struct HeadlineSpec {
 /// first and the sixth).
 const HEADLINES: [HeadlineSpec; 9] = [
     HeadlineSpec {
-        key: "funnel.mqls",
+        key: Figure::Mqls,
         anchor: "funnel",
     },
     HeadlineSpec {
-        key: "speed_to_lead.median_hours",
+        key: Figure::MedianHours,
         anchor: "follow-up",
     },
     HeadlineSpec {
-        key: "speed_to_lead.within_sla",
+        key: Figure::WithinSla,
         anchor: "follow-up",
     },
     HeadlineSpec {
-        key: "speed_to_lead.dropped",
+        key: Figure::Dropped,
         anchor: "follow-up",
     },
     HeadlineSpec {
-        key: "spend.total",
+        key: Figure::SpendTotal,
         anchor: "spend",
     },
     HeadlineSpec {
-        key: "revenue.won_amount",
+        key: Figure::WonAmount,
         anchor: "pipeline",
     },
     HeadlineSpec {
-        key: "conversion.mql_to_sql",
+        key: Figure::MqlToSql,
         anchor: "funnel",
     },
     HeadlineSpec {
-        key: "revenue.win_rate",
+        key: Figure::WinRate,
         anchor: "pipeline",
     },
     HeadlineSpec {
-        key: "pipeline.coverage",
+        key: Figure::Coverage,
         anchor: "pipeline",
     },
 ];
@@ -271,7 +271,7 @@ pub fn headlines(review: &Review) -> Vec<Headline> {
         .filter_map(|spec| {
             let h = headline(spec.key)?;
             let value = (h.value)(review);
-            let target = review.targets.get(spec.key);
+            let target = review.targets.get(&spec.key);
             Some(Headline {
                 label: h.label.into(),
                 value: value
@@ -306,10 +306,10 @@ fn status_class(status: Status) -> &'static str {
 
 /// "+38% on 2026-Q2" for amounts and counts, "−12 pts on 2026-Q2" for
 /// shares; `None` without an earlier review.
-fn change(against: Option<&Against>, key: &str) -> Option<String> {
+fn change(against: Option<&Against>, key: Figure) -> Option<String> {
     let against = against?;
     let label = &against.label;
-    let c: &Change = against.figures.get(key)?;
+    let c: &Change = against.figures.get(&key)?;
     Some(match (c.unit, c.value, c.before) {
         (_, None, _) | (_, _, None) => format!("no comparison with {label}"),
         (Unit::Share, _, _) => format!("{} on {label}", signed_points(c.change.unwrap_or(0.0))),
@@ -348,8 +348,8 @@ pub fn findings(review: &Review) -> Vec<FindingView> {
         .collect()
 }
 
-pub(super) fn figure(label: &str, value: String) -> Figure {
-    Figure {
+pub(super) fn figure(label: &str, value: String) -> FigureView {
+    FigureView {
         label: label.into(),
         value,
         na: false,
@@ -436,11 +436,11 @@ pub fn rejections_table(ledger: &Ledger) -> Table {
 }
 
 /// Figures that could not be computed, with their reasons.
-pub fn unavailable(review: &Review) -> Vec<Figure> {
+pub fn unavailable(review: &Review) -> Vec<FigureView> {
     review
         .unavailable
         .iter()
-        .map(|(k, v)| figure(k, v.clone()))
+        .map(|(k, v)| figure(k.key(), v.clone()))
         .collect()
 }
 
