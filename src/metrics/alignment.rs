@@ -78,7 +78,7 @@ pub struct SourceFeedback {
 }
 
 /// One source in the lead mix.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct MixRow {
     pub source: String,
     pub leads: u64,

@@ -22,7 +22,7 @@ const TRAILING_DAYS: u64 = 364;
 const THROUGHPUT_QUANTILE: f64 = 0.9;
 
 /// The balance figures of one period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Balance {
     pub tilt: Option<f64>,
     /// Which side the tilt leans to; `None` with the tilt.

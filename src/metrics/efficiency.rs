@@ -14,7 +14,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Efficiency figures of one period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Efficiency {
     /// Total ad spend / new leads (all sources).
     pub cost_per_lead: Option<f64>,
@@ -41,7 +41,7 @@ pub struct Efficiency {
 }
 
 /// One paid channel's spend against what its leads became.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ChannelEfficiency {
     pub spend: Money,
     pub impressions: u64,

@@ -11,7 +11,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Spend and hours of one period by function.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Investment {
     /// Ad-platform spend, all of it marketing's.
     pub ads: Money,
@@ -31,7 +31,7 @@ pub struct Investment {
 }
 
 /// Logged hours of one period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct HoursFigures {
     pub total: f64,
     pub by_function: BTreeMap<&'static str, f64>,

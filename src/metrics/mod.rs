@@ -66,7 +66,7 @@ pub fn note(unavailable: &mut Unavailable, key: Figure, reason: &str) {
 }
 
 /// The period a review covers, as metrics.json writes it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct PeriodInfo {
     pub label: String,
     #[serde(skip)]
@@ -78,7 +78,7 @@ pub struct PeriodInfo {
 }
 
 /// Every figure of one review; serialises to its metrics.json.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Review {
     pub period: PeriodInfo,
     #[serde(serialize_with = "iso_seconds")]

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 const SECONDS_PER_DAY: f64 = 86_400.0;
 
 /// Pipeline figures of one period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Pipeline {
     /// Amounts of deals created in the period, by the deal's function.
     pub created_by_function: BTreeMap<&'static str, Money>,

@@ -19,7 +19,7 @@ use serde::Serialize;
 const TRAILING_DAYS: u64 = 364;
 
 /// The next period's plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Plan {
     /// The period planned for.
     pub period: String,

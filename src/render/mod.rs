@@ -4,6 +4,7 @@
 //! the site stage owns output.
 
 mod chart_data;
+mod findings;
 use crate::metrics::words as format;
 mod notes;
 mod one_file;
@@ -13,6 +14,7 @@ mod table;
 mod templates;
 mod view;
 
+pub use findings::word as word_findings;
 pub use table::neutralise_formula;
 pub use templates::{TemplateError, overridden as overridden_templates};
 
@@ -108,7 +110,7 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
         root: root.to_string(),
         balance: view::balance_view(review),
         headlines: view::headlines(review),
-        findings: view::findings(review),
+        findings: findings::views(review),
         notes_html: input
             .notes
             .get(&review.period.label)

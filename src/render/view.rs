@@ -319,35 +319,6 @@ fn change(against: Option<&Against>, key: Figure) -> Option<String> {
     })
 }
 
-/// The section titles findings link to.
-fn section_title(anchor: &str) -> &'static str {
-    match anchor {
-        "balance" => "Balance",
-        "funnel" => "Funnel",
-        "follow-up" => "Follow-up",
-        "team" => "Team",
-        "spend" => "Spend",
-        "hours" => "Hours",
-        "pipeline" => "Pipeline",
-        "plan" => "Plan",
-        _ => "Method",
-    }
-}
-
-/// The review's findings, largest effect first.
-pub fn findings(review: &Review) -> Vec<FindingView> {
-    review
-        .findings
-        .iter()
-        .map(|f| FindingView {
-            sentence: f.sentence.clone(),
-            recommendation: f.recommendation.clone(),
-            anchor: f.anchor.into(),
-            section: section_title(f.anchor).into(),
-        })
-        .collect()
-}
-
 pub(super) fn figure(label: &str, value: String) -> FigureView {
     FigureView {
         label: label.into(),
