@@ -71,7 +71,10 @@ pub fn judge(value: Option<f64>, target: f64, rule: Rule) -> Status {
             let gap = (v - target).abs();
             (gap <= target * NEAR, gap <= target * 2.0 * NEAR)
         }
-        Rule::Balanced => (v.abs() <= super::BALANCED_BAND, v.abs() <= TILT_NEAR),
+        Rule::Balanced => (
+            super::Verdict::of(v) == super::Verdict::Balanced,
+            v.abs() <= TILT_NEAR,
+        ),
     };
     match (met, near) {
         (true, _) => Status::Met,

@@ -12,7 +12,6 @@ use std::path::Path;
 pub struct Restated {
     /// metrics.json name, `revenue.won_amount`.
     pub key: crate::metrics::Figure,
-    pub label: &'static str,
     pub unit: Unit,
     pub published: Option<f64>,
     pub now: Option<f64>,
@@ -91,7 +90,6 @@ pub fn restated_figures(
             let now = (h.value)(review);
             (!same(before, now)).then_some(Restated {
                 key: h.key,
-                label: h.label,
                 unit: h.unit,
                 published: before,
                 now,

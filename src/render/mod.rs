@@ -5,6 +5,7 @@
 
 mod chart_data;
 mod findings;
+mod labels;
 use crate::metrics::words as format;
 mod notes;
 mod one_file;
@@ -15,6 +16,7 @@ mod templates;
 mod view;
 
 pub use findings::word as word_findings;
+pub use labels::label;
 pub use table::neutralise_formula;
 pub use templates::{TemplateError, overridden as overridden_templates};
 

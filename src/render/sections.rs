@@ -1008,7 +1008,7 @@ pub fn comparison_tables(review: &Review) -> Vec<Grid> {
         let p = prev.and_then(|a| a.figures.get(&h.key));
         let y = year.and_then(|a| a.figures.get(&h.key));
         grid.push(vec![
-            text(h.label),
+            text(super::labels::label(h.key)),
             text(unit_name(h.unit)),
             unit_cell(h.unit, (h.value)(review), c),
             unit_cell(h.unit, p.and_then(|c| c.before), c),

@@ -181,9 +181,9 @@ pub fn balance_view(review: &Review) -> BalanceView {
         Some(Verdict::Balanced) => ("Balanced", "balanced"),
         None => ("Not available", "unknown"),
     };
-    let sentence = match (b.tilt, b.supply_per_week, b.capacity_per_week) {
-        (Some(t), Some(s), Some(c)) => {
-            balance_sentence(t, s, c, review.method.ready_for_sales.supply_words())
+    let sentence = match (b.verdict, b.tilt, b.supply_per_week, b.capacity_per_week) {
+        (Some(v), Some(t), Some(s), Some(c)) => {
+            balance_sentence(v, t, s, c, review.method.ready_for_sales.supply_words())
         }
         _ => review
             .unavailable
@@ -200,19 +200,27 @@ pub fn balance_view(review: &Review) -> BalanceView {
     }
 }
 
-fn balance_sentence(t: f64, supply: f64, capacity: f64, supplied: &str) -> String {
+fn balance_sentence(
+    verdict: Verdict,
+    t: f64,
+    supply: f64,
+    capacity: f64,
+    supplied: &str,
+) -> String {
     let factor = 2f64.powf(t.abs());
     let figures = format!(
         "{} {supplied} a week against capacity for {}",
         per_week(supply),
         per_week(capacity)
     );
-    if t > crate::metrics::BALANCED_BAND {
-        format!("Marketing delivered {factor:.1}× the leads sales can follow up: {figures}.")
-    } else if t < -crate::metrics::BALANCED_BAND {
-        format!("Sales could work {factor:.1}× the leads marketing delivered: {figures}.")
-    } else {
-        format!("Supply and follow-up capacity are in balance: {figures}.")
+    match verdict {
+        Verdict::MarketingHeavy => {
+            format!("Marketing delivered {factor:.1}× the leads sales can follow up: {figures}.")
+        }
+        Verdict::SalesHeavy => {
+            format!("Sales could work {factor:.1}× the leads marketing delivered: {figures}.")
+        }
+        Verdict::Balanced => format!("Supply and follow-up capacity are in balance: {figures}."),
     }
 }
 
@@ -273,7 +281,7 @@ pub fn headlines(review: &Review) -> Vec<Headline> {
             let value = (h.value)(review);
             let target = review.targets.get(&spec.key);
             Some(Headline {
-                label: h.label.into(),
+                label: super::labels::label(h.key).into(),
                 value: value
                     .map(|v| unit_value(h.unit, v, &review.currency))
                     .unwrap_or_else(|| "not available".into()),
