@@ -117,9 +117,9 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
             .notes
             .get(&review.period.label)
             .map(|md| notes::markdown_to_safe_html(md)),
-        balance_section: section(sections::balance(review), vec![], root),
+        balance_section: section(sections::balance(review, input.settings), vec![], root),
         funnel: section(
-            sections::funnel(review),
+            sections::funnel(review, input.settings),
             sections::funnel_tables(review),
             root,
         )
@@ -135,30 +135,30 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
         )
         .for_section("follow-up", review, root),
         team: section(
-            sections::alignment(review),
+            sections::alignment(review, input.settings),
             sections::team_tables(review),
             root,
         )
         .for_section("team", review, root),
         spend: section(
-            sections::spend(review),
+            sections::spend(review, input.settings),
             sections::spend_tables(review),
             root,
         )
         .for_section("spend", review, root),
         hours: section(
-            sections::hours(review),
+            sections::hours(review, input.settings),
             sections::hours_tables(review),
             root,
         )
         .for_section("hours", review, root),
         revenue: section(
-            sections::revenue(review),
+            sections::revenue(review, input.settings),
             sections::pipeline_tables(review),
             root,
         )
         .for_section("pipeline", review, root),
-        plan: section(sections::plan(review), vec![], root),
+        plan: section(sections::plan(review, input.settings), vec![], root),
         plan_period: review.plan.period.clone(),
         comparison: sections::comparison_tables(review)
             .first()
@@ -219,7 +219,11 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
     }
 }
 
-fn section(figures: Vec<view::FigureView>, tables: Vec<sections::Grid>, root: &str) -> SectionView {
+fn section(
+    figures: Vec<sections::FigureView>,
+    tables: Vec<sections::Grid>,
+    root: &str,
+) -> SectionView {
     SectionView {
         figures,
         tables: tables

@@ -1,7 +1,7 @@
 //! View models: reviews turned into the strings templates place. All
 //! formatting and wording happens here; templates only lay it out.
 
-use super::sections::{TableView, unit_value};
+use super::sections::{FigureView, TableView, unit_value};
 use super::table::Table;
 use crate::ledger::Ledger;
 use crate::metrics::comparison::{Against, Change, Unit, headline};
@@ -67,15 +67,6 @@ pub struct BalanceView {
     /// CSS class: `marketing`, `sales` or `balanced`.
     pub class: String,
     pub sentence: String,
-}
-
-/// A label and a formatted value.
-#[derive(Debug, Clone, Serialize)]
-pub struct FigureView {
-    pub label: String,
-    pub value: String,
-    /// The value is "not available: reason" (shown smaller).
-    pub na: bool,
 }
 
 /// A link to another review.
