@@ -6,8 +6,9 @@ use super::grid::{Grid, cash, number, optional, text};
 use crate::metrics::conversion::Conversion;
 use crate::metrics::funnel::Segment;
 use crate::metrics::words::{duration_hours, money_cents, percent, signed_points};
-use crate::metrics::{Review, alignment, speed};
+use crate::metrics::{Figure, Review, alignment, speed};
 use crate::model::{Channel, Function, Money};
+use crate::render::labels;
 
 pub fn channel_label(key: &str) -> String {
     Channel::parse(key).map_or_else(|| key.to_string(), |c| c.label().to_string())
@@ -339,7 +340,7 @@ pub fn spend_tables(review: &Review) -> Vec<Grid> {
             "Clicks",
             "Leads",
             "Cost per lead",
-            "Cost per MQL",
+            labels::label(Figure::CostPerMql),
             "Cost per SQL",
             "Cost per won deal",
             "ROAS",
