@@ -38,6 +38,9 @@ enum Value {
     /// Missing where metrics could not compute it; the reason is the one
     /// metrics noted under the figure.
     Or(Figure, fn(&Review) -> Option<String>),
+    /// Missing for the reason noted under the first of two figures that
+    /// has one (a figure derived from another that may be missing).
+    OrFirst([Figure; 2], fn(&Review) -> Option<String>),
     /// Shown only where there is something to show.
     IfAny(fn(&Review) -> Option<String>),
 }
@@ -62,7 +65,11 @@ fn figures(rows: &[Row], review: &Review, settings: &Settings) -> Vec<FigureView
                 Value::IfAny(write) => (write(review)?, false),
                 Value::Or(figure, write) => match write(review) {
                     Some(value) => (value, false),
-                    None => (not_available(review, figure), true),
+                    None => (not_available(review, &[figure]), true),
+                },
+                Value::OrFirst(figures, write) => match write(review) {
+                    Some(value) => (value, false),
+                    None => (not_available(review, &figures), true),
                 },
             };
             Some(FigureView {
@@ -74,11 +81,14 @@ fn figures(rows: &[Row], review: &Review, settings: &Settings) -> Vec<FigureView
         .collect()
 }
 
-/// `not available: <reason>`; "no data" for a figure metrics gives no
-/// reason for (a share of nothing).
-fn not_available(review: &Review, figure: Figure) -> String {
-    let reason = review.unavailable.get(&figure).map(String::as_str);
-    format!("not available: {}", reason.unwrap_or("no data"))
+/// `not available: <reason>`, the first reason metrics noted under
+/// `figures`; "no data" where it noted none.
+fn not_available(review: &Review, figures: &[Figure]) -> String {
+    let reason = figures
+        .iter()
+        .find_map(|f| review.unavailable.get(f))
+        .map_or("no data", String::as_str);
+    format!("not available: {reason}")
 }
 
 fn cur(r: &Review) -> &str {
@@ -455,7 +465,8 @@ const PLAN: &[Row] = &[
     },
     Row {
         name: Name::Of(Figure::PlanLoad),
-        value: Value::Or(Figure::PlanLoad, |r| {
+        // Without MQLs needed there is no load either: its reason says why.
+        value: Value::OrFirst([Figure::PlanLoad, Figure::MqlsNeeded], |r| {
             let p = &r.plan;
             let active = count(p.active_reps);
             p.reps_needed
