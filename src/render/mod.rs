@@ -5,6 +5,8 @@
 
 mod chart_data;
 mod findings;
+#[cfg(test)]
+mod findings_tests;
 mod labels;
 use crate::metrics::words as format;
 mod notes;

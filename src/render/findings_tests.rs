@@ -1,0 +1,127 @@
+//! The findings' words, checked by hand for one finding of each kind of
+//! wording (a tilt with its advice, a channel pair, a target), and the
+//! rule that leaves out repeated advice.
+
+use super::findings::{views, word};
+use crate::config::Settings;
+use crate::metrics::findings::{CostUnit, Facts, Finding, Section};
+use crate::metrics::{Figure, Review, Verdict};
+
+fn finding(section: Section, severity: f64, facts: Facts) -> Finding {
+    Finding {
+        facts,
+        section,
+        severity,
+        words: None,
+    }
+}
+
+fn worded(findings: Vec<Finding>) -> Review {
+    let mut review = Review::default();
+    review.period.label = "2026-Q3".into();
+    review.currency = "USD".into();
+    review.findings = findings;
+    let mut reviews = [review];
+    word(&mut reviews, &Settings::default());
+    let [review] = reviews;
+    review
+}
+
+fn tilt(supply: f64) -> Finding {
+    finding(
+        Section::Balance,
+        1.0,
+        Facts::Tilt {
+            verdict: Verdict::MarketingHeavy,
+            tilt: 1.0,
+            supply,
+            capacity: 20.0,
+            dropped: 3,
+            more_reps: Some((4, 5.0)),
+        },
+    )
+}
+
+#[test]
+fn a_marketing_heavy_tilt_says_how_many_reps_close_the_gap() {
+    let review = worded(vec![tilt(40.0)]);
+    let words = review.findings[0].words.as_ref().unwrap();
+    assert_eq!(
+        words.sentence,
+        "Marketing delivered 2.0× the MQLs sales can follow up: 40.0 new MQLs a week \
+         against capacity for 20.0; 3 leads waited more than 7 days."
+    );
+    assert_eq!(
+        words.recommendation.as_deref(),
+        Some(
+            "Rebalance toward sales: 4 more reps at the 5.0 first touches a week a rep has \
+             shown, or 20.0 fewer MQLs a week, would close the gap."
+        )
+    );
+    let views = views(&review);
+    assert_eq!(
+        (views[0].anchor.as_str(), views[0].section.as_str()),
+        ("balance", "Balance")
+    );
+}
+
+#[test]
+fn a_channel_pair_names_both_channels_and_the_unit() {
+    let facts = Facts::ChannelCost {
+        unit: CostUnit::Lead,
+        dear: ("meta_ads", 40.0),
+        cheap: ("google_ads", 10.0),
+    };
+    let review = worded(vec![finding(Section::Spend, 2.0, facts)]);
+    let words = review.findings[0].words.as_ref().unwrap();
+    assert_eq!(
+        words.sentence,
+        "Meta Ads cost $40.00 per lead against $10.00 for Google Ads."
+    );
+    assert_eq!(
+        words.recommendation.as_deref(),
+        Some("Move budget from Meta Ads toward Google Ads, where a lead costs 4.0× less.")
+    );
+}
+
+#[test]
+fn a_missed_target_states_value_and_target() {
+    let facts = Facts::Target {
+        figure: Figure::WinRate,
+        value: 0.1,
+        target: 0.4,
+    };
+    let review = worded(vec![finding(Section::Pipeline, 2.0, facts)]);
+    let words = review.findings[0].words.as_ref().unwrap();
+    assert_eq!(
+        words.sentence,
+        "The win rate was 10% against a target of 40%."
+    );
+    assert_eq!(words.recommendation, None);
+}
+
+#[test]
+fn repeated_advice_is_given_once() {
+    let review = worded(vec![tilt(40.0), tilt(40.0), tilt(60.0)]);
+    let advice: Vec<bool> = review
+        .findings
+        .iter()
+        .map(|f| f.words.as_ref().unwrap().recommendation.is_some())
+        .collect();
+    assert_eq!(advice, [true, false, true]);
+}
+
+#[test]
+fn metrics_json_keeps_its_finding_keys_in_order() {
+    let review = worded(vec![tilt(40.0)]);
+    let json = serde_json::to_string(&review.findings[0]).unwrap();
+    let keys = [
+        "\"rule\":\"tilt\"",
+        "\"anchor\":\"balance\"",
+        "\"size\":1.0",
+        "\"sentence\"",
+        "\"recommendation\"",
+    ];
+    let at: Vec<usize> = keys.iter().map(|k| json.find(k).unwrap()).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{json}");
+}
