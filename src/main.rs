@@ -47,7 +47,19 @@ fn main() -> ExitCode {
         Command::Init { dir, today } => init(&dir, today),
         Command::Completions { shell } => Ok(completions(shell)),
         Command::Man => man(),
-        Command::Demo { leads, seed, out } => write_demo(leads, seed, &out),
+        Command::Demo {
+            leads,
+            seed,
+            activity_order,
+            out,
+        } => write_demo(
+            &demo::DemoOptions {
+                leads,
+                seed,
+                activity_order,
+            },
+            &out,
+        ),
     };
     match result {
         Ok(text) => {
@@ -213,12 +225,10 @@ fn man() -> Outcome {
     Ok(String::from_utf8_lossy(&page).into_owned())
 }
 
-fn write_demo(leads: usize, seed: u64, out: &Path) -> Outcome {
-    let summary = demo::write_demo(&demo::DemoOptions { leads, seed }, out).map_err(|source| {
-        Error::Write {
-            path: out.to_path_buf(),
-            source,
-        }
+fn write_demo(options: &demo::DemoOptions, out: &Path) -> Outcome {
+    let summary = demo::write_demo(options, out).map_err(|source| Error::Write {
+        path: out.to_path_buf(),
+        source,
     })?;
     Ok(format!(
         "Wrote {} demo files to {} ({} leads, {} deals, {} activities, {} ad spend rows, {} budget lines, {} time entries)\n",

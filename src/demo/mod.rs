@@ -30,6 +30,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+pub use activities::ActivityOrder;
+
 /// What to generate.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DemoOptions {
@@ -38,6 +40,8 @@ pub struct DemoOptions {
     pub leads: usize,
     /// Seed of every random choice.
     pub seed: u64,
+    /// The order of the activity export's rows (by date by default).
+    pub activity_order: ActivityOrder,
 }
 
 impl Default for DemoOptions {
@@ -45,6 +49,7 @@ impl Default for DemoOptions {
         DemoOptions {
             leads: 3_000,
             seed: 2026,
+            activity_order: ActivityOrder::default(),
         }
     }
 }
@@ -122,7 +127,14 @@ fn write_crm(options: &DemoOptions, paths: &[PathBuf; 3]) -> io::Result<Crm> {
     let ids = hubspot::record_ids(leads.len(), 10_234_500_001, options.seed, 0xC0);
     hubspot::write_contacts(contacts, &leads, &ids, options.seed)?;
     hubspot::write_deals(deals_path, &deals, &leads, &ids, options.seed)?;
-    let activities = activities::write(activities_path, &leads, &deals, &ids, options.seed)?;
+    let activities = activities::write(
+        activities_path,
+        &leads,
+        &deals,
+        &ids,
+        options.seed,
+        options.activity_order,
+    )?;
     Ok(Crm {
         leads: leads.len(),
         deals: deals.len(),
