@@ -21,7 +21,6 @@ use crate::model::Records;
 use crate::progress::Progress;
 use crate::timings::Timings;
 use formats::FormatEvidence;
-use hashbrown::HashTable;
 use profiles::{Outcome, Row};
 use rayon::prelude::*;
 use sniff::{NotRecognised, Sniffed};
@@ -88,17 +87,16 @@ pub fn read_inputs_with(
         ledger.files.push(file_ledger);
     }
     batches.sort_by_key(|(newest_day, index, _)| (*newest_day, *index));
-    let (mut records, lead_table) = steps.time("merge", || {
+    let mut records = steps.time("merge", || {
         let mut records = Records::default();
         for (_, _, batch) in batches {
             append(&mut records, batch);
         }
-        let (merged, lead_table) = merge_duplicates(&mut records);
-        ledger.duplicates_merged = merged;
-        (records, lead_table)
+        ledger.duplicates_merged = merge_duplicates(&mut records);
+        records
     });
     let activity = steps.time("activities", || {
-        let targets = activity::Targets::new(&records, settings.as_of, lead_table);
+        let targets = activity::Targets::new(&records, settings.as_of);
         let read = ActivityRead {
             input,
             settings,
@@ -620,23 +618,19 @@ fn unreadable_row(error: &csv::Error, line: u64, header: &header::Header) -> Rej
 /// overlapping exports counts once, and the last one (the newer export,
 /// see [`read_inputs`]) wins.
 /// Returns how many duplicates were merged.
-/// Also returns the leads' table of positions when no lead id repeated,
-/// ready to index them (see [`crate::model::LeadIndex::from_table`]).
-fn merge_duplicates(records: &mut Records) -> (u64, Option<HashTable<u32>>) {
+fn merge_duplicates(records: &mut Records) -> u64 {
     let before = records.leads.len() + records.deals.len();
-    let lead_table = keep_last_by(&mut records.leads, |l| l.id.as_str());
+    keep_last_by(&mut records.leads, |l| l.id.as_str());
     keep_last_by(&mut records.deals, |d| d.id.as_str());
-    let merged = (before - records.leads.len() - records.deals.len()) as u64;
-    (merged, lead_table)
+    (before - records.leads.len() - records.deals.len()) as u64
 }
 
 /// The table of positions takes 10 MB at a million leads, where a map
-/// keyed by `&str` takes 50 MB. Returns it when no key repeated (every
-/// position still holds).
-fn keep_last_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) -> Option<HashTable<u32>> {
+/// keyed by `&str` takes 50 MB.
+fn keep_last_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) {
     let last = crate::model::activity::last_positions(items, key);
     if last.len() == items.len() {
-        return Some(last);
+        return;
     }
     let mut keep = vec![false; items.len()];
     for &index in &last {
@@ -645,7 +639,6 @@ fn keep_last_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) -> Option<HashT
     drop(last);
     let mut flags = keep.into_iter();
     items.retain(|_| flags.next().unwrap_or(false));
-    None
 }
 
 /// Longest part of a source line kept for a message.

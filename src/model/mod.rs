@@ -12,13 +12,15 @@
 
 pub mod activity;
 mod email;
+pub mod lead_index;
 mod money;
 mod period;
 mod stamp;
 mod text;
 
-pub use activity::{Activity, LeadActivity, LeadIndex};
+pub use activity::{Activity, LeadActivity};
 pub use email::email_hash;
+pub use lead_index::LeadIndex;
 pub use money::{Money, currency_symbol};
 pub use period::{Period, PeriodKind};
 pub use stamp::{EXPECTED_STAMP_RANGE, Stamp};
