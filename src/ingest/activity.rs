@@ -139,10 +139,10 @@ impl Hot {
     }
 }
 
-/// Touches folded together, stage by stage (see [`Fold::take`]): enough
-/// for their cache misses to overlap, few enough for the processor to
-/// keep every prefetched line.
-const WINDOW: usize = 16;
+/// How many touches ahead each stage of [`Fold::take`] runs: far enough
+/// for a prefetched line to arrive before it is read, near enough for the
+/// processor to keep every line in flight.
+const AHEAD: usize = 12;
 
 /// A touch between the stages of [`Fold::take`].
 #[derive(Clone, Copy)]
@@ -182,21 +182,33 @@ impl<'a> Fold<'a> {
         }
     }
 
-    /// Folds the touches `records` holds and empties its list, [`WINDOW`]
-    /// touches at a time in three stages: count each touch, hash its lead
-    /// id and prefetch its slot in the index; read the slots and prefetch
-    /// each likely lead's id and [`Hot`] record; confirm the ids and fold.
+    /// Folds the touches `records` holds and empties its list. Each
+    /// touch is counted and its lead id hashed; then, in one pass, the
+    /// index slot of the touch [`AHEAD`] * 2 on is prefetched, the slot of
+    /// the touch [`AHEAD`] on is read and its likely lead's id and
+    /// [`Hot`] record prefetched, and this touch is folded.
     pub fn take(&mut self, records: &mut Records) {
-        let mut pending = Vec::with_capacity(WINDOW);
-        let mut probes = [Probe::Absent; WINDOW];
-        for window in records.touches.chunks(WINDOW) {
-            pending.clear();
-            pending.extend(window.iter().filter_map(|touch| self.count(touch)));
-            self.probe(&pending, &mut probes);
-            for (touch, probe) in pending.iter().zip(probes) {
-                self.fold(touch, probe);
+        let pending: Vec<Pending> = records
+            .touches
+            .iter()
+            .filter_map(|touch| self.count(touch))
+            .collect();
+        if !pending.is_empty() && self.hot.is_empty() {
+            self.hot = self.targets.hot.clone();
+        }
+        let mut probes = vec![Probe::Absent; pending.len()];
+        for i in 0..pending.len() + 2 * AHEAD {
+            if let Some(touch) = pending.get(i) {
+                self.targets.index.prefetch(touch.hash);
+            }
+            if let Some(j) = i.checked_sub(AHEAD).filter(|&j| j < pending.len()) {
+                probes[j] = self.probe(pending[j].hash);
+            }
+            if let Some(j) = i.checked_sub(2 * AHEAD).filter(|&j| j < pending.len()) {
+                self.fold(&pending[j], probes[j]);
             }
         }
+        drop(pending);
         records.touches.clear();
     }
 
@@ -212,8 +224,7 @@ impl<'a> Fold<'a> {
     }
 
     /// Counts a touch as read, and per day; `None` after the cut-off,
-    /// else the touch with its lead id hashed and the index slot
-    /// prefetched.
+    /// else the touch with its lead id hashed.
     fn count<'t>(&mut self, touch: &'t Touch) -> Option<Pending<'t>>
     where
         'a: 't,
@@ -235,29 +246,22 @@ impl<'a> Fold<'a> {
                 .copied()
                 .unwrap_or(touch.lead_id.as_str()),
         };
-        let hash = IdHash::of(lead_id);
-        targets.index.prefetch(hash);
         Some(Pending {
             lead_id,
-            hash,
+            hash: IdHash::of(lead_id),
             at: touch.at,
             owner,
         })
     }
 
-    /// Reads the index slots of `pending`, prefetching each likely lead.
-    fn probe(&mut self, pending: &[Pending], probes: &mut [Probe; WINDOW]) {
-        let leads = self.targets.index.leads();
-        if self.hot.is_empty() && !pending.is_empty() {
-            self.hot = self.targets.hot.clone();
+    /// Reads a touch's index slot, prefetching its likely lead.
+    fn probe(&self, hash: IdHash) -> Probe {
+        let probe = self.targets.index.probe(hash);
+        if let Probe::Likely(position) = probe {
+            prefetch(&self.targets.index.leads()[position].id);
+            prefetch(&self.hot[position]);
         }
-        for (touch, probe) in pending.iter().zip(probes.iter_mut()) {
-            *probe = self.targets.index.probe(touch.hash);
-            if let Probe::Likely(position) = *probe {
-                prefetch(&leads[position].id);
-                prefetch(&self.hot[position]);
-            }
-        }
+        probe
     }
 
     fn fold(&mut self, touch: &Pending, probe: Probe) {
