@@ -26,9 +26,6 @@ pub struct Targets<'a> {
     /// Other keys leads are known by (Pipedrive deal titles), to their
     /// lead id: the first lead with a key wins.
     aliases: FxHashMap<&'a str, &'a str>,
-    /// What each lead's fold starts from: when it became ready and where
-    /// its won deals are.
-    hot: Vec<Hot>,
     /// The won deals naming each lead, and their close: lead `i`'s are
     /// `won_links[won_starts[i]..won_starts[i + 1]]`.
     won_starts: Vec<u32>,
@@ -72,22 +69,27 @@ impl<'a> Targets<'a> {
         for i in 1..won_starts.len() {
             won_starts[i] += won_starts[i - 1];
         }
-        let hot = records
-            .leads
-            .iter()
-            .enumerate()
-            .map(|(i, lead)| Hot::new(lead.ready_at, won_starts[i] < won_starts[i + 1]))
-            .collect();
         Targets {
             records,
             index,
             aliases,
-            hot,
             won_starts,
             won_links: by_lead.into_iter().map(|(_, link)| link).collect(),
             won_by_other_id,
             as_of: as_of.map(Stamp::clamped),
         }
+    }
+
+    /// What each lead's fold starts from: when it became ready and
+    /// whether won deals name it. Made per fold, not kept: at a million
+    /// leads it is 20 MB, and a pass over the leads is quick.
+    fn hot(&self) -> Vec<Hot> {
+        let won = self.won_starts.windows(2).map(|pair| pair[0] < pair[1]);
+        let leads = self.records.leads.iter();
+        leads
+            .zip(won)
+            .map(|(lead, won)| Hot::new(lead.ready_at, won))
+            .collect()
     }
 
     fn won_deals_of_lead(&self, lead: usize) -> &[WonLink] {
@@ -129,7 +131,7 @@ impl Hot {
         }
     }
 
-    fn folded(&self) -> LeadActivity {
+    fn folded(self) -> LeadActivity {
         LeadActivity {
             first: self.first,
             first_owner: self.first_owner,
@@ -157,7 +159,7 @@ struct Pending<'t> {
 pub struct Fold<'a> {
     targets: &'a Targets<'a>,
     activity: Activity,
-    /// Per lead, from [`Targets::hot`] once a touch names a known lead.
+    /// Per lead, from [`Targets::hot`] once a touch is folded.
     hot: Vec<Hot>,
     owner_ids: FxHashMap<Text, OwnerId>,
     /// The last owners seen: rows repeat the pooled texts of a few reps,
@@ -165,6 +167,9 @@ pub struct Fold<'a> {
     recent_owners: Vec<(Text, OwnerId)>,
     /// Touches per [`Stamp::day`].
     per_day: FxHashMap<u32, u64>,
+    /// Whether the last touches named the same lead or the next one (see
+    /// [`Fold::probe`]).
+    in_lead_order: bool,
 }
 
 /// How many owners [`Fold::recent_owners`] keeps: a team's reps.
@@ -179,6 +184,7 @@ impl<'a> Fold<'a> {
             owner_ids: FxHashMap::default(),
             recent_owners: Vec::with_capacity(RECENT_OWNERS),
             per_day: FxHashMap::default(),
+            in_lead_order: false,
         }
     }
 
@@ -194,7 +200,7 @@ impl<'a> Fold<'a> {
             .filter_map(|touch| self.count(touch))
             .collect();
         if !pending.is_empty() && self.hot.is_empty() {
-            self.hot = self.targets.hot.clone();
+            self.hot = self.targets.hot();
         }
         let mut probes = vec![Probe::Absent; pending.len()];
         for i in 0..pending.len() + 2 * AHEAD {
@@ -202,7 +208,8 @@ impl<'a> Fold<'a> {
                 self.targets.index.prefetch(touch.hash);
             }
             if let Some(j) = i.checked_sub(AHEAD).filter(|&j| j < pending.len()) {
-                probes[j] = self.probe(pending[j].hash);
+                let previous = j.checked_sub(1).map(|p| (&pending[p], probes[p]));
+                probes[j] = self.probe(&pending[j], previous);
             }
             if let Some(j) = i.checked_sub(2 * AHEAD).filter(|&j| j < pending.len()) {
                 self.fold(&pending[j], probes[j]);
@@ -219,7 +226,8 @@ impl<'a> Fold<'a> {
             .into_iter()
             .map(|(day, n)| (Stamp::date_of_day(day), n))
             .collect();
-        self.activity.per_lead = self.hot.iter().map(Hot::folded).collect();
+        // In place: a lead's fold is smaller than its hot record.
+        self.activity.per_lead = self.hot.into_iter().map(Hot::folded).collect();
         self.activity
     }
 
@@ -254,13 +262,38 @@ impl<'a> Fold<'a> {
         })
     }
 
-    /// Reads a touch's index slot, prefetching its likely lead.
-    fn probe(&self, hash: IdHash) -> Probe {
-        let probe = self.targets.index.probe(hash);
+    /// Finds a touch's likely lead and prefetches it. Exports listed
+    /// contact by contact in the contacts' order name the previous
+    /// touch's lead again or the next lead: while they do, that is
+    /// checked before the index, on leads that are already in the cache.
+    /// On other orders the check would cost a cache miss of its own, so
+    /// it stops at the first touch that is neither.
+    fn probe(&mut self, touch: &Pending, previous: Option<(&Pending, Probe)>) -> Probe {
+        let leads = self.targets.index.leads();
+        if let Some((previous, Probe::Likely(position))) = previous
+            && self.in_lead_order
+        {
+            if previous.lead_id == touch.lead_id {
+                return Probe::Likely(position);
+            }
+            if leads
+                .get(position + 1)
+                .is_some_and(|next| next.id == touch.lead_id)
+            {
+                return Probe::Likely(position + 1);
+            }
+        }
+        let probe = self.targets.index.probe(touch.hash);
         if let Probe::Likely(position) = probe {
-            prefetch(&self.targets.index.leads()[position].id);
+            prefetch(&leads[position].id);
             prefetch(&self.hot[position]);
         }
+        self.in_lead_order = match (previous, probe) {
+            (Some((_, Probe::Likely(before))), Probe::Likely(now)) => {
+                now == before || now == before + 1
+            }
+            _ => false,
+        };
         probe
     }
 
