@@ -13,7 +13,7 @@
 //! the fold reads and writes per lead sits in one compact [`Hot`] record.
 
 use crate::model::activity::{FIRST_DAYS, NO_OWNER, OwnerId};
-use crate::model::lead_index::{IdHash, Probe, prefetch};
+use crate::model::lead_index::{IdHash, LeadSlots, Probe, prefetch};
 use crate::model::{Activity, LeadActivity, LeadIndex, Outcome, Records, Stamp, Text, Touch};
 use chrono::{Duration, NaiveDateTime};
 use rustc_hash::FxHashMap;
@@ -40,13 +40,20 @@ pub struct Targets<'a> {
 
 impl<'a> Targets<'a> {
     /// The targets in `records`, merged from every file but the activity
-    /// exports.
-    pub fn new(records: &'a Records, as_of: Option<NaiveDateTime>) -> Targets<'a> {
+    /// exports. `lead_slots`: the leads' index if ingest's merge of
+    /// repeated ids built one that still holds.
+    pub fn new(
+        records: &'a Records,
+        as_of: Option<NaiveDateTime>,
+        lead_slots: Option<LeadSlots>,
+    ) -> Targets<'a> {
         let mut aliases = FxHashMap::default();
         for (alias, lead_id) in &records.lead_aliases {
             aliases.entry(alias.as_str()).or_insert(lead_id.as_str());
         }
-        let index = LeadIndex::new(&records.leads);
+        let index = lead_slots
+            .and_then(|slots| LeadIndex::from_slots(&records.leads, slots))
+            .unwrap_or_else(|| LeadIndex::new(&records.leads));
         let mut by_lead: Vec<(u32, WonLink)> = Vec::new();
         let mut won_by_other_id: FxHashMap<&str, Vec<WonLink>> = FxHashMap::default();
         for (deal, d) in records.deals.iter().enumerate() {

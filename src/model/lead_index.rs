@@ -21,6 +21,18 @@ pub struct LeadIndex<'a> {
     slots: Vec<u64>,
     /// Bits of the hash that pick a slot.
     bits: u32,
+    /// How many different ids the leads have.
+    distinct: usize,
+}
+
+/// A [`LeadIndex`] without its hold on the leads, to hand on while they
+/// move: ingest's merge of repeated ids builds it, and when no id
+/// repeated, the touch fold uses it instead of building its own.
+#[derive(Debug, Clone)]
+pub struct LeadSlots {
+    slots: Vec<u64>,
+    bits: u32,
+    distinct: usize,
 }
 
 /// An id's hash, as the index uses it.
@@ -64,6 +76,7 @@ impl<'a> LeadIndex<'a> {
             leads,
             slots: vec![0; 1 << bits],
             bits,
+            distinct: 0,
         };
         // Inserts land at random in a table of megabytes: hashing a few
         // ids ahead and prefetching their slots overlaps the misses.
@@ -85,11 +98,47 @@ impl<'a> LeadIndex<'a> {
         loop {
             let held = self.slots[slot];
             if held == 0 || (held & 0xFFFF_FFFF_0000_0000 == hash.tag() && self.id_at(held) == id) {
+                self.distinct += usize::from(held == 0);
                 self.slots[slot] = value;
                 return;
             }
             slot = (slot + 1) & (self.slots.len() - 1);
         }
+    }
+
+    /// The index of the same leads, from what [`LeadIndex::into_slots`]
+    /// kept of it; `None` unless the leads are as many as the slots hold
+    /// (they moved, but none was added or removed).
+    pub fn from_slots(leads: &'a [Lead], slots: LeadSlots) -> Option<LeadIndex<'a>> {
+        (slots.distinct == leads.len()).then_some(LeadIndex {
+            leads,
+            slots: slots.slots,
+            bits: slots.bits,
+            distinct: slots.distinct,
+        })
+    }
+
+    /// The slots without the leads, to rebuild the index with
+    /// [`LeadIndex::from_slots`] once the leads have moved.
+    pub fn into_slots(self) -> LeadSlots {
+        LeadSlots {
+            slots: self.slots,
+            bits: self.bits,
+            distinct: self.distinct,
+        }
+    }
+
+    /// How many different ids the leads have.
+    pub fn distinct(&self) -> usize {
+        self.distinct
+    }
+
+    /// The position of the last lead with each id, in no particular order.
+    pub fn last_positions(&self) -> impl Iterator<Item = usize> + '_ {
+        self.slots
+            .iter()
+            .filter(|&&held| held != 0)
+            .map(|&held| Self::position(held))
     }
 
     fn home(&self, hash: IdHash) -> usize {
@@ -207,6 +256,13 @@ mod tests {
                 prop_assert_eq!(index.get(id), last);
                 prop_assert_eq!(index.confirm(id, hash, index.probe(hash)), last);
             }
+            let mut last: Vec<usize> = index.last_positions().collect();
+            last.sort();
+            let expected: Vec<usize> = (0..ids.len())
+                .filter(|&i| !ids[i + 1..].contains(&ids[i]))
+                .collect();
+            prop_assert_eq!(index.distinct(), expected.len());
+            prop_assert_eq!(last, expected);
             let hash = IdHash::of(&absent);
             prop_assert_eq!(index.get(&absent), None);
             prop_assert_eq!(index.confirm(&absent, hash, index.probe(hash)), None);

@@ -55,7 +55,7 @@ fn records() -> Records {
 /// Folds `touches`, split into files at `split`, each file folded on
 /// its own and the files merged in the given order.
 fn fold(records: &Records, touches: &[Touch], as_of: Option<&str>, files: &[usize]) -> Activity {
-    let targets = Targets::new(records, as_of.map(|t| at(t).at()));
+    let targets = Targets::new(records, as_of.map(|t| at(t).at()), None);
     let mut bounds = vec![0];
     bounds.extend(files.iter().copied());
     bounds.push(touches.len());
