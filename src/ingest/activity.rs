@@ -233,8 +233,10 @@ impl<'a> Fold<'a> {
             .into_iter()
             .map(|(day, n)| (Stamp::date_of_day(day), n))
             .collect();
-        // In place: a lead's fold is smaller than its hot record.
+        // In place (a lead's fold is smaller than its hot record), then
+        // the unused tail handed back: it would stay through the metrics.
         self.activity.per_lead = self.hot.into_iter().map(Hot::folded).collect();
+        self.activity.per_lead.shrink_to_fit();
         self.activity
     }
 
