@@ -35,7 +35,7 @@ pub use comparison::Comparison;
 pub use conversion::Conversions;
 pub use efficiency::Efficiency;
 pub use figure::Figure;
-pub use findings::Finding;
+pub use findings::{Finding, Section};
 pub use flow::Week;
 pub use funnel::{Funnel, Segments};
 pub use investment::Investment;

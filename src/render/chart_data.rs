@@ -6,12 +6,13 @@ use super::table::Table;
 use crate::charts::{self, Side};
 use crate::config::Settings;
 use crate::metrics::Review;
+use crate::metrics::Section;
 use crate::model::Function;
 
 /// The chart of one section of the review page: its file, the CSV that
 /// holds its numbers, its text alternative and how to draw it.
 pub struct SectionChart {
-    pub section: &'static str,
+    pub section: Section,
     pub file: &'static str,
     pub csv: &'static str,
     alt: &'static str,
@@ -33,7 +34,7 @@ impl SectionChart {
 
 const SECTION_CHARTS: [SectionChart; 5] = [
     SectionChart {
-        section: "funnel",
+        section: Section::Funnel,
         file: "funnel.svg",
         csv: "conversion.csv",
         alt: "Funnel of {period}: leads, MQLs, SQLs, opportunities and won deals, with the conversion between stages",
@@ -41,7 +42,7 @@ const SECTION_CHARTS: [SectionChart; 5] = [
         shown: |_| true,
     },
     SectionChart {
-        section: "follow-up",
+        section: Section::FollowUp,
         file: "speed-bands.svg",
         csv: "speed-bands.csv",
         alt: "How long the leads of {period} waited for a first touch, in bands, against the SLA",
@@ -49,7 +50,7 @@ const SECTION_CHARTS: [SectionChart; 5] = [
         shown: |_| true,
     },
     SectionChart {
-        section: "spend",
+        section: Section::Spend,
         file: "channel-spend.svg",
         csv: "channel-efficiency.csv",
         alt: "Ad spend and cost per lead by channel in {period}",
@@ -57,7 +58,7 @@ const SECTION_CHARTS: [SectionChart; 5] = [
         shown: |_| true,
     },
     SectionChart {
-        section: "pipeline",
+        section: Section::Pipeline,
         file: "revenue-by-function.svg",
         csv: "pipeline-by-function.csv",
         alt: "Pipeline created and revenue won by sourcing function in {period}",
@@ -65,7 +66,7 @@ const SECTION_CHARTS: [SectionChart; 5] = [
         shown: |_| true,
     },
     SectionChart {
-        section: "hours",
+        section: Section::Hours,
         file: "hours.svg",
         csv: "hours-by-function.csv",
         alt: "Logged hours by function in {period}",

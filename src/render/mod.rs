@@ -25,7 +25,7 @@ pub use templates::{TemplateError, overridden as overridden_templates};
 use crate::charts;
 use crate::config::Settings;
 use crate::ledger::Ledger;
-use crate::metrics::Review;
+use crate::metrics::{Review, Section};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -125,7 +125,7 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
             sections::funnel_tables(review),
             root,
         )
-        .for_section("funnel", review, root)
+        .for_section(Section::Funnel, review, root)
         .with_note(format!(
             "Each stage counts the leads whose stage date falls in {}.",
             review.period.label
@@ -135,31 +135,31 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
             sections::follow_up_tables(review),
             root,
         )
-        .for_section("follow-up", review, root),
+        .for_section(Section::FollowUp, review, root),
         team: section(
             sections::alignment(review, input.settings),
             sections::team_tables(review),
             root,
         )
-        .for_section("team", review, root),
+        .for_section(Section::Team, review, root),
         spend: section(
             sections::spend(review, input.settings),
             sections::spend_tables(review),
             root,
         )
-        .for_section("spend", review, root),
+        .for_section(Section::Spend, review, root),
         hours: section(
             sections::hours(review, input.settings),
             sections::hours_tables(review),
             root,
         )
-        .for_section("hours", review, root),
+        .for_section(Section::Hours, review, root),
         revenue: section(
             sections::revenue(review, input.settings),
             sections::pipeline_tables(review),
             root,
         )
-        .for_section("pipeline", review, root),
+        .for_section(Section::Pipeline, review, root),
         plan: section(sections::plan(review, input.settings), vec![], root),
         plan_period: review.plan.period.clone(),
         comparison: sections::comparison_tables(review)
@@ -247,7 +247,7 @@ impl SectionView {
 
     /// Adds the section's chart, if the review has one for it, and what to
     /// export when its data is missing.
-    fn for_section(mut self, name: &str, review: &Review, root: &str) -> SectionView {
+    fn for_section(mut self, name: Section, review: &Review, root: &str) -> SectionView {
         self.chart = chart_data::section_charts(review)
             .find(|c| c.section == name)
             .map(|c| ChartView {

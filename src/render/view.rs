@@ -7,7 +7,7 @@ use crate::ledger::Ledger;
 use crate::metrics::comparison::{Against, Change, Unit, headline};
 use crate::metrics::targets::Status;
 use crate::metrics::words::{count, per_week, signed_percent, signed_points, tilt};
-use crate::metrics::{Figure, Review, Verdict};
+use crate::metrics::{Figure, Review, Section, Verdict};
 use crate::privacy::mask_contacts;
 use serde::Serialize;
 
@@ -218,7 +218,7 @@ fn balance_sentence(
 /// A headline figure on the page: which figure and which section explains it.
 struct HeadlineSpec {
     key: Figure,
-    anchor: &'static str,
+    anchor: Section,
 }
 
 /// The headline figures of the summary, in order (the index page shows the
@@ -226,39 +226,39 @@ struct HeadlineSpec {
 const HEADLINES: [HeadlineSpec; 9] = [
     HeadlineSpec {
         key: Figure::Mqls,
-        anchor: "funnel",
+        anchor: Section::Funnel,
     },
     HeadlineSpec {
         key: Figure::MedianHours,
-        anchor: "follow-up",
+        anchor: Section::FollowUp,
     },
     HeadlineSpec {
         key: Figure::WithinSla,
-        anchor: "follow-up",
+        anchor: Section::FollowUp,
     },
     HeadlineSpec {
         key: Figure::Dropped,
-        anchor: "follow-up",
+        anchor: Section::FollowUp,
     },
     HeadlineSpec {
         key: Figure::SpendTotal,
-        anchor: "spend",
+        anchor: Section::Spend,
     },
     HeadlineSpec {
         key: Figure::WonAmount,
-        anchor: "pipeline",
+        anchor: Section::Pipeline,
     },
     HeadlineSpec {
         key: Figure::MqlToSql,
-        anchor: "funnel",
+        anchor: Section::Funnel,
     },
     HeadlineSpec {
         key: Figure::WinRate,
-        anchor: "pipeline",
+        anchor: Section::Pipeline,
     },
     HeadlineSpec {
         key: Figure::Coverage,
-        anchor: "pipeline",
+        anchor: Section::Pipeline,
     },
 ];
 
@@ -288,7 +288,7 @@ pub fn headlines(review: &Review) -> Vec<Headline> {
                     )
                 }),
                 status: target.map(|t| status_class(t.status).into()),
-                anchor: spec.anchor.into(),
+                anchor: spec.anchor.anchor().into(),
             })
         })
         .collect()
@@ -421,24 +421,26 @@ pub fn period_range(review: &Review) -> String {
 }
 
 /// What to export to fill a section whose data is missing, in words.
-pub fn missing_data(section: &str, review: &Review) -> Option<String> {
+pub fn missing_data(section: Section, review: &Review) -> Option<String> {
     let hint = match section {
-        "funnel" if review.funnel.leads == 0 && review.funnel.mqls == 0 => {
+        Section::Funnel if review.funnel.leads == 0 && review.funnel.mqls == 0 => {
             "No leads in this period: export your CRM's contacts or leads covering it (HubSpot contacts, Salesforce leads report, Pipedrive deals)."
         }
-        "follow-up" if review.speed_to_lead.leads > 0 && review.speed_to_lead.touched == 0 => {
+        Section::FollowUp
+            if review.speed_to_lead.leads > 0 && review.speed_to_lead.touched == 0 =>
+        {
             "No first touches: add the First outreach date column to the HubSpot contacts export, or export activities (HubSpot calls, emails and meetings; Salesforce tasks and events; Pipedrive activities)."
         }
-        "team" if review.team.is_empty() => {
+        Section::Team if review.team.is_empty() => {
             "No reps: export the lead owner column (Contact owner, Lead Owner, Deal - Owner) and first touches or activities."
         }
-        "spend" if review.spend.total.cents() == 0 => {
+        Section::Spend if review.spend.total.cents() == 0 => {
             "No ad spend: export the Google Ads campaign report by day, the Meta Ads Manager export, or the LinkedIn or Microsoft Ads reports; other costs go in the generic budget CSV."
         }
-        "hours" if review.investment.hours.total <= 0.0 => {
+        Section::Hours if review.investment.hours.total <= 0.0 => {
             "No time logs: export a Toggl Track or Clockify detailed report and map its projects or tags to marketing, sales or partner under [hours] in equinox.toml."
         }
-        "pipeline"
+        Section::Pipeline
             if review
                 .pipeline
                 .created_by_function
