@@ -3,6 +3,7 @@
 
 use super::{Ctx, DRY_WEEKS, Facts, Finding, Section, one, size, unbalanced};
 use crate::metrics::Verdict;
+use crate::model::Function;
 
 /// Supply against capacity, when the verdict is not balanced.
 pub(super) fn tilt(ctx: &Ctx) -> Vec<Finding> {
@@ -50,11 +51,11 @@ pub(super) fn hours(ctx: &Ctx) -> Vec<Finding> {
         return Vec::new();
     };
     let (long, short) = match verdict {
-        Verdict::MarketingHeavy => ("marketing", "sales"),
-        _ => ("sales", "marketing"),
+        Verdict::MarketingHeavy => (Function::Marketing, Function::Sales),
+        _ => (Function::Sales, Function::Marketing),
     };
     let (Some(Some(long_share)), Some(Some(short_share))) =
-        (h.shares.get(long), h.shares.get(short))
+        (h.shares.get(long.as_str()), h.shares.get(short.as_str()))
     else {
         return Vec::new();
     };
