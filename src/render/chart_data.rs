@@ -110,17 +110,6 @@ fn funnel(review: &Review) -> charts::FunnelChart {
     }
 }
 
-/// Upper limit in hours of each speed band (`never` has none).
-fn band_limit(band: &str) -> Option<f64> {
-    match band {
-        "0-1h" => Some(1.0),
-        "1-24h" => Some(24.0),
-        "1-7d" => Some(168.0),
-        ">7d" => Some(f64::INFINITY),
-        _ => None,
-    }
-}
-
 fn speed(review: &Review, settings: &Settings) -> charts::SpeedChart {
     let sla = settings.sla.first_touch_hours;
     charts::SpeedChart {
@@ -139,7 +128,7 @@ fn speed(review: &Review, settings: &Settings) -> charts::SpeedChart {
                         .replace("never", "never touched")
                 },
                 leads: b.leads,
-                within_sla: band_limit(b.band).is_some_and(|limit| limit <= sla),
+                within_sla: b.within(sla),
             })
             .collect(),
         sla_label: format!("SLA {sla} h"),

@@ -155,7 +155,7 @@ mod tests {
             leads,
             share: None,
             reached_sql,
-            sql_rate: None,
+            ..Band::default()
         }
     }
 
