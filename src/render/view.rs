@@ -5,6 +5,7 @@ use super::sections::{FigureView, TableView, unit_value};
 use super::table::Table;
 use crate::ledger::Ledger;
 use crate::metrics::comparison::{Against, Change, Unit, headline};
+use crate::metrics::method::DealChecks;
 use crate::metrics::targets::Status;
 use crate::metrics::words::{count, per_week, signed_percent, signed_points, tilt};
 use crate::metrics::{Figure, Review, Section, Verdict};
@@ -453,4 +454,23 @@ pub fn missing_data(section: Section, review: &Review) -> Option<String> {
         _ => return None,
     };
     Some(hint.to_string())
+}
+
+/// What the Data section says of the deals no review can place, one
+/// sentence per count above zero.
+pub fn deal_notes(checks: &DealChecks) -> Vec<String> {
+    let mut said = Vec::new();
+    if checks.outside_periods > 0 {
+        said.push(format!(
+            "{} deal(s) were neither created nor closed in any reviewed period (created after the cut-off, or closed before the first review) and appear in no review.",
+            count(checks.outside_periods)
+        ));
+    }
+    if checks.closed_before_created > 0 {
+        said.push(format!(
+            "{} won or lost deal(s) have a close date before their created date; they count in the period of their close date.",
+            count(checks.closed_before_created)
+        ));
+    }
+    said
 }
