@@ -49,10 +49,29 @@ fn words(review: &Review, settings: &Settings, finding: &Finding) -> Words {
         c: &review.currency,
     };
     let (sentence, recommendation) = match &finding.facts {
-        Facts::Tilt { .. } => tilt_words(&ctx, &finding.facts),
+        Facts::Tilt {
+            verdict,
+            tilt,
+            supply,
+            capacity,
+            dropped,
+            more_reps,
+        } => tilt_words(
+            &ctx, *verdict, *tilt, *supply, *capacity, *dropped, *more_reps,
+        ),
         Facts::Inventory { weeks, in_hand } => inventory(&ctx, *weeks, *in_hand),
-        Facts::Hours { .. } => hours(&finding.facts),
-        Facts::Dropped { .. } => dropped(&ctx, &finding.facts),
+        Facts::Hours {
+            verdict,
+            long_share,
+            short_share,
+            total_hours,
+        } => hours(*verdict, *long_share, *short_share, *total_hours),
+        Facts::Dropped {
+            dropped,
+            leads,
+            share,
+            typical_is_fast,
+        } => dropped_words(&ctx, *dropped, *leads, *share, *typical_is_fast),
         Facts::Speed {
             median_hours,
             sla_hours,
@@ -70,13 +89,23 @@ fn words(review: &Review, settings: &Settings, finding: &Finding) -> Words {
             ),
             None,
         ),
-        Facts::Conversion { .. } => conversion(&ctx, &finding.facts),
+        Facts::Conversion {
+            now,
+            before,
+            cohort,
+            young,
+        } => conversion(&ctx, *now, *before, *cohort, *young),
         Facts::Target {
             figure,
             value,
             target,
         } => target_words(&ctx, *figure, *value, *target),
-        Facts::Coverage { .. } => coverage(&ctx, &finding.facts),
+        Facts::Coverage {
+            coverage,
+            wanted,
+            required,
+            target,
+        } => coverage_words(&ctx, *coverage, *wanted, *required, *target),
         Facts::ChannelCost { unit, dear, cheap } => channel_cost(&ctx, *unit, *dear, *cheap),
         Facts::Disqualified {
             source,
@@ -140,18 +169,15 @@ impl Ctx<'_> {
     }
 }
 
-fn tilt_words(ctx: &Ctx, facts: &Facts) -> Said {
-    let Facts::Tilt {
-        verdict,
-        tilt,
-        supply,
-        capacity,
-        dropped,
-        more_reps,
-    } = *facts
-    else {
-        unreachable!("tilt_words is called for the tilt rule")
-    };
+fn tilt_words(
+    ctx: &Ctx,
+    verdict: Verdict,
+    tilt: f64,
+    supply: f64,
+    capacity: f64,
+    dropped: u64,
+    more_reps: Option<(u64, f64)>,
+) -> Said {
     let ready = ctx.r.method.ready_for_sales;
     let times = factor(2f64.powf(tilt.abs()));
     let weekly = format!(
@@ -229,16 +255,7 @@ fn inventory(ctx: &Ctx, weeks: f64, in_hand: u64) -> Said {
     )
 }
 
-fn hours(facts: &Facts) -> Said {
-    let Facts::Hours {
-        verdict,
-        long_share,
-        short_share,
-        total_hours,
-    } = *facts
-    else {
-        unreachable!("hours is called for the hours rule")
-    };
+fn hours(verdict: Verdict, long_share: f64, short_share: f64, total_hours: f64) -> Said {
     let (long, short, why) = match verdict {
         Verdict::MarketingHeavy => ("marketing", "sales", "while leads waited for follow-up"),
         _ => ("sales", "marketing", "while reps had leads to spare"),
@@ -266,16 +283,7 @@ fn capitalise(word: &str) -> String {
         .unwrap_or_default()
 }
 
-fn dropped(ctx: &Ctx, facts: &Facts) -> Said {
-    let Facts::Dropped {
-        dropped,
-        leads,
-        share,
-        typical_is_fast,
-    } = *facts
-    else {
-        unreachable!("dropped is called for the dropped rule")
-    };
+fn dropped_words(ctx: &Ctx, dropped: u64, leads: u64, share: f64, typical_is_fast: bool) -> Said {
     let rec = typical_is_fast.then(|| {
         "Check the dropped leads' owners in the team table: leads fall through while the typical lead is fast.".to_string()
     });
@@ -329,16 +337,7 @@ fn speed_improved(ctx: &Ctx, now: f64, before: f64) -> Said {
     )
 }
 
-fn conversion(ctx: &Ctx, facts: &Facts) -> Said {
-    let Facts::Conversion {
-        now,
-        before,
-        cohort,
-        young,
-    } = *facts
-    else {
-        unreachable!("conversion is called for the conversion rule")
-    };
+fn conversion(ctx: &Ctx, now: f64, before: f64, cohort: u64, young: bool) -> Said {
     let young = if young {
         " (the cohort is still young: the rate may rise)"
     } else {
@@ -437,16 +436,13 @@ fn share_shift(ctx: &Ctx, share: f64, target: f64) -> String {
     )
 }
 
-fn coverage(ctx: &Ctx, facts: &Facts) -> Said {
-    let Facts::Coverage {
-        coverage,
-        wanted,
-        required,
-        target,
-    } = *facts
-    else {
-        unreachable!("coverage is called for the coverage rule")
-    };
+fn coverage_words(
+    ctx: &Ctx,
+    coverage: f64,
+    wanted: f64,
+    required: Option<(f64, f64)>,
+    target: f64,
+) -> Said {
     let needs = match required {
         Some((req, rate)) => format!(
             "; at the team's {} win rate it needs {}",
