@@ -8,7 +8,7 @@
 use super::browser::{
     SUB_PATH, assert_no_console_error, chromium, count_pdf_pages, probe, run_chromium, serve,
 };
-use super::harness::{all_files, build, root};
+use super::harness::{all_files, build, demo_site, root};
 use std::path::{Path, PathBuf};
 
 const ONE_FILE: &str = "equinox-2026-Q3.html";
@@ -16,7 +16,7 @@ const ONE_FILE: &str = "equinox-2026-Q3.html";
 #[test]
 fn the_one_file_review_opens_alone_with_its_charts_and_asks_for_nothing_else() {
     let Some(chromium) = chromium() else { return };
-    let (_guard, site) = build(&root().join("input"));
+    let site = demo_site().to_path_buf();
     let alone = tempfile::tempdir().unwrap();
     std::fs::copy(
         site.join("2026-q3").join(ONE_FILE),
@@ -91,7 +91,7 @@ fn print(chromium: &Path, url: &str, pdf: &Path, paper: &str) -> usize {
 #[test]
 fn the_brief_prints_on_two_pages_and_the_review_on_ten_on_a4_and_letter() {
     let Some(chromium) = chromium() else { return };
-    let (_guard, site) = build(&root().join("input"));
+    let site = demo_site().to_path_buf();
     let (base, _log) = serve(site);
     let shots = screenshots();
     let prints = [
