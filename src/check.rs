@@ -137,19 +137,15 @@ fn excerpt(line_number: u64, line: &str, found: Option<&str>) -> String {
     let prefix = if start > 0 { "…" } else { "" };
     let suffix = if end < chars.len() { "…" } else { "" };
     let shown: String = chars[start..end].iter().collect();
-    let gutter = line_number.to_string();
-    let mut text = format!("{gutter} | {prefix}{shown}{suffix}\n");
-    if let (Some(at), Some(needle)) = (at, needle) {
-        let pad = " ".repeat(at - start + prefix.chars().count());
-        let width = needle.chars().count().min(end - at).max(1);
-        let _ = writeln!(
-            text,
-            "{} | {pad}{}",
-            " ".repeat(gutter.len()),
-            "^".repeat(width)
-        );
+    let shown = format!("{prefix}{shown}{suffix}");
+    match (at, needle) {
+        (Some(at), Some(needle)) => {
+            let column = at - start + prefix.chars().count();
+            let width = needle.chars().count().min(end - at);
+            crate::caret::point(line_number, &shown, column, width)
+        }
+        _ => format!("{line_number} | {shown}\n"),
     }
-    text
 }
 
 fn find_chars(haystack: &[char], needle: &str) -> Option<usize> {

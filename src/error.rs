@@ -54,6 +54,20 @@ pub enum Error {
     Site(#[from] crate::site::SiteError),
 }
 
+/// An error and every cause behind it on one line, `a: b: c`: the one
+/// way the program prints an error (the terminal, the preview's banner,
+/// a template's message).
+pub fn chain(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}
+
 impl Error {
     /// The documented exit code: 2 for usage and settings errors, 3 for
     /// strict-mode rejections, 1 for any other failed build.

@@ -9,6 +9,7 @@
 //!                 \-> ledger: every data row used or rejected
 //! ```
 
+pub mod caret;
 pub mod charts;
 pub mod check;
 pub mod config;
@@ -21,6 +22,7 @@ pub mod ledger;
 pub mod memory;
 pub mod metrics;
 pub mod model;
+pub mod number;
 pub mod privacy;
 pub mod progress;
 pub mod publish;
@@ -29,7 +31,7 @@ pub mod serve;
 pub mod site;
 pub mod timings;
 
-pub use error::Error;
+pub use error::{Error, chain as error_chain};
 
 use config::Settings;
 use ledger::{Ledger, Totals};
@@ -101,7 +103,7 @@ pub fn analyse_with(input: &Path, progress: &dyn progress::Progress) -> Result<A
     let mut timings = timings::Timings::default();
     let settings = timings.time("settings", || Settings::load(input))?;
     ingest::check_column_overrides(&settings)
-        .map_err(|(key, message)| settings_error(input, key, message))?;
+        .map_err(|(key, message)| settings.invalid(input, key, message))?;
     progress.stage("reading");
     let mut steps = timings::Timings::default();
     let (records, ledger) = timings.time("ingest", || {
@@ -138,15 +140,7 @@ fn check_as_of(input: &Path, settings: &Settings, ledger: &Ledger) -> Result<(),
     };
     settings
         .check_as_of(first, last)
-        .map_err(|(key, message)| settings_error(input, key, message).into())
-}
-
-/// A setting found invalid after loading (it needs the data or the
-/// profiles), shown at its place in equinox.toml.
-fn settings_error(input: &Path, key: String, message: String) -> config::ConfigError {
-    let path = input.join("equinox.toml");
-    let text = input_file::read_text(input, &path).ok().flatten();
-    config::ConfigError::invalid(&path, &text.unwrap_or_default(), key, message)
+        .map_err(|(key, message)| settings.invalid(input, key, message).into())
 }
 
 /// Reads and validates everything without writing a site.

@@ -314,11 +314,6 @@ fn print_error(error: &Error) {
     let red = anstyle::Style::new()
         .bold()
         .fg_color(Some(anstyle::AnsiColor::Red.into()));
-    let mut message = format!("{red}error:{red:#} {error}");
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        let _ = write!(message, ": {cause}");
-        source = cause.source();
-    }
-    let _ = writeln!(anstream::stderr(), "{message}");
+    let message = equinox::error_chain(error);
+    let _ = writeln!(anstream::stderr(), "{red}error:{red:#} {message}");
 }
