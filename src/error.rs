@@ -47,7 +47,7 @@ pub enum Error {
     #[error("the site would contain the email address of a lead, in {}; nothing was written (a template or note may print personal data)", files.join(", "))]
     PrivacyLeak { files: Vec<String> },
     #[error(transparent)]
-    Serve(#[from] crate::serve::ServeError),
+    Serve(#[from] crate::cmd::serve::ServeError),
     #[error("cannot render the site")]
     Template(#[from] crate::render::TemplateError),
     #[error("cannot write the site")]

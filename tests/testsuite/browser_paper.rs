@@ -143,7 +143,7 @@ fn restated_demo() -> (tempfile::TempDir, PathBuf) {
         std::fs::create_dir_all(target.parent().unwrap()).unwrap();
         std::fs::write(target, bytes).unwrap();
     }
-    equinox::publish(&equinox::PublishOptions {
+    equinox::cmd::publish(&equinox::cmd::PublishOptions {
         input: input.clone(),
         period: "2026-Q3".into(),
         at: "2026-10-05T09:30:00Z".parse().unwrap(),

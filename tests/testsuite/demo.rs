@@ -25,9 +25,8 @@ fn the_demo_builds_byte_identically_twice() {
 /// activities give the same site, byte for byte.
 #[test]
 fn the_order_of_the_activity_rows_changes_no_byte_of_the_site() {
-    use equinox::demo::{ActivityOrder, DemoOptions, write_demo};
-    let (_shipped_dir, shipped) = build(&root().join("input"));
-    let shipped = all_files(&shipped);
+    use equinox::cmd::demo::{ActivityOrder, DemoOptions, write_demo};
+    let shipped = all_files(demo_site());
     for order in [ActivityOrder::Contact, ActivityOrder::Shuffled] {
         let input = tempfile::tempdir().expect("temp dir");
         let options = DemoOptions {

@@ -19,7 +19,7 @@ pub fn fixture(name: &str) -> PathBuf {
 pub fn build(input: &Path) -> (tempfile::TempDir, PathBuf) {
     let temp = tempfile::tempdir().expect("temp dir");
     let output = temp.path().join("site");
-    equinox::build(&equinox::BuildOptions {
+    equinox::cmd::build(&equinox::cmd::BuildOptions {
         input: input.to_path_buf(),
         output: output.clone(),
         strict: false,
@@ -37,7 +37,7 @@ pub fn demo_site() -> &'static Path {
     static SITE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     SITE.get_or_init(|| {
         let output = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("demo-site");
-        equinox::build(&equinox::BuildOptions {
+        equinox::cmd::build(&equinox::cmd::BuildOptions {
             input: root().join("input"),
             output: output.clone(),
             strict: false,

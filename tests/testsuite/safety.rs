@@ -73,7 +73,7 @@ fn a_note_quoting_a_lead_email_fails_the_build_and_writes_nothing() {
     )
     .unwrap();
     let output = temp.path().join("site");
-    let result = equinox::build(&equinox::BuildOptions {
+    let result = equinox::cmd::build(&equinox::cmd::BuildOptions {
         input,
         output: output.clone(),
         strict: false,

@@ -9,6 +9,33 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::Path;
 
+/// Reads and validates everything without writing a site; lists the
+/// published reviews and whether each still stands as published.
+pub fn check(input: &Path) -> Result<CheckReport, crate::Error> {
+    let analysis = crate::analyse(input)?;
+    let mut report = report(input, &analysis);
+    let records = crate::publish::read_records(input)?;
+    let compared = crate::publish::compare_all(&analysis.reviews, &records, input)?;
+    report.text.push_str(&publications(&records, &compared));
+    Ok(report)
+}
+
+/// `equinox check`: the report, failing (exit code 3) when it found any
+/// problem.
+pub fn run(input: &Path) -> super::Outcome {
+    let report = check(input)?;
+    if report.problems > 0 {
+        let error = crate::Error::Problems {
+            problems: report.problems,
+        };
+        return Err(super::Failure {
+            output: report.text,
+            error,
+        });
+    }
+    Ok(report.text)
+}
+
 /// Widest part of a source line shown around a problem.
 const EXCERPT_CHARS: usize = 100;
 

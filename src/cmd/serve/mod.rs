@@ -10,7 +10,7 @@
 
 mod http;
 
-use crate::{BuildOptions, build};
+use crate::cmd::build::{BuildOptions, build, template_folder};
 use http::{Request, Response};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::net::SocketAddr;
@@ -104,7 +104,7 @@ fn watch(options: &BuildOptions, live: &Live, built_from: u64, report: &dyn Fn(&
 fn input_fingerprint(options: &BuildOptions) -> u64 {
     let templates = crate::config::Settings::load(&options.input)
         .ok()
-        .and_then(|settings| crate::template_folder(&options.input, &settings));
+        .and_then(|settings| template_folder(&options.input, &settings));
     fingerprint(&options.input, templates.as_deref())
 }
 
