@@ -180,33 +180,26 @@ fn the_demo_site_loads_in_a_browser_under_a_sub_path() {
     let shots = root().join("target/screenshots");
     std::fs::create_dir_all(&shots).unwrap();
     let review = format!("{base}2026-q3/index.html");
-    for (name, width, height) in [("review-desktop", 1280, 2000), ("review-phone", 390, 2400)] {
-        let out = shots.join(format!("{name}.png"));
-        run_chromium(
-            &chromium,
-            &[
-                format!("--screenshot={}", out.display()),
-                format!("--window-size={width},{height}"),
-                review.clone(),
-            ],
-        );
-        assert!(
-            std::fs::metadata(&out)
-                .map(|m| m.len() > 10_000)
-                .unwrap_or(false),
-            "{name} screenshot"
-        );
-    }
-    let dom = run_chromium(
-        &chromium,
-        &["--dump-dom".into(), format!("{base}index.html")],
-    );
-    assert!(
-        String::from_utf8_lossy(&dom.stdout).contains("2026-Q3"),
-        "index page rendered"
-    );
-    assert_charts_and_anchors(&chromium, &base);
-    assert_every_page_loads(&chromium, &base, &site);
+    // Chromium mostly waits while a page loads: the checks run side by
+    // side, so the test takes about as long as its slowest check.
+    std::thread::scope(|scope| {
+        for (name, width, height) in [("review-desktop", 1280, 2000), ("review-phone", 390, 2400)] {
+            let (chromium, shots, review) = (&chromium, &shots, &review);
+            scope.spawn(move || screenshot(chromium, shots, review, name, (width, height)));
+        }
+        scope.spawn(|| {
+            let dom = run_chromium(
+                &chromium,
+                &["--dump-dom".into(), format!("{base}index.html")],
+            );
+            assert!(
+                String::from_utf8_lossy(&dom.stdout).contains("2026-Q3"),
+                "index page rendered"
+            );
+        });
+        scope.spawn(|| assert_charts_and_anchors(&chromium, &base));
+        assert_every_page_loads(&chromium, &base, &site);
+    });
     // The README's screenshot, refreshed on request (PNG bytes vary by machine).
     if std::env::var_os("UPDATE_SCREENSHOTS").is_some() {
         let readme = root().join("docs/images/review-2026-q3.png");
@@ -233,6 +226,25 @@ fn the_demo_site_loads_in_a_browser_under_a_sub_path() {
             "{needed} was never loaded"
         );
     }
+}
+
+/// A screenshot of `url` at `size`, kept in `shots` as `name`.png.
+fn screenshot(chromium: &Path, shots: &Path, url: &str, name: &str, size: (u32, u32)) {
+    let out = shots.join(format!("{name}.png"));
+    run_chromium(
+        chromium,
+        &[
+            format!("--screenshot={}", out.display()),
+            format!("--window-size={},{}", size.0, size.1),
+            url.to_string(),
+        ],
+    );
+    assert!(
+        std::fs::metadata(&out)
+            .map(|m| m.len() > 10_000)
+            .unwrap_or(false),
+        "{name} screenshot"
+    );
 }
 
 /// Every chart of the review decodes with a size and is shown; every
