@@ -99,7 +99,7 @@ fn read_into(
     let sniffed = sniff::find_header(&mut reader, &renames).map_err(describe)?;
     let fold = match touches {
         Touches::Keep => None,
-        Touches::Defer if profiles::reads_touches(sniffed.matched.profile) => {
+        Touches::Defer if sniffed.matched.profile.touches => {
             return Ok(Read::Deferred);
         }
         Touches::Defer => None,
