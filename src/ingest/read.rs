@@ -41,7 +41,7 @@ pub(super) fn read_file_as(
     let mut records = Records::default();
     let before = FileState::of(path);
     match read_into(path, settings, touches, &mut records, &mut ledger) {
-        Err(problem) => ledger.problem = Some(problem),
+        Err(problem) => ledger.problem = Some(problem.to_string()),
         Ok(Read::Deferred) => return None,
         Ok(Read::Whole) if before != FileState::of(path) => {
             ledger.problem = Some(CHANGED_WHILE_READ.to_string());
@@ -86,17 +86,16 @@ fn read_into(
     touches: Touches,
     records: &mut Records,
     ledger: &mut FileLedger,
-) -> Result<Read, String> {
-    let decoded = decode::open(path, settings.max_expanded_bytes)
-        .map_err(|e| format!("cannot read the file: {e}"))?;
+) -> Result<Read, FileError> {
+    let decoded = decode::open(path, settings.max_expanded_bytes).map_err(FileError::Unreadable)?;
     if decoded.container == decode::Container::Zip {
-        return Err("this is a ZIP archive or an Excel workbook (.xlsx) renamed to .csv; unzip it or save it as CSV first".into());
+        return Err(FileError::Zip);
     }
     ledger.encoding = Some(decoded.encoding.name().to_string());
     let mut reader = decoded.reader;
     let file = ledger.path.clone();
     let renames = |profile: &str| settings.overrides_for(&file, profile).map(|o| &o.names);
-    let sniffed = sniff::find_header(&mut reader, &renames).map_err(describe)?;
+    let sniffed = sniff::find_header(&mut reader, &renames).map_err(FileError::NotRecognised)?;
     let fold = match touches {
         Touches::Keep => None,
         Touches::Defer if sniffed.matched.profile.touches => {
@@ -124,7 +123,22 @@ fn read_into(
     Ok(Read::Whole)
 }
 
-fn describe(problem: NotRecognised) -> String {
+/// Why a file was not read: the ingest stage's error. It never stops the
+/// build; its message becomes the file's problem in the ledger (the Data
+/// section and `check` name the file beside it).
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("cannot read the file: {0}")]
+    Unreadable(std::io::Error),
+    #[error(
+        "this is a ZIP archive or an Excel workbook (.xlsx) renamed to .csv; unzip it or save it as CSV first"
+    )]
+    Zip,
+    #[error("{}", describe(.0))]
+    NotRecognised(NotRecognised),
+}
+
+fn describe(problem: &NotRecognised) -> String {
     match problem {
         NotRecognised::Empty => "the file is empty".into(),
         NotRecognised::WrongKind(what) => format!("this is {what}"),
