@@ -271,3 +271,91 @@ fn clock_duration(cell: &str) -> Option<chrono::Duration> {
         hours * 3600 + minutes * 60 + seconds,
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dt(s: &str) -> String {
+        parse_datetime(s)
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "none".into())
+    }
+
+    #[test]
+    fn dates_in_export_formats() {
+        assert_eq!(dt("2024-05-22 12:22"), "2024-05-22 12:22:00");
+        assert_eq!(dt("2024-05-31"), "2024-05-31 00:00:00");
+        assert_eq!(dt("2026-05-19T15:15:37-0400"), "2026-05-19 15:15:37");
+        assert_eq!(dt("2026-05-19T15:15:37.123Z"), "2026-05-19 15:15:37");
+        assert_eq!(dt("9/8/2026 11:22 AM"), "2026-09-08 11:22:00");
+        assert_eq!(dt("5/22/24 12:22"), "2024-05-22 12:22:00");
+        assert_eq!(dt("05.01.2023"), "2023-01-05 00:00:00");
+        assert_eq!(dt("March 27, 2026"), "2026-03-27 00:00:00");
+        assert_eq!(dt("27 January 2026"), "2026-01-27 00:00:00");
+        assert_eq!(dt("31/02/2026 09:15"), "none");
+        assert_eq!(dt("2026-02-31"), "none");
+        assert_eq!(dt("soon"), "none");
+    }
+
+    #[test]
+    fn day_first_dates_and_numeric_fields() {
+        let day_first = |s| parse_datetime_ordered(s, DateOrder::DayFirst).map(|d| d.to_string());
+        assert_eq!(
+            day_first("14/07/2026 09:30").as_deref(),
+            Some("2026-07-14 09:30:00")
+        );
+        assert_eq!(
+            day_first("01/09/2023").as_deref(),
+            Some("2023-09-01 00:00:00")
+        );
+        assert_eq!(day_first("7/14/2026"), None);
+        assert_eq!(
+            day_first("2026-07-14").as_deref(),
+            Some("2026-07-14 00:00:00")
+        );
+        assert_eq!(numeric_date_fields("3/4/2026 9:30 AM"), Some((3, 4)));
+        assert_eq!(numeric_date_fields("14.07.26"), Some((14, 7)));
+        assert_eq!(numeric_date_fields("2026-07-14"), None);
+        assert_eq!(numeric_date_fields("1/2"), None);
+        assert_eq!(numeric_date_fields("3.50"), None);
+    }
+
+    #[test]
+    fn day_first_dates() {
+        let day_first = |s| {
+            parse_datetime_ordered(s, DateOrder::DayFirst)
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "none".into())
+        };
+        assert_eq!(day_first("01/09/2023"), "2023-09-01 00:00:00");
+        assert_eq!(day_first("31/08/2026 14:05"), "2026-08-31 14:05:00");
+        assert_eq!(day_first("2026-07-14"), "2026-07-14 00:00:00");
+        assert_eq!(day_first("14.07.2026"), "2026-07-14 00:00:00");
+        assert_eq!(day_first("09/13/2023"), "none");
+        assert_eq!(
+            parse_datetime_ordered("01/09/2023", DateOrder::MonthFirst).map(|d| d.to_string()),
+            Some("2023-01-09 00:00:00".to_string())
+        );
+    }
+
+    #[test]
+    fn durations_as_time_trackers_write_them() {
+        let secs = |s| parse_duration(s).map(|d| d.num_seconds());
+        assert_eq!(secs("1:30:00"), Some(5_400));
+        assert_eq!(secs("00:09:17"), Some(557));
+        assert_eq!(secs("27:45:30"), Some(99_930));
+        assert_eq!(secs("123:00:00"), Some(442_800));
+        assert_eq!(secs("0:45"), Some(2_700));
+        assert_eq!(secs("1.5"), Some(5_400));
+        assert_eq!(secs("1,25"), Some(4_500));
+        assert_eq!(secs("0"), Some(0));
+        assert_eq!(secs("1:75:00"), None);
+        assert_eq!(secs("1:5:00"), None);
+        assert_eq!(secs("1:30:00:00"), None);
+        assert_eq!(secs(":30:00"), None);
+        assert_eq!(secs("-1.5"), None);
+        assert_eq!(secs("50%"), None);
+        assert_eq!(secs("soon"), None);
+    }
+}

@@ -138,3 +138,32 @@ pub fn parse_number_in(cell: &str, decimal: Option<char>) -> Option<f64> {
     .ok()?;
     Some(if negative { -value } else { value })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_in_both_conventions() {
+        let cents = |s| parse_money(s).map(Money::cents);
+        assert_eq!(cents("9552.0"), Some(955_200));
+        assert_eq!(cents("$1,234.50"), Some(123_450));
+        assert_eq!(cents("1.234,50 €"), Some(123_450));
+        assert_eq!(cents("454,06"), Some(45_406));
+        assert_eq!(cents("USD 10,000"), Some(1_000_000));
+        assert_eq!(cents("269.991"), Some(26_999));
+        assert_eq!(cents("(12.5)"), Some(-1_250));
+        assert_eq!(cents("TBD"), None);
+        assert_eq!(cents(""), None);
+    }
+
+    #[test]
+    fn currency_codes_written_in_money_cells() {
+        assert_eq!(currency_code("USD 10,000.00"), Some("USD"));
+        assert_eq!(currency_code("1.500,00\u{a0}EUR"), Some("EUR"));
+        assert_eq!(currency_code("10,000"), None);
+        assert_eq!(currency_code("$1,234.50"), None);
+        assert_eq!(currency_code("Usd 5"), None);
+        assert_eq!(currency_code(""), None);
+    }
+}

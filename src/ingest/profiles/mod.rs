@@ -281,3 +281,28 @@ pub fn preamble_only(preamble: &[String]) -> Option<Match> {
 pub fn is_profile_name(name: &str) -> bool {
     PROFILES.iter().any(|p| p.name == name)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The profiles whose rows are touches are read last and folded
+    /// (`ingest::activity`): every activity export and no other.
+    #[test]
+    fn exactly_the_activity_exports_read_touches() {
+        let touches: Vec<&str> = PROFILES
+            .iter()
+            .filter(|p| p.touches)
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(
+            touches,
+            [
+                hubspot_activities::ACTIVITIES.name,
+                pipedrive::ACTIVITIES.name,
+                salesforce::ACTIVITIES.name,
+                equinox::TOUCHES.name,
+            ]
+        );
+    }
+}
