@@ -3,8 +3,8 @@
 //! Every CSV download is written here, so the numbers in all of them follow
 //! one rule (docs/metrics.md, "CSV downloads"): plain machine-readable
 //! numbers, a dot for the decimal mark and no thousands separators; counts
-//! as integers, money with two decimals, and any other number rounded to
-//! [`CSV_DECIMALS`] decimals.
+//! as integers, money with at most two decimals, and any other number
+//! rounded to [`CSV_DECIMALS`] decimals.
 
 /// The most decimals a number in a CSV download carries: a share of
 /// 0.0608 is 6.08 %, hours to 0.0001 h are a third of a second; more only
