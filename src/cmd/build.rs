@@ -57,8 +57,21 @@ pub fn run(
     let summary = build_with(options, progress);
     progress.finished();
     let summary = summary?;
-    let t = summary.totals;
     let mut text = String::new();
+    templates_used(&summary, &mut text);
+    what_was_read(&summary, &mut text);
+    publications_changed(&summary, &mut text);
+    if open {
+        open_newest(&summary, &mut text);
+    }
+    if verbose {
+        stage_times(&summary, &mut text);
+    }
+    Ok(text)
+}
+
+/// Which built-in templates the `templates` setting replaced.
+fn templates_used(summary: &BuildSummary, text: &mut String) {
     if let Some((folder, names)) = &summary.templates {
         let replaced = match names.len() {
             0 => "none of the built-in templates".to_string(),
@@ -70,6 +83,11 @@ pub fn run(
             folder.display()
         );
     }
+}
+
+/// The reviews written, the ledger's totals and every file not read.
+fn what_was_read(summary: &BuildSummary, text: &mut String) {
+    let t = summary.totals;
     let _ = writeln!(
         text,
         "Wrote {} review(s) ({}) to {}",
@@ -92,6 +110,10 @@ pub fn run(
     if t.rows_rejected > 0 || summary.unread_files > 0 {
         text.push_str("See the Data section of each review for every rejected row and file.\n");
     }
+}
+
+/// Published reviews whose figures changed, or that were not built.
+fn publications_changed(summary: &BuildSummary, text: &mut String) {
     for label in &summary.restated {
         let _ = writeln!(
             text,
@@ -104,24 +126,22 @@ pub fn run(
             "{label} was published but this build has no review for it (were its exports removed?)."
         );
     }
-    if open {
-        open_newest(&summary, &mut text);
+}
+
+/// `--verbose`: the time and peak memory of each stage and step.
+fn stage_times(summary: &BuildSummary, text: &mut String) {
+    for stage in summary.timings.stages() {
+        let peak = stage
+            .peak_bytes
+            .map(|b| format!("  peak {:>5} MB", b / (1024 * 1024)))
+            .unwrap_or_default();
+        let ms = stage.took.as_secs_f64() * 1000.0;
+        let _ = if stage.step {
+            writeln!(text, "    · {:<17} {:>8.1} ms{peak}", stage.name, ms)
+        } else {
+            writeln!(text, "  {:<9} {:>20.1} ms{peak}", stage.name, ms)
+        };
     }
-    if verbose {
-        for stage in summary.timings.stages() {
-            let peak = stage
-                .peak_bytes
-                .map(|b| format!("  peak {:>5} MB", b / (1024 * 1024)))
-                .unwrap_or_default();
-            let ms = stage.took.as_secs_f64() * 1000.0;
-            let _ = if stage.step {
-                writeln!(text, "    · {:<17} {:>8.1} ms{peak}", stage.name, ms)
-            } else {
-                writeln!(text, "  {:<9} {:>20.1} ms{peak}", stage.name, ms)
-            };
-        }
-    }
-    Ok(text)
 }
 
 /// Opens the newest review in the default browser.
