@@ -556,18 +556,23 @@ fn section_title(section: Section) -> &'static str {
 }
 
 /// The review's findings as the page shows them, largest effect first.
-pub fn views(review: &Review) -> Vec<FindingView> {
+/// A finding [`word`] has not worded (a review built without `analyse`)
+/// is worded here, so none is left off the page.
+pub fn views(review: &Review, settings: &Settings) -> Vec<FindingView> {
     review
         .findings
         .iter()
-        .filter_map(|f| {
-            let words = f.words.as_ref()?;
-            Some(FindingView {
-                sentence: words.sentence.clone(),
-                recommendation: words.recommendation.clone(),
+        .map(|f| {
+            let words = f
+                .words
+                .clone()
+                .unwrap_or_else(|| words(review, settings, f));
+            FindingView {
+                sentence: words.sentence,
+                recommendation: words.recommendation,
                 anchor: f.section.anchor().into(),
                 section: section_title(f.section).into(),
-            })
+            }
         })
         .collect()
 }

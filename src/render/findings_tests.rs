@@ -58,7 +58,7 @@ fn a_marketing_heavy_tilt_says_how_many_reps_close_the_gap() {
              shown, or 20.0 fewer MQLs a week, would close the gap."
         )
     );
-    let views = views(&review);
+    let views = views(&review, &Settings::default());
     assert_eq!(
         (views[0].anchor.as_str(), views[0].section.as_str()),
         ("balance", "Balance")
@@ -124,4 +124,14 @@ fn metrics_json_keeps_its_finding_keys_in_order() {
     ];
     let at: Vec<usize> = keys.iter().map(|k| json.find(k).unwrap()).collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "{json}");
+}
+
+#[test]
+fn a_finding_not_yet_worded_is_still_shown() {
+    let review = Review {
+        findings: vec![tilt(40.0)],
+        ..Review::default()
+    };
+    let views = views(&review, &Settings::default());
+    assert!(views[0].sentence.starts_with("Marketing delivered 2.0×"));
 }

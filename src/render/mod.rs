@@ -114,7 +114,7 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
         root: root.to_string(),
         balance: view::balance_view(review),
         headlines: view::headlines(review),
-        findings: findings::views(review),
+        findings: findings::views(review, input.settings),
         notes_html: input
             .notes
             .get(&review.period.label)
