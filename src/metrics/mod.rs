@@ -9,6 +9,7 @@
 
 pub mod alignment;
 pub mod balance;
+pub mod capacity;
 pub mod comparison;
 pub mod conversion;
 pub mod efficiency;
@@ -21,6 +22,7 @@ pub mod method;
 pub mod money;
 pub mod pipeline;
 pub mod plan;
+pub mod queue;
 pub mod speed;
 pub mod stats;
 pub mod targets;
@@ -257,7 +259,19 @@ fn review(shared: &Shared, window: Window) -> Review {
         &settings.sla,
         join.has_untimed,
     );
-    let inventory = flow::inventory(&join.follow_ups, &join.stages, &window, &settings.sla);
+    let inventory = flow::inventory(
+        &join.follow_ups,
+        &join.stages,
+        &window,
+        settings.workable_days,
+    );
+    let queue = queue::queue(
+        &join.follow_ups,
+        window.end(),
+        settings.workable_days,
+        inventory.absorption_per_week,
+        &shared.names,
+    );
     let supply = balance::Supply {
         leads: match join.ready_basis {
             ReadyBasis::Mql => funnel.mqls,
@@ -272,9 +286,13 @@ fn review(shared: &Shared, window: Window) -> Review {
     let (balance, missing) = balance::balance(
         &join.follow_ups,
         &window,
-        supply,
-        settings.leads_per_rep_week,
-        inventory,
+        balance::Inputs {
+            supply,
+            setting: settings.leads_per_rep_week,
+            workable_days: settings.sla.drop_after_days,
+            inventory,
+            queue,
+        },
     );
     unavailable.extend(missing.into_iter().map(|(k, v)| (k.to_string(), v)));
     let spend = money::spend(&records.spend, &window);

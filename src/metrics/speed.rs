@@ -11,8 +11,21 @@ use serde::Serialize;
 /// Follow-up figures for the leads that became ready for sales in a period.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Speed {
+    /// The median wait of every ready lead, the untouched counted as still
+    /// waiting at the cut-off (censored): a lower bound where it falls on
+    /// such a lead (`median_at_least`).
     pub median_hours: Option<f64>,
+    /// The 90th percentile, likewise.
     pub p90_hours: Option<f64>,
+    /// Whether an untouched lead's wait so far is at or below the median:
+    /// the true median may then be longer.
+    pub median_at_least: bool,
+    pub p90_at_least: bool,
+    /// The median over the touched leads only (the definition before the
+    /// waits were censored, kept for comparison).
+    pub median_hours_touched: Option<f64>,
+    /// Untouched leads counted in the figures at their wait so far.
+    pub censored: u64,
     /// Share of leads touched within the SLA, of those whose SLA window closed.
     pub within_sla: Option<f64>,
     /// Leads not touched within the drop window, where it has closed.
@@ -73,6 +86,7 @@ pub fn speed(
     let sla_window = Duration::seconds((sla.first_touch_hours * 3600.0).round() as i64);
     let drop_window = Duration::days(sla.drop_after_days);
     let mut hours = Vec::new();
+    let mut censored = Vec::new();
     let (mut judged, mut within, mut result) = (0u64, 0u64, Speed::default());
     let mut bands: Vec<Band> = BANDS
         .iter()
@@ -91,6 +105,8 @@ pub fn speed(
         if let Some(h) = hours_waited {
             result.touched += 1;
             hours.push(h);
+        } else if !lead.untimed {
+            censored.push((window.cut_off - lead.ready).num_seconds() as f64 / 3600.0);
         }
         // The time-unknown band, when there is one, follows the last band
         // of hours; `never` is always last.
@@ -125,11 +141,25 @@ pub fn speed(
         band.sql_rate = share(band.reached_sql, band.leads);
     }
     result.bands = bands;
-    result.median_hours = quantile(&mut hours, 0.5);
-    result.p90_hours = quantile(&mut hours, 0.9);
+    waits(&mut result, hours, censored);
     result.within_sla = ratio(within as f64, judged as f64);
     result.dropped_share = share(result.dropped, result.leads);
     result
+}
+
+/// The median and p90 of every wait, the untouched leads' censored at the
+/// cut-off, with whether each is a lower bound; and the touched leads'
+/// own median.
+fn waits(result: &mut Speed, mut touched: Vec<f64>, censored: Vec<f64>) {
+    result.median_hours_touched = quantile(&mut touched, 0.5);
+    result.censored = censored.len() as u64;
+    let shortest = censored.iter().copied().reduce(f64::min);
+    touched.extend(censored);
+    result.median_hours = quantile(&mut touched, 0.5);
+    result.p90_hours = quantile(&mut touched, 0.9);
+    let bound = |q: Option<f64>| shortest.zip(q).is_some_and(|(s, q)| s <= q);
+    result.median_at_least = bound(result.median_hours);
+    result.p90_at_least = bound(result.p90_hours);
 }
 
 /// The band index of a wait.
