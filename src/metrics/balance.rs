@@ -179,3 +179,7 @@ fn active_reps(follow_ups: &[FollowUp], window: &Window) -> u64 {
         .collect();
     reps.len() as u64
 }
+
+#[cfg(test)]
+#[path = "balance_tests.rs"]
+mod tests;

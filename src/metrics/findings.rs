@@ -160,12 +160,14 @@ fn tilt_rule(ctx: &Ctx) -> Vec<Finding> {
     else {
         return Vec::new();
     };
-    if t.abs() <= super::BALANCED_BAND {
+    if t.abs() <= super::BALANCED_BAND || b.verdict.is_none() {
         return Vec::new();
     }
+    let bound = b.capacity_basis == Some(super::capacity::Basis::LowerBound);
+    let at_least = if bound { "at least " } else { "" };
     let times = factor(2f64.powf(t.abs()));
     let weekly = format!(
-        "{} {} a week against capacity for {}",
+        "{} {} a week against capacity for {at_least}{}",
         per_week(supply),
         ctx.r.method.ready_for_sales.supply_words(),
         per_week(capacity)
@@ -205,7 +207,13 @@ fn tilt_rule(ctx: &Ctx) -> Vec<Finding> {
             "tilt",
             "balance",
             t.abs(),
-            format!("Sales could follow up {times} the {noun} marketing delivered: {weekly}."),
+            if bound {
+                format!(
+                    "Sales could handle at least {times} the {noun} marketing delivered; the reps were never fully loaded: {weekly}."
+                )
+            } else {
+                format!("Sales could follow up {times} the {noun} marketing delivered: {weekly}.")
+            },
             Some(weekly_target(ctx, capacity)),
         )
     }

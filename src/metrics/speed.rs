@@ -150,16 +150,31 @@ pub fn speed(
 /// The median and p90 of every wait, the untouched leads' censored at the
 /// cut-off, with whether each is a lower bound; and the touched leads'
 /// own median.
+/// Without a single known touch the exports carry no first touches at all
+/// (no activity export, no first-touch column): every lead would look
+/// untouched, so there are no waits to give.
 fn waits(result: &mut Speed, mut touched: Vec<f64>, censored: Vec<f64>) {
     result.median_hours_touched = quantile(&mut touched, 0.5);
+    if touched.is_empty() {
+        return;
+    }
     result.censored = censored.len() as u64;
     let shortest = censored.iter().copied().reduce(f64::min);
     touched.extend(censored);
     result.median_hours = quantile(&mut touched, 0.5);
     result.p90_hours = quantile(&mut touched, 0.9);
-    let bound = |q: Option<f64>| shortest.zip(q).is_some_and(|(s, q)| s <= q);
-    result.median_at_least = bound(result.median_hours);
-    result.p90_at_least = bound(result.p90_hours);
+    // A quantile is a lower bound when a censored wait is at or below
+    // the upper of the two ranks it is read from.
+    let mut bound = |q: f64| {
+        let rank = (q * (touched.len().max(1) - 1) as f64).ceil() as usize;
+        let upper = touched
+            .get(rank)
+            .is_some()
+            .then(|| *touched.select_nth_unstable_by(rank, f64::total_cmp).1);
+        shortest.zip(upper).is_some_and(|(s, u)| s <= u)
+    };
+    result.median_at_least = bound(0.5);
+    result.p90_at_least = bound(0.9);
 }
 
 /// The band index of a wait.

@@ -19,3 +19,31 @@ fn the_demo_builds_byte_identically_twice() {
     assert!(first.contains_key("2026-q3/index.html"));
     assert!(first.contains_key("latest/index.html"));
 }
+
+/// The demo's simulation knows its capacity: every rep makes 10 first
+/// touches of inbound leads a week, 11.5 from October (src/demo/story.rs),
+/// four reps, five from October. Wherever the reps had a queue in the
+/// trailing four quarters (capacity measured under load), the measured
+/// capacity is within 15% of it; where they never had one, capacity is a
+/// lower bound and stays at or below it.
+#[test]
+fn the_demo_capacity_is_within_fifteen_percent_of_the_simulated_truth() {
+    let (_guard, site) = build(&root().join("input"));
+    let truth = [("q1", 40.0), ("q2", 40.0), ("q3", 40.0), ("q4", 57.5)];
+    for (quarter, capacity) in truth {
+        let m = super::harness::json(&site, &format!("2026-{quarter}/metrics.json"));
+        let b = &m["balance"];
+        let measured = b["capacity_per_week"].as_f64().unwrap();
+        match b["capacity_basis"].as_str().unwrap() {
+            "under_load" => assert!(
+                (measured / capacity - 1.0).abs() <= 0.15,
+                "{quarter}: {measured} against {capacity}"
+            ),
+            "lower_bound" => assert!(measured <= capacity, "{quarter}: {measured}"),
+            other => panic!("{quarter}: basis {other}"),
+        }
+    }
+    // Q3 is the quarter the reps were swamped: measured under load.
+    let q3 = super::harness::json(&site, "2026-q3/metrics.json");
+    assert_eq!(q3["balance"]["capacity_basis"], "under_load");
+}
