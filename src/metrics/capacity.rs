@@ -56,7 +56,8 @@ pub struct PerRep {
 /// One rep-week of first touches, and whether the rep was loaded in it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RepWeek {
-    /// The rep as the data names them (display names come later).
+    /// The rep: as the data names them here, as `[privacy] owners` shows
+    /// them once the review is computed.
     #[serde(skip)]
     pub owner: String,
     pub week_start: NaiveDate,

@@ -295,6 +295,8 @@ fn review(shared: &Shared, window: Window) -> Review {
         },
     );
     unavailable.extend(missing.into_iter().map(|(k, v)| (k.to_string(), v)));
+    let mut balance = balance;
+    show_reps(&mut balance.rep_weeks, &shared.names);
     let spend = money::spend(&records.spend, &window);
     let revenue = money::revenue(&records.deals, &window);
     let investment = investment::investment(
@@ -390,6 +392,17 @@ fn review(shared: &Shared, window: Window) -> Review {
         method: shared.method.clone(),
         deal_checks: method::DealChecks::default(),
     }
+}
+
+/// Rep-weeks under the reps' shown names (`[privacy] owners`), sorted by
+/// them: the raw names never reach the site.
+fn show_reps(weeks: &mut [capacity::RepWeek], names: &HashMap<String, String>) {
+    for w in weeks.iter_mut() {
+        if let Some(shown) = names.get(&w.owner) {
+            w.owner = shown.clone();
+        }
+    }
+    weeks.sort_by(|a, b| (&a.owner, a.week_start).cmp(&(&b.owner, b.week_start)));
 }
 
 /// Fills every review's comparison with the previous period and the same

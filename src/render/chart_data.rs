@@ -219,19 +219,25 @@ pub fn flow(review: &Review) -> charts::WeeklyFlowChart {
                 label: w.week_start.format("%-d %b").to_string(),
                 supply: w.supply,
                 absorption: w.absorption,
-                backlog: w.backlog,
+                queue: w.queue,
             })
             .collect(),
+        supply_is_leads: review.method.ready_for_sales == crate::model::ReadyBasis::Created,
     }
 }
 
 /// The weekly flow's numbers.
 pub fn flow_table(review: &Review) -> Table {
+    let supply = match review.method.ready_for_sales {
+        crate::model::ReadyBasis::Created => "New leads",
+        crate::model::ReadyBasis::Mql => "New MQLs",
+    };
     let mut table = Table::new(&[
         "Week starting",
-        "New MQLs",
+        supply,
         "First touched",
-        "Backlog at week end",
+        "Backlog at week end (younger than the drop window)",
+        "Untouched queue at week end (every age)",
     ]);
     for w in &review.flow {
         table.push(vec![
@@ -239,6 +245,7 @@ pub fn flow_table(review: &Review) -> Table {
             w.supply.to_string(),
             w.absorption.to_string(),
             w.backlog.to_string(),
+            w.queue.to_string(),
         ]);
     }
     table
