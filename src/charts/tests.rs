@@ -56,6 +56,7 @@ fn scale(title: &str, tilt: Option<f64>) -> BalanceScaleChart {
         tilt,
         supply_per_week: Some(61.2),
         capacity_per_week: Some(38.5),
+        bound: false,
     }
 }
 
@@ -277,6 +278,7 @@ fn degenerate_input_does_not_panic() {
         tilt: None,
         supply_per_week: None,
         capacity_per_week: Some(f64::NAN),
+        bound: false,
     };
     let svg = balance_scale(&blank);
     assert_accessible("balance-scale", &svg);

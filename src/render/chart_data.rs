@@ -287,5 +287,6 @@ pub fn balance(review: &Review) -> charts::BalanceScaleChart {
         tilt: review.balance.tilt,
         supply_per_week: review.balance.supply_per_week,
         capacity_per_week: review.balance.capacity_per_week,
+        bound: review.balance.capacity_basis == Some(crate::metrics::capacity::Basis::LowerBound),
     }
 }

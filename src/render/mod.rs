@@ -116,7 +116,10 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
             .map(|md| notes::markdown_to_safe_html(md)),
         balance_section: section(
             sections::balance(review),
-            sections::balance_tables(review),
+            sections::balance_tables(review)
+                .into_iter()
+                .filter(|g| g.on_page())
+                .collect(),
             root,
         ),
         funnel: section(

@@ -127,6 +127,12 @@ impl Grid {
         self.rows.push(row);
     }
 
+    /// Whether the page shows the table: a long evidence table is a CSV
+    /// download only.
+    pub fn on_page(&self) -> bool {
+        self.file != CAPACITY_EVIDENCE
+    }
+
     /// Whether the table has no rows (the page leaves it out; the CSV
     /// keeps its header).
     /// Whether there is nothing to show: no rows and no note explaining why.
@@ -951,6 +957,14 @@ pub fn balance(review: &Review) -> Vec<Figure> {
             "balance.capacity_per_week",
             per_rep,
         ),
+        shown(
+            "Rep-weeks with leads waiting all week, last four quarters (capacity-evidence.csv)",
+            format!(
+                "{} of {}",
+                count(b.loaded_rep_weeks),
+                count(b.rep_weeks.len() as u64)
+            ),
+        ),
         shown("Untouched MQLs at the period's end, every age", ages),
         shown(
             &format!(
@@ -972,6 +986,9 @@ pub fn balance(review: &Review) -> Vec<Figure> {
     ]
 }
 
+/// The CSV of first touches per rep and week: too long for the page.
+const CAPACITY_EVIDENCE: &str = "capacity-evidence.csv";
+
 /// Balance section: the untouched queue by age and rep, and the capacity
 /// evidence (first touches per rep and week, loaded or not).
 pub fn balance_tables(review: &Review) -> Vec<Grid> {
@@ -990,19 +1007,20 @@ pub fn balance_tables(review: &Review) -> Vec<Grid> {
         ],
     )
     .note("Every MQL no rep had touched by the period's end, whatever its age: a lead past the drop window is dropped, not gone.");
-    for r in &b.queue.by_rep {
+    let shown = team_rows_shown(review);
+    for r in b.queue.by_rep.iter().filter(|r| shown.contains(&r.rep)) {
         let mut row = vec![text(&r.rep)];
         row.extend(r.ages.counts().into_iter().map(number));
         row.push(number(r.ages.total));
         queue.push(row);
     }
     let mut evidence = Grid::new(
-        "capacity-evidence.csv",
+        CAPACITY_EVIDENCE,
         "First touches per rep and week, last four quarters",
         &["Rep", "Week of", "First touches", "Leads waited all week"],
     )
     .note("The capacity evidence: a week counts as loaded when a lead handed to the rep waited, untouched, through every working day; only loaded weeks show what a rep can do.");
-    for w in &b.rep_weeks {
+    for w in b.rep_weeks.iter().filter(|w| shown.contains(&w.owner)) {
         evidence.push(vec![
             text(&w.owner),
             text(&w.week_start.to_string()),
@@ -1011,6 +1029,18 @@ pub fn balance_tables(review: &Review) -> Vec<Grid> {
         ]);
     }
     vec![queue, evidence]
+}
+
+/// The reps the team table shows (enough leads assigned): per-rep rows
+/// elsewhere show only these, so no one's figures are read from a handful
+/// of leads.
+fn team_rows_shown(review: &Review) -> std::collections::BTreeSet<String> {
+    review
+        .team
+        .iter()
+        .filter(|r| r.assigned >= MIN_TEAM_ROW_LEADS)
+        .map(|r| r.rep.clone())
+        .collect()
 }
 
 /// Plan section figures.

@@ -124,7 +124,11 @@ fn targets_and_the_page_headlines() {
         page.contains("+300% on FY2026-Q1"),
         "MQLs against a year earlier"
     );
-    assert!(page.contains("+25 pts on FY2026-Q4"), "win rate in points");
+    // Rates, durations and ratios in levels, not percent changes.
+    assert!(
+        page.contains("up from 50% in FY2026-Q4"),
+        "win rate in levels"
+    );
     assert!(page.contains("target 80%: near"));
     let csv = std::fs::read_to_string(site.join("fy2027-q1/comparison.csv")).unwrap();
     assert!(csv.starts_with(
