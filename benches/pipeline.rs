@@ -9,8 +9,14 @@ use std::path::{Path, PathBuf};
 fn demo_input(leads: usize) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("equinox-bench-{leads}"));
     if !dir.join("equinox.toml").exists() {
-        equinox::demo::write_demo(&equinox::demo::DemoOptions { leads, seed: 2026 }, &dir)
-            .expect("demo written");
+        equinox::demo::write_demo(
+            &equinox::demo::DemoOptions {
+                leads,
+                ..Default::default()
+            },
+            &dir,
+        )
+        .expect("demo written");
     }
     dir
 }

@@ -1,6 +1,7 @@
 //! The command line: clap definitions; the doc comments are the --help text.
 
 use clap::{Parser, Subcommand};
+use equinox::demo::ActivityOrder;
 use std::path::PathBuf;
 
 /// Equinox: quarterly sales and marketing balance reviews from your CRM and
@@ -96,6 +97,10 @@ pub enum Command {
         /// Seed of the generator: same seed, same files.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+        /// Order of the activity export's rows: by date as HubSpot and
+        /// Salesforce export them, contact by contact, or shuffled.
+        #[arg(long, value_enum, default_value_t = ActivityOrder::Date)]
+        activity_order: ActivityOrder,
         /// Folder to write into: a new or empty one (a mistyped path must
         /// not overwrite someone's exports).
         #[arg(long)]

@@ -57,10 +57,20 @@ fn main() -> ExitCode {
         Command::Demo {
             leads,
             seed,
+            activity_order,
             out,
             replace,
             scenario,
-        } => write_demo(leads, seed, scenario, &out, replace),
+        } => write_demo(
+            &demo::DemoOptions {
+                leads,
+                seed,
+                activity_order,
+            },
+            scenario,
+            &out,
+            replace,
+        ),
     };
     match result {
         Ok(text) => {
@@ -281,8 +291,7 @@ fn man() -> Outcome {
 }
 
 fn write_demo(
-    leads: usize,
-    seed: u64,
+    options: &demo::DemoOptions,
     scenario: demo::Scenario,
     out: &Path,
     replace: bool,
@@ -290,8 +299,7 @@ fn write_demo(
     if !replace {
         demo::check_empty(out)?;
     }
-    let options = demo::DemoOptions { leads, seed };
-    let summary = demo::write_scenario(&options, scenario, out).map_err(|source| Error::Write {
+    let summary = demo::write_scenario(options, scenario, out).map_err(|source| Error::Write {
         path: out.to_path_buf(),
         source,
     })?;

@@ -4,8 +4,13 @@
 //! first outreach (the contact's `First outreach date`, by its owner); 1-6
 //! follow-ups come over the next weeks, more for SQLs and opportunities (up
 //! to the deal's close), mostly by the owner and sometimes by a second rep:
-//! duplicated effort, more of it in Q3. Written lead by lead: only one
-//! lead's activities are held at a time.
+//! duplicated effort, more of it in Q3.
+//!
+//! HubSpot and Salesforce write activity exports sorted by activity date,
+//! so a contact's touches are spread over the whole file; that is the
+//! default order here too (see [`ActivityOrder`]). The same activities can
+//! be written contact by contact (only one lead's activities held at a
+//! time) or shuffled, to show the reader folds them alike in any order.
 
 use std::fs::File;
 use std::io;
@@ -22,6 +27,7 @@ use super::leads::Lead;
 use super::outcomes::Deal;
 use super::random::{Stream, stream, weighted};
 use super::story::{FOLLOW_UP_DAYS, FOLLOW_UPS, REPS, SECOND_REP_RATE, Source};
+use rand::seq::SliceRandom;
 
 /// Export file name (inside `hubspot/`).
 pub const FILE: &str = "hubspot-crm-exports-all-calls-emails-meetings-2026-12-31.csv";
@@ -38,6 +44,21 @@ pub const HEADER: [&str; 6] = [
 
 /// Most activities one lead gets: the first touch and six follow-ups.
 const MOST: usize = 7;
+
+/// The order the activity rows are written in. Every order writes the
+/// same activities; only their row order (and so their record ids,
+/// increasing down the file) differs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ActivityOrder {
+    /// By activity date, as HubSpot and Salesforce export them.
+    #[default]
+    Date,
+    /// Contact by contact in the contacts export's order, each contact's
+    /// activities oldest first.
+    Contact,
+    /// In a seeded random order.
+    Shuffled,
+}
 
 /// What the export holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -84,73 +105,115 @@ struct Activity {
     rep: u8,
 }
 
-/// Writes the export in lead order, each lead's activities oldest first.
+/// Writes the export in `order`.
 pub fn write(
     path: &Path,
     leads: &[Lead],
     deals: &[Deal],
     contact_ids: &[u64],
     seed: u64,
+    order: ActivityOrder,
 ) -> io::Result<Tally> {
-    let mut closes: Vec<(usize, u32)> = deals.iter().map(|deal| (deal.lead, deal.close)).collect();
-    closes.sort_unstable();
-    let mut closes = closes.into_iter().peekable();
-    let mut rng = stream(seed, Stream::Activities);
-    let mut ids = RecordIds::new(52_104_600_001, seed, 0xAC7);
     let mut out = writer(path)?;
     out.write_record(HEADER)?;
     let mut rows = Rows {
         record: ByteRecord::new(),
         tally: Tally::default(),
+        ids: RecordIds::new(52_104_600_001, seed, 0xAC7),
     };
-    let mut plan = Vec::with_capacity(MOST);
-    for (index, (lead, contact)) in leads.iter().zip(contact_ids).enumerate() {
-        let close = closes
-            .next_if(|(owner, _)| *owner == index)
-            .map(|(_, at)| at);
-        plan.clear();
-        plan_lead(lead, close, &mut rng, &mut plan);
-        rows.write(&mut out, &plan, *contact, &mut ids)?;
+    if order == ActivityOrder::Contact {
+        plan_all(leads, deals, seed, |lead, plan| {
+            rows.count(plan);
+            plan.iter()
+                .try_for_each(|activity| rows.write(&mut out, activity, contact_ids[lead]))
+        })?;
+    } else {
+        let mut all = Vec::new();
+        plan_all(leads, deals, seed, |lead, plan| {
+            rows.count(plan);
+            all.extend(plan.iter().map(|&activity| (lead as u32, activity)));
+            Ok(())
+        })?;
+        arrange(&mut all, order, seed);
+        for (lead, activity) in &all {
+            rows.write(&mut out, activity, contact_ids[*lead as usize])?;
+        }
     }
     out.flush()?;
     Ok(rows.tally)
 }
 
-/// The row being written and the running tally.
+/// Plans every lead's activities in lead order (the random draws do not
+/// depend on the order written) and hands each lead's to `each`.
+fn plan_all(
+    leads: &[Lead],
+    deals: &[Deal],
+    seed: u64,
+    mut each: impl FnMut(usize, &[Activity]) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut closes: Vec<(usize, u32)> = deals.iter().map(|deal| (deal.lead, deal.close)).collect();
+    closes.sort_unstable();
+    let mut closes = closes.into_iter().peekable();
+    let mut rng = stream(seed, Stream::Activities);
+    let mut plan = Vec::with_capacity(MOST);
+    for (index, lead) in leads.iter().enumerate() {
+        let close = closes
+            .next_if(|(owner, _)| *owner == index)
+            .map(|(_, at)| at);
+        plan.clear();
+        plan_lead(lead, close, &mut rng, &mut plan);
+        each(index, &plan)?;
+    }
+    Ok(())
+}
+
+/// Puts every lead's activities (each with its lead's position) in
+/// `order`: by date (a stable sort, so same-minute activities keep the
+/// contact order) or shuffled with the seed.
+fn arrange(all: &mut [(u32, Activity)], order: ActivityOrder, seed: u64) {
+    match order {
+        ActivityOrder::Contact => {}
+        ActivityOrder::Date => all.sort_by_key(|(_, activity)| activity.at),
+        ActivityOrder::Shuffled => all.shuffle(&mut stream(seed, Stream::ActivityOrder)),
+    }
+}
+
+/// The row being written, the running tally and the record ids.
 struct Rows {
     record: ByteRecord,
     tally: Tally,
+    ids: RecordIds,
 }
 
 impl Rows {
-    /// One row per planned activity of one lead.
-    fn write(
-        &mut self,
-        out: &mut Writer<File>,
-        plan: &[Activity],
-        contact: u64,
-        ids: &mut RecordIds,
-    ) -> io::Result<()> {
-        let (mut id_digits, mut contact_digits) = ([0; 20], [0; 20]);
-        let contact = decimal(contact, &mut contact_digits);
-        for activity in plan {
-            let id = ids.next().unwrap_or_default();
-            self.record.clear();
-            self.record.push_field(decimal(id, &mut id_digits));
-            self.record.push_field(&calendar::stamp(activity.at));
-            self.record.push_field(activity.kind.label());
-            self.record
-                .push_field(REPS[usize::from(activity.rep)].name.as_bytes());
-            self.record.push_field(activity.kind.direction());
-            self.record.push_field(contact);
-            out.write_byte_record(&self.record)?;
-        }
+    /// Counts one lead's planned activities.
+    fn count(&mut self, plan: &[Activity]) {
         self.tally.rows += plan.len();
         let owner = plan.first().map(|first| first.rep);
         if plan.iter().any(|activity| Some(activity.rep) != owner) {
             self.tally.multi_rep_leads += 1;
         }
-        Ok(())
+    }
+
+    /// One row: the next record id, then the activity on `contact`.
+    fn write(
+        &mut self,
+        out: &mut Writer<File>,
+        activity: &Activity,
+        contact: u64,
+    ) -> io::Result<()> {
+        let (mut id_digits, mut contact_digits) = ([0; 20], [0; 20]);
+        let id = self.ids.next().unwrap_or_default();
+        self.record.clear();
+        self.record.push_field(decimal(id, &mut id_digits));
+        self.record.push_field(&calendar::stamp(activity.at));
+        self.record.push_field(activity.kind.label());
+        self.record
+            .push_field(REPS[usize::from(activity.rep)].name.as_bytes());
+        self.record.push_field(activity.kind.direction());
+        self.record
+            .push_field(decimal(contact, &mut contact_digits));
+        Ok(out.write_byte_record(&self.record)?)
     }
 }
 

@@ -31,6 +31,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+pub use activities::ActivityOrder;
+
 /// What to generate.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DemoOptions {
@@ -39,6 +41,8 @@ pub struct DemoOptions {
     pub leads: usize,
     /// Seed of every random choice.
     pub seed: u64,
+    /// The order of the activity export's rows (by date by default).
+    pub activity_order: ActivityOrder,
 }
 
 impl Default for DemoOptions {
@@ -46,6 +50,7 @@ impl Default for DemoOptions {
         DemoOptions {
             leads: 3_000,
             seed: 2026,
+            activity_order: ActivityOrder::default(),
         }
     }
 }
@@ -171,7 +176,14 @@ fn write_crm(options: &DemoOptions, paths: &[PathBuf]) -> io::Result<Crm> {
         });
     };
     hubspot::write_contacts(contacts, &leads, &ids, options.seed)?;
-    let activities = activities::write(activities_path, &leads, &deals, &ids, options.seed)?;
+    let activities = activities::write(
+        activities_path,
+        &leads,
+        &deals,
+        &ids,
+        options.seed,
+        options.activity_order,
+    )?;
     Ok(Crm {
         leads: leads.len(),
         deals: deals.len(),

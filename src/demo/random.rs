@@ -16,6 +16,7 @@ pub enum Stream {
     MetaAds = 6,
     Activities = 7,
     TimeEntries = 8,
+    ActivityOrder = 9,
 }
 
 /// A ChaCha8 generator for one stream of one seed (portable across platforms).

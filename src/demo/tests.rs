@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDateTime};
 use super::calendar::{self, DAYS};
 use super::format::{decimal, grouped, raw, trimmed_money};
 use super::story::{PROJECTS, REBALANCE_DAY};
-use super::{DemoOptions, DemoSummary, write_demo};
+use super::{ActivityOrder, DemoOptions, DemoSummary, write_demo};
 use crate::config::Settings;
 use crate::model::Function;
 
@@ -69,6 +69,7 @@ fn same_options_give_identical_bytes() {
         &DemoOptions {
             leads: 3_000,
             seed: 7,
+            ..DemoOptions::default()
         },
         &other,
     )
@@ -391,6 +392,47 @@ fn a_second_rep_works_some_leads_most_in_q3() {
     assert!((0.05..=0.12).contains(&overall), "{overall}");
     assert!(share(2) > share(0) && share(2) > share(3), "most in Q3");
     fs::remove_dir_all(dir).expect("cleanup");
+}
+
+/// The activity rows of a demo in `order`, without their record ids
+/// (numbered down the file in every order).
+fn activities_in(order: ActivityOrder) -> Vec<Vec<String>> {
+    let dir = scratch(&format!("order-{order:?}"));
+    let options = DemoOptions {
+        leads: 1_000,
+        activity_order: order,
+        ..DemoOptions::default()
+    };
+    write_demo(&options, &dir).expect("demo written");
+    let rows = rows(&dir, ACTIVITIES)
+        .iter()
+        .map(|row| row.iter().skip(1).map(str::to_string).collect())
+        .collect();
+    fs::remove_dir_all(dir).expect("cleanup");
+    rows
+}
+
+#[test]
+fn every_activity_order_writes_the_same_activities() {
+    let by_date = activities_in(ActivityOrder::Date);
+    let by_contact = activities_in(ActivityOrder::Contact);
+    let shuffled = activities_in(ActivityOrder::Shuffled);
+    assert!(by_date.windows(2).all(|pair| pair[0][0] <= pair[1][0]));
+    assert!(by_contact.windows(2).any(|pair| pair[0][0] > pair[1][0]));
+    assert!(shuffled.windows(2).any(|pair| pair[0][0] > pair[1][0]));
+    // Contact by contact: each contact's rows are together.
+    let mut seen = BTreeSet::new();
+    for run in by_contact.chunk_by(|a, b| a[4] == b[4]) {
+        assert!(seen.insert(&run[0][4]), "contact {} comes back", run[0][4]);
+    }
+    let sorted = |mut rows: Vec<Vec<String>>| {
+        rows.sort();
+        rows
+    };
+    assert_ne!(by_date, shuffled);
+    let by_date = sorted(by_date);
+    assert_eq!(by_date, sorted(by_contact));
+    assert_eq!(by_date, sorted(shuffled));
 }
 
 #[test]

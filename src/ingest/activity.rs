@@ -4,8 +4,16 @@
 //! worked it early, touches per won deal and per day. So activity files
 //! are read after every other file, when the leads and deals are known, and
 //! each touch is folded into [`Activity`] and dropped.
+//!
+//! Exports list activities by date, so consecutive touches name leads
+//! far apart among millions: each lookup would wait for a cache miss on
+//! the index, one on the lead's id and one on what the fold keeps of the
+//! lead. Touches are therefore folded a few at a time, in stages that
+//! prefetch all of them before reading any (see [`Fold::take`]), and what
+//! the fold reads and writes per lead sits in one compact [`Hot`] record.
 
 use crate::model::activity::{FIRST_DAYS, NO_OWNER, OwnerId};
+use crate::model::lead_index::{IdHash, LeadSlots, Probe, prefetch};
 use crate::model::{Activity, LeadActivity, LeadIndex, Outcome, Records, Stamp, Text, Touch};
 use chrono::{Duration, NaiveDateTime};
 use rustc_hash::FxHashMap;
@@ -32,22 +40,20 @@ pub struct Targets<'a> {
 
 impl<'a> Targets<'a> {
     /// The targets in `records`, merged from every file but the activity
-    /// exports.
-    /// `lead_table`: the leads' table of positions when ingest's merge of
-    /// repeated ids built one (see [`LeadIndex::from_table`]).
+    /// exports. `lead_slots`: the leads' index if ingest's merge of
+    /// repeated ids built one that still holds.
     pub fn new(
         records: &'a Records,
         as_of: Option<NaiveDateTime>,
-        lead_table: Option<hashbrown::HashTable<u32>>,
+        lead_slots: Option<LeadSlots>,
     ) -> Targets<'a> {
         let mut aliases = FxHashMap::default();
         for (alias, lead_id) in &records.lead_aliases {
             aliases.entry(alias.as_str()).or_insert(lead_id.as_str());
         }
-        let index = match lead_table {
-            Some(table) => LeadIndex::from_table(&records.leads, table),
-            None => LeadIndex::new(&records.leads),
-        };
+        let index = lead_slots
+            .and_then(|slots| LeadIndex::from_slots(&records.leads, slots))
+            .unwrap_or_else(|| LeadIndex::new(&records.leads));
         let mut by_lead: Vec<(u32, WonLink)> = Vec::new();
         let mut won_by_other_id: FxHashMap<&str, Vec<WonLink>> = FxHashMap::default();
         for (deal, d) in records.deals.iter().enumerate() {
@@ -81,6 +87,18 @@ impl<'a> Targets<'a> {
         }
     }
 
+    /// What each lead's fold starts from: when it became ready and
+    /// whether won deals name it. Made per fold, not kept: at a million
+    /// leads it is 20 MB, and a pass over the leads is quick.
+    fn hot(&self) -> Vec<Hot> {
+        let won = self.won_starts.windows(2).map(|pair| pair[0] < pair[1]);
+        let leads = self.records.leads.iter();
+        leads
+            .zip(won)
+            .map(|(lead, won)| Hot::new(lead.ready_at, won))
+            .collect()
+    }
+
     fn won_deals_of_lead(&self, lead: usize) -> &[WonLink] {
         let (start, end) = (self.won_starts[lead], self.won_starts[lead + 1]);
         &self.won_links[start as usize..end as usize]
@@ -94,39 +112,118 @@ struct WonLink {
     closed: Stamp,
 }
 
+/// All the fold reads and writes of one lead, 20 bytes: what it knows
+/// before any touch, and what the touches so far made of it.
+#[derive(Debug, Clone, Copy)]
+struct Hot {
+    ready: Option<Stamp>,
+    /// Whether any won deal names the lead (most leads have none, and
+    /// their touches need not look further).
+    won: bool,
+    several_reps: bool,
+    first: Option<Stamp>,
+    first_owner: OwnerId,
+    early_rep: OwnerId,
+}
+
+impl Hot {
+    fn new(ready: Option<Stamp>, won: bool) -> Hot {
+        Hot {
+            ready,
+            won,
+            several_reps: false,
+            first: None,
+            first_owner: NO_OWNER,
+            early_rep: NO_OWNER,
+        }
+    }
+
+    fn folded(self) -> LeadActivity {
+        LeadActivity {
+            first: self.first,
+            first_owner: self.first_owner,
+            early_rep: self.early_rep,
+            several_reps: self.several_reps,
+        }
+    }
+}
+
+/// How many touches ahead each stage of [`Fold::take`] runs: far enough
+/// for a prefetched line to arrive before it is read, near enough for the
+/// processor to keep every line in flight.
+const AHEAD: usize = 12;
+
+/// A touch between the stages of [`Fold::take`].
+#[derive(Clone, Copy)]
+struct Pending<'t> {
+    lead_id: &'t str,
+    hash: IdHash,
+    at: Stamp,
+    owner: OwnerId,
+}
+
 /// One activity file's touches, folded.
 pub struct Fold<'a> {
     targets: &'a Targets<'a>,
     activity: Activity,
+    /// Per lead, from [`Targets::hot`] once a touch is folded.
+    hot: Vec<Hot>,
     owner_ids: FxHashMap<Text, OwnerId>,
-    /// The last owner seen: rows repeat the pooled text of a few reps, so
-    /// comparing pointers usually spares hashing the name.
-    last_owner: Option<(Text, OwnerId)>,
-    /// The last lead id looked up and its position: exports list a
-    /// contact's activities together, and a lookup in a million leads
-    /// costs two cache misses.
-    last_lead: Option<(compact_str::CompactString, Option<usize>)>,
+    /// The last owners seen: rows repeat the pooled texts of a few reps,
+    /// so comparing pointers usually spares hashing the name.
+    recent_owners: Vec<(Text, OwnerId)>,
     /// Touches per [`Stamp::day`].
     per_day: FxHashMap<u32, u64>,
+    /// Whether the last touches named the same lead or the next one (see
+    /// [`Fold::probe`]).
+    in_lead_order: bool,
 }
+
+/// How many owners [`Fold::recent_owners`] keeps: a team's reps.
+const RECENT_OWNERS: usize = 8;
 
 impl<'a> Fold<'a> {
     pub fn new(targets: &'a Targets<'a>) -> Fold<'a> {
         Fold {
             targets,
             activity: Activity::default(),
+            hot: Vec::new(),
             owner_ids: FxHashMap::default(),
-            last_owner: None,
-            last_lead: None,
+            recent_owners: Vec::with_capacity(RECENT_OWNERS),
             per_day: FxHashMap::default(),
+            in_lead_order: false,
         }
     }
 
-    /// Folds the touches `records` holds and empties its list.
+    /// Folds the touches `records` holds and empties its list. Each
+    /// touch is counted and its lead id hashed; then, in one pass, the
+    /// index slot of the touch [`AHEAD`] * 2 on is prefetched, the slot of
+    /// the touch [`AHEAD`] on is read and its likely lead's id and
+    /// [`Hot`] record prefetched, and this touch is folded.
     pub fn take(&mut self, records: &mut Records) {
-        for touch in records.touches.drain(..) {
-            self.add(&touch);
+        let pending: Vec<Pending> = records
+            .touches
+            .iter()
+            .filter_map(|touch| self.count(touch))
+            .collect();
+        if !pending.is_empty() && self.hot.is_empty() {
+            self.hot = self.targets.hot();
         }
+        let mut probes = vec![Probe::Absent; pending.len()];
+        for i in 0..pending.len() + 2 * AHEAD {
+            if let Some(touch) = pending.get(i) {
+                self.targets.index.prefetch(touch.hash);
+            }
+            if let Some(j) = i.checked_sub(AHEAD).filter(|&j| j < pending.len()) {
+                let previous = j.checked_sub(1).map(|p| (&pending[p], probes[p]));
+                probes[j] = self.probe(&pending[j], previous);
+            }
+            if let Some(j) = i.checked_sub(2 * AHEAD).filter(|&j| j < pending.len()) {
+                self.fold(&pending[j], probes[j]);
+            }
+        }
+        drop(pending);
+        records.touches.clear();
     }
 
     /// What was folded.
@@ -136,64 +233,104 @@ impl<'a> Fold<'a> {
             .into_iter()
             .map(|(day, n)| (Stamp::date_of_day(day), n))
             .collect();
+        // In place (a lead's fold is smaller than its hot record), then
+        // the unused tail handed back: it would stay through the metrics.
+        self.activity.per_lead = self.hot.into_iter().map(Hot::folded).collect();
+        self.activity.per_lead.shrink_to_fit();
         self.activity
     }
 
-    fn add(&mut self, touch: &Touch) {
+    /// Counts a touch as read, and per day; `None` after the cut-off,
+    /// else the touch with its lead id hashed.
+    fn count<'t>(&mut self, touch: &'t Touch) -> Option<Pending<'t>>
+    where
+        'a: 't,
+    {
         self.activity.saw(touch.at);
         // Every rep named is listed, as every rep of the leads and deals is
         // (the team's shown names are numbered over all of them).
         let owner = self.owner_id(touch.owner.as_ref());
         if self.targets.as_of.is_some_and(|as_of| touch.at > as_of) {
-            return;
+            return None;
         }
         *self.per_day.entry(touch.at.day()).or_default() += 1;
         let targets = self.targets;
-        let lead_id = targets
-            .aliases
-            .get(touch.lead_id.as_str())
-            .copied()
-            .unwrap_or(touch.lead_id.as_str());
-        match self.lead_index(lead_id) {
+        let lead_id = match targets.aliases.is_empty() {
+            true => touch.lead_id.as_str(),
+            false => targets
+                .aliases
+                .get(touch.lead_id.as_str())
+                .copied()
+                .unwrap_or(touch.lead_id.as_str()),
+        };
+        Some(Pending {
+            lead_id,
+            hash: IdHash::of(lead_id),
+            at: touch.at,
+            owner,
+        })
+    }
+
+    /// Finds a touch's likely lead and prefetches it. Exports listed
+    /// contact by contact in the contacts' order name the previous
+    /// touch's lead again or the next lead: while they do, that is
+    /// checked before the index, on leads that are already in the cache.
+    /// On other orders the check would cost a cache miss of its own, so
+    /// it stops at the first touch that is neither.
+    fn probe(&mut self, touch: &Pending, previous: Option<(&Pending, Probe)>) -> Probe {
+        let leads = self.targets.index.leads();
+        if let Some((previous, Probe::Likely(position))) = previous
+            && self.in_lead_order
+        {
+            if previous.lead_id == touch.lead_id {
+                return Probe::Likely(position);
+            }
+            if leads
+                .get(position + 1)
+                .is_some_and(|next| next.id == touch.lead_id)
+            {
+                return Probe::Likely(position + 1);
+            }
+        }
+        let probe = self.targets.index.probe(touch.hash);
+        if let Probe::Likely(position) = probe {
+            prefetch(&leads[position].id);
+            prefetch(&self.hot[position]);
+        }
+        self.in_lead_order = match (previous, probe) {
+            (Some((_, Probe::Likely(before))), Probe::Likely(now)) => {
+                now == before || now == before + 1
+            }
+            _ => false,
+        };
+        probe
+    }
+
+    fn fold(&mut self, touch: &Pending, probe: Probe) {
+        let targets = self.targets;
+        match targets.index.confirm(touch.lead_id, touch.hash, probe) {
             Some(index) => {
-                self.count_for_won_deals(targets.won_deals_of_lead(index), touch.at);
-                self.fold_into_lead(index, touch.at, owner);
+                if self.hot[index].won {
+                    self.count_for_won_deals(targets.won_deals_of_lead(index), touch.at);
+                }
+                self.fold_into_lead(index, touch.at, touch.owner);
             }
             None => {
-                if let Some(deals) = targets.won_by_other_id.get(lead_id) {
+                if let Some(deals) = targets.won_by_other_id.get(touch.lead_id) {
                     self.count_for_won_deals(deals, touch.at);
                 }
             }
         }
     }
 
-    /// The position of the lead with this id: the last one's again, or
-    /// the next lead's (exports that list activities contact by contact in
-    /// the contacts export's order), before a lookup in the index, which
-    /// costs two cache misses in a million leads. Lead ids are unique once
-    /// ingest merged duplicates, so every way finds the same lead.
-    fn lead_index(&mut self, lead_id: &str) -> Option<usize> {
-        let leads = &self.targets.records.leads;
-        let mut next = None;
-        if let Some((last, index)) = &self.last_lead {
-            if last == lead_id {
-                return *index;
-            }
-            next = index.map(|i| i + 1);
-        }
-        let index = next
-            .filter(|&i| leads.get(i).is_some_and(|lead| lead.id == lead_id))
-            .or_else(|| self.targets.index.get(lead_id));
-        self.last_lead = Some((lead_id.into(), index));
-        index
-    }
-
     fn owner_id(&mut self, owner: Option<&Text>) -> OwnerId {
         let Some(owner) = owner else {
             return NO_OWNER;
         };
-        if let Some((last, id)) = &self.last_owner
-            && Text::ptr_eq(last, owner)
+        if let Some((_, id)) = self
+            .recent_owners
+            .iter()
+            .find(|(recent, _)| Text::ptr_eq(recent, owner))
         {
             return *id;
         }
@@ -206,7 +343,10 @@ impl<'a> Fold<'a> {
                 id
             }
         };
-        self.last_owner = Some((owner.clone(), id));
+        if self.recent_owners.len() == RECENT_OWNERS {
+            self.recent_owners.remove(0);
+        }
+        self.recent_owners.push((owner.clone(), id));
         id
     }
 
@@ -229,17 +369,13 @@ impl<'a> Fold<'a> {
     /// its first touch, and towards the reps who worked it in its first
     /// [`FIRST_DAYS`] days.
     fn fold_into_lead(&mut self, index: usize, at: Stamp, owner: OwnerId) {
-        let Some(ready) = self.targets.records.leads[index].ready_at else {
+        let mut lead = self.hot[index];
+        let Some(ready) = lead.ready else {
             return;
         };
         if at < ready {
             return;
         }
-        if self.activity.per_lead.is_empty() {
-            let leads = self.targets.records.leads.len();
-            self.activity.per_lead = vec![LeadActivity::default(); leads];
-        }
-        let mut lead = self.activity.per_lead[index];
         let earlier = match lead.first {
             None => true,
             Some(first) => self
@@ -257,199 +393,9 @@ impl<'a> Fold<'a> {
                 lead.several_reps = true;
             }
         }
-        self.activity.per_lead[index] = lead;
+        self.hot[index] = lead;
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Deal, Function, Lead, Money, TouchKind};
-
-    fn at(text: &str) -> Stamp {
-        Stamp::new(NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()).unwrap()
-    }
-
-    fn lead(id: &str, ready: Option<&str>) -> Lead {
-        let created = at("2026-07-01 08:00");
-        Lead {
-            ready_at: ready.map(at),
-            ..Lead::new(id, created, "Paid Search".into(), Function::Marketing)
-        }
-    }
-
-    fn won_deal(lead_ids: &[&str], closed: &str) -> Deal {
-        Deal {
-            id: format!("D-{}", lead_ids.join("-")).into(),
-            created_at: at("2026-07-02 08:00"),
-            closed_at: Some(at(closed)),
-            outcome: Outcome::Won,
-            amount: Money::ZERO,
-            source: "".into(),
-            function: Function::Sales,
-            owner: None,
-            lead_ids: lead_ids.iter().map(|&id| id.into()).collect(),
-        }
-    }
-
-    fn touch(lead_id: &str, when: &str, owner: Option<&str>) -> Touch {
-        Touch {
-            lead_id: lead_id.into(),
-            at: at(when),
-            kind: TouchKind::Call,
-            owner: owner.map(Text::from),
-        }
-    }
-
-    fn records() -> Records {
-        Records {
-            leads: vec![
-                lead("L1", Some("2026-07-01 09:00")),
-                lead("L2", Some("2026-07-01 09:00")),
-                lead("L3", None),
-            ],
-            deals: vec![won_deal(&["L1", "GONE"], "2026-07-10 12:00")],
-            ..Records::default()
-        }
-    }
-
-    /// Folds `touches`, split into files at `split`, each file folded on
-    /// its own and the files merged in the given order.
-    fn fold(
-        records: &Records,
-        touches: &[Touch],
-        as_of: Option<&str>,
-        files: &[usize],
-    ) -> Activity {
-        let targets = Targets::new(records, as_of.map(|t| at(t).at()), None);
-        let mut bounds = vec![0];
-        bounds.extend(files.iter().copied());
-        bounds.push(touches.len());
-        let mut parts: Vec<Activity> = bounds
-            .windows(2)
-            .map(|w| {
-                let mut fold = Fold::new(&targets);
-                let mut file = Records {
-                    touches: touches[w[0]..w[1]].to_vec(),
-                    ..Records::default()
-                };
-                fold.take(&mut file);
-                fold.finish()
-            })
-            .collect();
-        let mut all = parts.remove(0);
-        for part in parts {
-            all.merge(part);
-        }
-        all
-    }
-
-    fn touches() -> Vec<Touch> {
-        vec![
-            // Before L1 was ready: not a first touch, but before the close.
-            touch("L1", "2026-07-01 08:30", Some("Zoe")),
-            touch("L1", "2026-07-02 10:00", Some("Zoe")),
-            // A tie: the owner first in name order wins.
-            touch("L1", "2026-07-02 10:00", Some("Ann")),
-            // Another rep within 14 days of ready, then one after.
-            touch("L2", "2026-07-03 10:00", Some("Bo")),
-            touch("L2", "2026-07-03 11:00", Some("Bo")),
-            touch("L2", "2026-07-20 10:00", Some("Cy")),
-            // A lead never ready, and one no lead has but a won deal names.
-            touch("L3", "2026-07-04 10:00", None),
-            touch("GONE", "2026-07-05 10:00", None),
-            // After the close of the won deal, and after the cut-off.
-            touch("L1", "2026-07-11 10:00", Some("Ann")),
-            touch("L1", "2026-08-01 10:00", Some("Ann")),
-        ]
-    }
-
-    #[test]
-    fn first_touch_since_ready_with_ties_to_the_first_name() {
-        let a = fold(&records(), &touches(), Some("2026-07-31 23:59"), &[]);
-        let l1 = a.of_lead(0).unwrap();
-        assert_eq!(l1.first, Some(at("2026-07-02 10:00")));
-        assert_eq!(a.owner(l1.first_owner), Some("Ann"));
-        assert!(l1.several_reps, "Zoe and Ann touched L1 within 14 days");
-        let l2 = a.of_lead(1).unwrap();
-        assert_eq!(l2.first, Some(at("2026-07-03 10:00")));
-        assert!(!l2.several_reps, "Cy came after the first 14 days");
-        assert_eq!(a.of_lead(2), None, "L3 is not ready for sales");
-    }
-
-    #[test]
-    fn several_reps_in_the_first_days() {
-        let mut touches = touches();
-        touches.push(touch("L2", "2026-07-14 10:00", Some("Cy")));
-        let a = fold(&records(), &touches, None, &[]);
-        assert!(a.of_lead(1).unwrap().several_reps);
-    }
-
-    #[test]
-    fn touches_per_day_and_per_won_deal_up_to_the_cut_off() {
-        let a = fold(&records(), &touches(), Some("2026-07-31 23:59"), &[]);
-        assert_eq!(a.touches, 10, "every touch is counted as read");
-        assert_eq!(
-            a.range,
-            Some((at("2026-07-01 08:30"), at("2026-08-01 10:00")))
-        );
-        assert_eq!(a.per_day.values().sum::<u64>(), 9, "one after the cut-off");
-        assert_eq!(a.per_day[&at("2026-07-02 00:00").date()], 2);
-        // L1 up to the close: 08:30, 10:00, 10:00; GONE: one.
-        assert_eq!(a.of_won_deal(0), 4);
-    }
-
-    #[test]
-    fn reps_named_only_after_the_cut_off_are_listed() {
-        let mut touches = touches();
-        touches.push(touch("L2", "2026-08-02 10:00", Some("Dee")));
-        let a = fold(&records(), &touches, Some("2026-07-31 23:59"), &[]);
-        let owners: Vec<&str> = a.owners.iter().map(|o| &**o).collect();
-        assert_eq!(owners, ["Zoe", "Ann", "Bo", "Cy", "Dee"]);
-        assert_eq!(a.of_lead(1).unwrap().first, Some(at("2026-07-03 10:00")));
-    }
-
-    #[test]
-    fn files_merged_in_any_order_fold_alike() {
-        let records = records();
-        let touches = touches();
-        let whole = fold(&records, &touches, None, &[]);
-        for split in 0..=touches.len() {
-            let mut reversed = touches.clone();
-            reversed.reverse();
-            for (touches, files) in [(&touches, [split]), (&reversed, [split])] {
-                let merged = fold(&records, touches, None, &files);
-                assert_eq!(merged.touches, whole.touches);
-                assert_eq!(merged.range, whole.range);
-                assert_eq!(merged.per_day, whole.per_day);
-                assert_eq!(merged.per_won_deal, whole.per_won_deal);
-                for lead in 0..records.leads.len() {
-                    let (m, w) = (merged.of_lead(lead), whole.of_lead(lead));
-                    assert_eq!(m.map(|l| l.first), w.map(|l| l.first));
-                    assert_eq!(m.map(|l| l.several_reps), w.map(|l| l.several_reps));
-                    let name = |a: &Activity, l: Option<&LeadActivity>| {
-                        l.and_then(|l| a.owner(l.first_owner)).map(str::to_string)
-                    };
-                    assert_eq!(name(&merged, m), name(&whole, w), "split at {split}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn aliases_name_their_lead() {
-        let mut records = records();
-        records.lead_aliases = vec![
-            ("acme deal".into(), "L2".into()),
-            ("acme deal".into(), "L1".into()),
-        ];
-        let a = fold(
-            &records,
-            &[touch("acme deal", "2026-07-06 10:00", None)],
-            None,
-            &[],
-        );
-        assert_eq!(a.of_lead(0), None, "the first lead with the alias wins");
-        assert_eq!(a.of_lead(1).unwrap().first, Some(at("2026-07-06 10:00")));
-    }
-}
+mod tests;

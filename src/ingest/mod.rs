@@ -20,11 +20,11 @@ mod spread;
 use crate::config::DateOrder;
 use crate::config::Settings;
 use crate::ledger::{FileLedger, Ledger, Rejection, display_path};
-use crate::model::Records;
+use crate::model::lead_index::LeadSlots;
+use crate::model::{Lead, LeadIndex, Records};
 use crate::progress::Progress;
 use crate::timings::Timings;
 use formats::FormatEvidence;
-use hashbrown::HashTable;
 use profiles::{Outcome, Row};
 use rayon::prelude::*;
 use sniff::{NotRecognised, Sniffed};
@@ -91,21 +91,21 @@ pub fn read_inputs_with(
         ledger.files.push(file_ledger);
     }
     batches.sort_by_key(|(newest_day, index, _)| (*newest_day, *index));
-    let (mut records, lead_table) = steps.time("merge", || {
+    let (mut records, lead_slots) = steps.time("merge", || {
         let mut records = Records::default();
         for (_, _, batch) in batches {
             append(&mut records, batch);
         }
-        let (merged, lead_table) = merge_duplicates(&mut records);
+        let (merged, lead_slots) = merge_duplicates(&mut records);
         let repeats: u64 = ledger.files.iter().map(|f| f.repeats_merged).sum();
         ledger.duplicates_merged = merged + repeats;
         // Before the activity fold: it counts touches from readiness on.
         records.ready_basis = crate::model::ReadyBasis::of(&records.leads);
         records.ready_basis.apply(&mut records.leads);
-        (records, lead_table)
+        (records, lead_slots)
     });
     let activity = steps.time("activities", || {
-        let targets = activity::Targets::new(&records, settings.as_of, lead_table);
+        let targets = activity::Targets::new(&records, settings.as_of, lead_slots);
         let read = ActivityRead {
             input,
             settings,
@@ -642,33 +642,53 @@ fn unreadable_row(error: &csv::Error, line: u64, header: &header::Header) -> Rej
 /// Keeps one record per lead id and per deal id: the same record in two
 /// overlapping exports counts once, and the last one (the newer export,
 /// see [`read_inputs`]) wins.
-/// Returns how many duplicates were merged.
-/// Also returns the leads' table of positions when no lead id repeated,
-/// ready to index them (see [`crate::model::LeadIndex::from_table`]).
-fn merge_duplicates(records: &mut Records) -> (u64, Option<HashTable<u32>>) {
+/// Returns how many duplicates were merged, and the leads' index when no
+/// lead id repeated, for the touch fold (see [`LeadIndex::from_slots`]).
+fn merge_duplicates(records: &mut Records) -> (u64, Option<LeadSlots>) {
     let before = records.leads.len() + records.deals.len();
-    let lead_table = keep_last_by(&mut records.leads, |l| l.id.as_str());
+    let lead_slots = keep_last_lead(&mut records.leads);
     keep_last_by(&mut records.deals, |d| d.id.as_str());
     let merged = (before - records.leads.len() - records.deals.len()) as u64;
-    (merged, lead_table)
+    (merged, lead_slots)
 }
 
-/// The table of positions takes 10 MB at a million leads, where a map
-/// keyed by `&str` takes 50 MB. Returns it when no key repeated (every
-/// position still holds).
-fn keep_last_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) -> Option<HashTable<u32>> {
+/// Leads are indexed as the touch fold needs them (8-byte slots that it
+/// can prefetch); the index is handed on when it still holds, so a
+/// million ids are not indexed twice.
+fn keep_last_lead(leads: &mut Vec<Lead>) -> Option<LeadSlots> {
+    let index = LeadIndex::new(leads);
+    if index.distinct() == leads.len() {
+        return Some(index.into_slots());
+    }
+    let keep = flags(leads.len(), index.last_positions());
+    retain_flagged(leads, keep);
+    None
+}
+
+/// The table of positions takes 10 MB at a million deals, where a map
+/// keyed by `&str` takes 50 MB.
+fn keep_last_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) {
     let last = crate::model::activity::last_positions(items, key);
     if last.len() == items.len() {
-        return Some(last);
+        return;
     }
-    let mut keep = vec![false; items.len()];
-    for &index in &last {
-        keep[index as usize] = true;
-    }
+    let keep = flags(items.len(), last.iter().map(|&i| i as usize));
     drop(last);
+    retain_flagged(items, keep);
+}
+
+/// `len` flags, set at `positions`.
+fn flags(len: usize, positions: impl Iterator<Item = usize>) -> Vec<bool> {
+    let mut keep = vec![false; len];
+    for index in positions {
+        keep[index] = true;
+    }
+    keep
+}
+
+fn retain_flagged<T>(items: &mut Vec<T>, keep: Vec<bool>) {
     let mut flags = keep.into_iter();
     items.retain(|_| flags.next().unwrap_or(false));
-    None
 }
 
 /// Longest part of a source line kept for a message.

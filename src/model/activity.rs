@@ -3,7 +3,7 @@
 //! per day instead of per touch, so memory grows with the leads and deals,
 //! not with the length of the activity exports.
 
-use super::{Lead, Stamp, Text};
+use super::{Stamp, Text};
 use chrono::NaiveDate;
 use hashbrown::HashTable;
 use rustc_hash::FxHashMap;
@@ -196,15 +196,6 @@ fn add_counts(ours: &mut Vec<u64>, theirs: &[u64]) {
     }
 }
 
-/// Lead positions by lead id. The table holds positions only (4 bytes a
-/// lead) and reads ids from the leads themselves: a million leads cost
-/// about 10 MB here, not the 50 MB of a map keyed by id.
-#[derive(Debug, Clone)]
-pub struct LeadIndex<'a> {
-    leads: &'a [Lead],
-    table: HashTable<u32>,
-}
-
 fn hash_id(id: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(id)
 }
@@ -224,27 +215,4 @@ pub fn last_positions<T>(items: &[T], key: impl Fn(&T) -> &str) -> HashTable<u32
         }
     }
     table
-}
-
-impl<'a> LeadIndex<'a> {
-    /// Indexes `leads` by id; where an id repeats, the last lead wins
-    /// (ingest merges repeated ids, so it does not in practice).
-    pub fn new(leads: &'a [Lead]) -> LeadIndex<'a> {
-        LeadIndex::from_table(leads, last_positions(leads, |l| &l.id))
-    }
-
-    /// An index made from [`last_positions`] of `leads` by id: what
-    /// ingest's merge of repeated ids builds when it finds none, so it is
-    /// not built twice.
-    pub fn from_table(leads: &'a [Lead], table: HashTable<u32>) -> LeadIndex<'a> {
-        debug_assert_eq!(table.len(), leads.len());
-        LeadIndex { leads, table }
-    }
-
-    /// The position of the lead with this id.
-    pub fn get(&self, id: &str) -> Option<usize> {
-        self.table
-            .find(hash_id(id), |&j| self.leads[j as usize].id == id)
-            .map(|&j| j as usize)
-    }
 }

@@ -12,13 +12,15 @@
 
 pub mod activity;
 mod email;
+pub mod lead_index;
 mod money;
 mod period;
 mod stamp;
 mod text;
 
-pub use activity::{Activity, LeadActivity, LeadIndex};
+pub use activity::{Activity, LeadActivity};
 pub use email::email_hash;
+pub use lead_index::LeadIndex;
 pub use money::{FineMoney, Money, currency_symbol};
 pub use period::{Period, PeriodKind};
 pub use stamp::{EXPECTED_STAMP_RANGE, Stamp};
@@ -452,19 +454,22 @@ impl Records {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TextPool {
     held: rustc_hash::FxHashSet<Text>,
-    /// The text asked for last: rows repeat the previous row's rep or
-    /// source more often than not, and comparing with it is cheaper than
-    /// hashing.
-    last: Option<Text>,
+    /// The texts asked for last: rows repeat a few reps or sources (an
+    /// activity export sorted by date takes turns among a team's reps),
+    /// and comparing with them is cheaper than hashing.
+    recent: Vec<Text>,
+    /// Where in `recent` the next text goes once it is full.
+    next: usize,
 }
+
+/// How many texts [`TextPool::recent`] keeps: a team of reps.
+const RECENT_TEXTS: usize = 8;
 
 impl TextPool {
     /// The shared copy of `text`, made on first sight.
     pub fn text(&mut self, text: &str) -> Text {
-        if let Some(last) = &self.last
-            && **last == *text
-        {
-            return last.clone();
+        if let Some(recent) = self.recent.iter().find(|recent| ***recent == *text) {
+            return recent.clone();
         }
         let held = match self.held.get(text) {
             Some(held) => held.clone(),
@@ -474,7 +479,12 @@ impl TextPool {
                 held
             }
         };
-        self.last = Some(held.clone());
+        if self.recent.len() < RECENT_TEXTS {
+            self.recent.push(held.clone());
+        } else {
+            self.recent[self.next] = held.clone();
+            self.next = (self.next + 1) % RECENT_TEXTS;
+        }
         held
     }
 }

@@ -1,5 +1,5 @@
-//! The demo review that ships in input/: it builds, and builds the same
-//! bytes every time.
+//! The demo review that ships in input/: it builds, builds the same bytes
+//! every time, and the same bytes whatever the order of its activity rows.
 
 use super::harness::{all_files, build, root};
 
@@ -46,4 +46,32 @@ fn the_demo_capacity_is_within_fifteen_percent_of_the_simulated_truth() {
     // Q3 is the quarter the reps were swamped: measured under load.
     let q3 = super::harness::json(&site, "2026-q3/metrics.json");
     assert_eq!(q3["balance"]["capacity_basis"], "under_load");
+}
+
+/// Issue 13: the shipped input lists activities by date, as HubSpot
+/// exports them; listed contact by contact or shuffled, the same
+/// activities give the same site, byte for byte.
+#[test]
+fn the_order_of_the_activity_rows_changes_no_byte_of_the_site() {
+    use equinox::demo::{ActivityOrder, DemoOptions, write_demo};
+    let (_shipped_dir, shipped) = build(&root().join("input"));
+    let shipped = all_files(&shipped);
+    for order in [ActivityOrder::Contact, ActivityOrder::Shuffled] {
+        let input = tempfile::tempdir().expect("temp dir");
+        let options = DemoOptions {
+            activity_order: order,
+            ..DemoOptions::default()
+        };
+        // The generator writes the whole input folder, notes included.
+        write_demo(&options, input.path()).expect("demo written");
+        let (_dir, site) = build(input.path());
+        let site = all_files(&site);
+        assert_eq!(
+            site.keys().collect::<Vec<_>>(),
+            shipped.keys().collect::<Vec<_>>()
+        );
+        for (path, bytes) in &site {
+            assert!(bytes == &shipped[path], "{path} differs with {order:?}");
+        }
+    }
 }
