@@ -75,3 +75,39 @@ fn the_order_of_the_activity_rows_changes_no_byte_of_the_site() {
         }
     }
 }
+
+/// Issue 16: the findings a CRO raises first, on the demo's Q4, each
+/// checked by hand against the same review's metrics.json.
+#[test]
+fn the_demo_q4_raises_cac_roas_the_partner_line_and_the_sla() {
+    let (_guard, site) = build(&root().join("input"));
+    let m = super::harness::json(&site, "2026-q4/metrics.json");
+    let sentence = |rule: &str| {
+        let f = m["findings"].as_array().unwrap();
+        let f = f.iter().find(|f| f["rule"] == rule).unwrap();
+        f["sentence"].as_str().unwrap().to_string()
+    };
+    // CAC 21,485.47 against an average won deal of 18,605.25.
+    assert_eq!(m["efficiency"]["cac"], 21485.47);
+    assert_eq!(m["pipeline"]["average_won_deal"], 18605.25);
+    assert_eq!(
+        sentence("cac"),
+        "Each new customer cost $21,485 to win (CAC, marketing and sales spend over deals won), more than the $18,605 an average won deal brought."
+    );
+    // ROAS 41,426 / 73,068 = 0.57.
+    assert_eq!(
+        sentence("roas"),
+        "Ads returned 0.6× their cost in won revenue (ROAS): $41,426 won from paid sources against $73,068 of ad spend."
+    );
+    // Partners: 7,000 of 350,768 spent (2%), 42,298 of 297,684 won (14%):
+    // 7.1 times its share.
+    assert_eq!(
+        sentence("small_budget"),
+        "The partner line took 2% of spend and brought 14% of won revenue: 7.1× its share."
+    );
+    // 57% touched within 24 h: 43% missed, up from 89% in Q3.
+    assert_eq!(
+        sentence("sla"),
+        "43% of the leads ready for sales were not touched within the 24 h SLA (down from 89% in 2026-Q3), against a target of at most 10%."
+    );
+}

@@ -186,7 +186,10 @@ fn findings_of_the_fiscal_quarter() {
     // one lead in hand, 1.9 weeks at the quarter's pace, not dry. tilt:
     // |-1.70|. dropped: C8, 1 of 9 ready leads, log2(0.111 / 0.1) = 0.15.
     let rules: Vec<&str> = f.iter().map(|x| x["rule"].as_str().unwrap()).collect();
-    assert_eq!(rules, ["tilt", "dropped"]);
+    // sla: 8 of 9 touched within 24 h, 1 of 9 (11%) missed against at
+    // most 10%: log2(0.111 / 0.1) = 0.15, as dropped (1 - 8/9 rounds a
+    // hair above 1/9, so sla comes first).
+    assert_eq!(rules, ["tilt", "sla", "dropped"]);
     assert_eq!(
         f[0]["recommendation"],
         "Give marketing a plan with weekly lead targets: 2.0 MQLs a week fill the follow-up capacity sales has shown; the revenue target asks for 0.6 (FY2027-Q2)."
@@ -198,6 +201,10 @@ fn findings_of_the_fiscal_quarter() {
     );
     assert_eq!(
         f[1]["sentence"],
+        "11% of the leads ready for sales were not touched within the 24 h SLA (up from 0% in FY2026-Q4), against a target of at most 10%."
+    );
+    assert_eq!(
+        f[2]["sentence"],
         "1 of 9 leads ready for sales (11%) was not touched within 7 days (+11 pts on FY2026-Q4)."
     );
 }

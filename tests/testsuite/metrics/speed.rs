@@ -164,10 +164,16 @@ fn dropped_leads_make_a_finding() {
         .iter()
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
-    // The tilt (a bound, sales-heavy), the dropped leads and the wait:
-    // with F, H and J counted as still waiting the median is 43.5 h,
-    // beyond the 24 h SLA.
-    assert_eq!(rules, ["tilt", "dropped", "speed"]);
+    // The tilt (a bound, sales-heavy), the SLA: 5 of 10 missed it
+    // against a target of at most 10%, log2(0.5 / 0.1) = 2.32 (the median
+    // rule then stays quiet: the SLA rule says it); the dropped leads.
+    assert_eq!(rules, ["tilt", "sla", "dropped"]);
+    assert_close(&findings[1]["size"], 5f64.log2());
+    assert_eq!(
+        findings[1]["sentence"],
+        "50% of the leads ready for sales were not touched within the 24 h SLA, against a target of at most 10%."
+    );
+    let findings = serde_json::Value::Array(vec![findings[0].clone(), findings[2].clone()]);
     // 3 / 10 dropped >= 10%; size log2(0.3 / 0.1).
     assert_eq!(findings[1]["anchor"], "follow-up");
     assert_close(&findings[1]["size"], 3f64.log2());
