@@ -226,24 +226,22 @@ fn tilt_rule(ctx: &Ctx) -> Vec<Finding> {
     }
 }
 
+/// The one weekly lead target of the review: the plan's, where there is
+/// one (the capacity it must fit beside it), else the capacity's.
 fn weekly_target(ctx: &Ctx, capacity: f64) -> String {
-    let planned = ctx
-        .r
-        .plan
-        .mqls_needed_per_week
-        .map(|n| {
-            format!(
-                "; the revenue target asks for {} ({})",
-                per_week(n),
-                ctx.r.plan.period
-            )
-        })
-        .unwrap_or_default();
-    format!(
-        "Give marketing a plan with weekly lead targets: {} {} a week fill the follow-up capacity sales has shown{planned}.",
-        per_week(capacity),
-        ctx.r.method.ready_for_sales.supply_noun()
-    )
+    let noun = ctx.r.method.ready_for_sales.supply_noun();
+    match ctx.r.plan.mqls_needed_per_week {
+        Some(n) => format!(
+            "Give marketing the plan's weekly lead target: {} {noun} a week for {}, against follow-up capacity for {}.",
+            per_week(n),
+            ctx.r.plan.period,
+            per_week(capacity)
+        ),
+        None => format!(
+            "Give marketing a plan with weekly lead targets: {} {noun} a week fill the follow-up capacity sales has shown.",
+            per_week(capacity)
+        ),
+    }
 }
 
 /// Leads left untouched past the drop window (when the tilt finding does

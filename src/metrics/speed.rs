@@ -44,7 +44,17 @@ pub struct Speed {
     pub dropped_share: Option<f64>,
     /// The leads by time to first touch.
     pub bands: Vec<Band>,
+    /// What slow follow-up cost: the SQLs the leads first touched after 7
+    /// days or never would have made at the SQL rate of the leads touched
+    /// within 24 hours, less the SQLs they made. `None` with fewer than
+    /// [`MIN_FAST_LEADS`] leads touched within 24 hours to take the rate
+    /// from.
+    pub sqls_lost: Option<f64>,
 }
+
+/// Leads touched within 24 hours needed before their SQL rate is the
+/// yardstick of what slower leads lost.
+pub const MIN_FAST_LEADS: u64 = 10;
 
 /// Leads whose first touch came within one band of time.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -140,6 +150,7 @@ pub fn speed(
         band.share = share(band.leads, result.leads);
         band.sql_rate = share(band.reached_sql, band.leads);
     }
+    result.sqls_lost = sqls_lost(&bands);
     result.bands = bands;
     waits(&mut result, hours, censored);
     result.within_sla = ratio(within as f64, judged as f64);
@@ -175,6 +186,23 @@ fn waits(result: &mut Speed, mut touched: Vec<f64>, censored: Vec<f64>) {
     };
     result.median_at_least = bound(0.5);
     result.p90_at_least = bound(0.9);
+}
+
+/// See [`Speed::sqls_lost`].
+fn sqls_lost(bands: &[Band]) -> Option<f64> {
+    let fast = bands
+        .iter()
+        .filter(|b| b.band == "0-1h" || b.band == "1-24h");
+    let (leads, sqls) = fast.fold((0, 0), |(l, s), b| (l + b.leads, s + b.reached_sql));
+    if leads < MIN_FAST_LEADS {
+        return None;
+    }
+    let rate = sqls as f64 / leads as f64;
+    let slow = bands.iter().filter(|b| b.band == ">7d" || b.band == NEVER);
+    Some(
+        slow.map(|b| (b.leads as f64 * rate - b.reached_sql as f64).max(0.0))
+            .sum(),
+    )
 }
 
 /// The band index of a wait.

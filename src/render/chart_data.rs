@@ -98,7 +98,12 @@ fn funnel(review: &Review) -> charts::FunnelChart {
         ("Won", f.won),
     ];
     charts::FunnelChart {
-        title: format!("Funnel, {}", review.period.label),
+        // Events in the period, all sources: "SQLs 46% of MQLs" here is
+        // not the cohort MQL → SQL conversion of the headline.
+        title: format!(
+            "Funnel, {}: stage entries in the period (not cohorts)",
+            review.period.label
+        ),
         stages: stages
             .iter()
             .map(|(label, count)| charts::FunnelStage {

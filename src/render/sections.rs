@@ -656,13 +656,13 @@ pub fn spend(review: &Review) -> Vec<Figure> {
     rows.extend([
         figure(
             review,
-            "Cost per new lead",
+            "Cost per new lead (blended: ad spend over every new lead, organic included)",
             "efficiency.cost_per_lead",
             e.cost_per_lead.map(cents),
         ),
         figure(
             review,
-            "Cost per MQL",
+            "Cost per MQL (blended: ad spend over every new MQL)",
             "efficiency.cost_per_mql",
             e.cost_per_mql.map(cents),
         ),
@@ -802,7 +802,7 @@ pub fn hours(review: &Review) -> Vec<Figure> {
         ),
         figure(
             review,
-            "Won revenue per sales hour",
+            "Won revenue per sales hour logged (the time logs' people, not the reps)",
             "investment.hours.won_per_sales_hour",
             h.won_per_sales_hour.map(|v| money(v, c)),
         ),

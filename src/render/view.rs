@@ -7,7 +7,7 @@ use crate::ledger::Ledger;
 use crate::metrics::Review;
 use crate::metrics::comparison::{Against, Change, Unit, headline};
 use crate::metrics::targets::Status;
-use crate::metrics::words::{count, per_week, signed_percent, tilt};
+use crate::metrics::words::{count, duration_hours, per_week, signed_percent, tilt};
 use crate::privacy::mask_contacts;
 use serde::Serialize;
 
@@ -67,6 +67,10 @@ pub struct BalanceView {
     /// CSS class: `marketing`, `sales` or `balanced`.
     pub class: String,
     pub sentence: String,
+    /// What slow follow-up cost: dropped leads and the SQLs lost.
+    pub cost: Option<String>,
+    /// The one plan for the next period, in one line.
+    pub plan: Option<String>,
 }
 
 /// A label and a formatted value.
@@ -210,7 +214,55 @@ pub fn balance_view(review: &Review) -> BalanceView {
         verdict: verdict.into(),
         class: class.into(),
         sentence,
+        cost: cost_line(review),
+        plan: plan_line(review),
     }
+}
+
+/// "What it cost: 711 leads not touched within 7 days; about 120 SQLs
+/// lost ...", when leads were dropped.
+fn cost_line(review: &Review) -> Option<String> {
+    let s = &review.speed_to_lead;
+    if s.dropped == 0 {
+        return None;
+    }
+    let lost = s
+        .sqls_lost
+        .filter(|l| *l >= 0.5)
+        .map(|l| {
+            format!(
+                "; about {} SQLs lost at the SQL rate of leads touched within a day",
+                count(l.round() as u64)
+            )
+        })
+        .unwrap_or_default();
+    Some(format!(
+        "What it cost: {} of {} leads ready for sales were not touched within the drop window{lost}.",
+        count(s.dropped),
+        count(s.leads)
+    ))
+}
+
+/// "The plan for 2026-Q4: 43.6 MQLs a week, 5 reps, every lead touched
+/// within 24 h." The one weekly target the review gives.
+fn plan_line(review: &Review) -> Option<String> {
+    let p = &review.plan;
+    let weekly = p.mqls_needed_per_week?;
+    let reps = p
+        .reps_needed
+        .map(|r| format!(", {} reps to follow them up", count(r)))
+        .unwrap_or_default();
+    let sla = review
+        .targets
+        .get("speed_to_lead.median_hours")
+        .map(|t| format!(", every lead touched within {}", duration_hours(t.target)))
+        .unwrap_or_default();
+    Some(format!(
+        "The plan for {}: {} {} a week{reps}{sla}.",
+        p.period,
+        per_week(weekly),
+        review.method.ready_for_sales.supply_noun()
+    ))
 }
 
 /// Where no rep was loaded, capacity is only what the reps did: sales

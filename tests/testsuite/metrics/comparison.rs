@@ -192,7 +192,7 @@ fn findings_of_the_fiscal_quarter() {
     assert_eq!(rules, ["tilt", "sla", "dropped"]);
     assert_eq!(
         f[0]["recommendation"],
-        "Give marketing a plan with weekly lead targets: 2.0 MQLs a week fill the follow-up capacity sales has shown; the revenue target asks for 0.6 (FY2027-Q2)."
+        "Give marketing the plan's weekly lead target: 0.6 MQLs a week for FY2027-Q2, against follow-up capacity for 2.0."
     );
     // 2^1.70 = 3.25.
     assert_eq!(
