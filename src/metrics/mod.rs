@@ -424,6 +424,11 @@ fn compare(reviews: &mut [Review], settings: &Settings) {
         let earlier = i
             .checked_sub(1)
             .map(|e| (reviews[e].period.label.clone(), reviews[0].period.start));
+        // The previous period's review comes earlier in the list.
+        if let Some(p) = p.filter(|p| *p < i) {
+            let (earlier, rest) = reviews.split_at_mut(i);
+            plan::check(&mut rest[0], &earlier[p]);
+        }
         let review = &mut reviews[i];
         let (mix, shift) = alignment::mix(&review.segments.by_source, mix_before.as_ref());
         review.alignment.source_mix = mix;

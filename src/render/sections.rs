@@ -1099,6 +1099,45 @@ pub fn plan(review: &Review) -> Vec<Figure> {
                 .map(|n| format!("{} (active: {})", count(n), count(p.active_reps))),
         ),
     ]
+    .into_iter()
+    .chain(plan_check(review))
+    .collect()
+}
+
+/// Last review's plan for this period against what happened.
+fn plan_check(review: &Review) -> Vec<Figure> {
+    let Some(k) = &review.plan.check else {
+        return Vec::new();
+    };
+    let c = review.currency.as_str();
+    let noun = review.method.ready_for_sales.supply_noun();
+    let delivered = k
+        .delivered_per_week
+        .map_or_else(|| "none".to_string(), per_week);
+    let reps = k
+        .planned_reps
+        .map(|r| {
+            format!(
+                "; reps {} planned, {} active",
+                count(r),
+                count(k.active_reps)
+            )
+        })
+        .unwrap_or_default();
+    let revenue = k
+        .revenue_target
+        .map(|t| format!("; won {} against {}", money(k.won_amount, c), money(t, c)))
+        .unwrap_or_default();
+    vec![shown(
+        &format!(
+            "{}'s plan for {} against what happened",
+            k.planned_in, review.period.label
+        ),
+        format!(
+            "{} {noun} a week planned, {delivered} delivered{reps}{revenue}",
+            per_week(k.planned_per_week)
+        ),
+    )]
 }
 
 /// The comparison of every headline figure, for the CSV and the data section.

@@ -111,3 +111,29 @@ fn the_demo_q4_raises_cac_roas_the_partner_line_and_the_sla() {
         "43% of the leads ready for sales were not touched within the 24 h SLA (down from 89% in 2026-Q3), against a target of at most 10%."
     );
 }
+
+/// Issue 16: each review shows the previous review's plan for its period
+/// against what happened.
+#[test]
+fn the_next_review_shows_the_plan_against_what_happened() {
+    let (_guard, site) = build(&root().join("input"));
+    let q3 = super::harness::json(&site, "2026-q3/metrics.json");
+    let q4 = super::harness::json(&site, "2026-q4/metrics.json");
+    let check = &q4["plan"]["check"];
+    assert_eq!(check["planned_in"], "2026-Q3");
+    assert_eq!(
+        check["planned_per_week"],
+        q3["plan"]["mqls_needed_per_week"]
+    );
+    assert_eq!(check["planned_reps"], q3["plan"]["reps_needed"]);
+    assert_eq!(
+        check["delivered_per_week"],
+        q4["balance"]["supply_per_week"]
+    );
+    assert_eq!(check["won_amount"], q4["revenue"]["won_amount"]);
+    let page = std::fs::read_to_string(site.join("2026-q4/index.html")).unwrap();
+    assert!(page.contains("43.6 MQLs a week planned, 34.2 delivered; reps 5 planned, 5 active; won $297,684 against $450,000"));
+    // The first review has no plan before it.
+    let q1 = super::harness::json(&site, "2026-q1/metrics.json");
+    assert!(q1["plan"]["check"].is_null());
+}
