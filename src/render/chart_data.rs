@@ -31,7 +31,15 @@ impl SectionChart {
     }
 }
 
-const SECTION_CHARTS: [SectionChart; 5] = [
+const SECTION_CHARTS: [SectionChart; 6] = [
+    SectionChart {
+        section: "balance",
+        file: "queue.svg",
+        csv: "queue.csv",
+        alt: "Leads ready for sales that no rep had touched at the end of {period}, by age",
+        draw: |r, _| charts::queue_by_age(&queue(r)),
+        shown: |_| true,
+    },
     SectionChart {
         section: "funnel",
         file: "funnel.svg",
@@ -208,6 +216,36 @@ fn hours(review: &Review) -> charts::HoursChart {
                     label: function_label(f.as_str()),
                     hours,
                 })
+            })
+            .collect(),
+    }
+}
+
+/// The untouched queue at the period's end, by age band.
+fn queue(review: &Review) -> charts::QueueChart {
+    let q = &review.balance.queue;
+    let labels = [
+        "Under 1 day",
+        "1-7 days",
+        "7-30 days",
+        "30-90 days",
+        "Older",
+    ];
+    let lower_days = [0, 1, 7, 30, 90];
+    charts::QueueChart {
+        title: format!(
+            "Untouched leads at the end of {}, by age",
+            review.period.label
+        ),
+        bands: labels
+            .iter()
+            .zip(q.ages.counts())
+            .zip(lower_days)
+            .map(|((label, leads), lower)| charts::QueueBand {
+                label: label.to_string(),
+                leads,
+                // A band is workable when it starts below the workable age.
+                workable: lower < q.workable_days,
             })
             .collect(),
     }

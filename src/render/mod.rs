@@ -121,7 +121,8 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
                 .filter(|g| g.on_page())
                 .collect(),
             root,
-        ),
+        )
+        .for_section("balance", review, root),
         funnel: section(
             sections::funnel(review),
             sections::funnel_tables(review),

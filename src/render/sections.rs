@@ -127,10 +127,12 @@ impl Grid {
         self.rows.push(row);
     }
 
-    /// Whether the page shows the table: a long evidence table is a CSV
-    /// download only.
+    /// Whether the page shows the table: the capacity evidence is long,
+    /// and the queue by rep is the queue chart's CSV (the chart shows its
+    /// ages); both are downloads only, which keeps the printed review
+    /// within ten pages.
     pub fn on_page(&self) -> bool {
-        self.file != CAPACITY_EVIDENCE
+        self.file != CAPACITY_EVIDENCE && self.file != QUEUE
     }
 
     /// Whether the table has no rows (the page leaves it out; the CSV
@@ -988,13 +990,15 @@ pub fn balance(review: &Review) -> Vec<Figure> {
 
 /// The CSV of first touches per rep and week: too long for the page.
 const CAPACITY_EVIDENCE: &str = "capacity-evidence.csv";
+/// The CSV of the untouched queue by age and rep, behind the queue chart.
+const QUEUE: &str = "queue.csv";
 
 /// Balance section: the untouched queue by age and rep, and the capacity
 /// evidence (first touches per rep and week, loaded or not).
 pub fn balance_tables(review: &Review) -> Vec<Grid> {
     let b = &review.balance;
     let mut queue = Grid::new(
-        "queue.csv",
+        QUEUE,
         "Untouched leads at the period's end, by age and rep",
         &[
             "Rep",
