@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 fn demo_input(leads: usize) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("equinox-bench-{leads}"));
     if !dir.join("equinox.toml").exists() {
-        equinox::demo::write_demo(
-            &equinox::demo::DemoOptions {
+        equinox::cmd::demo::write_demo(
+            &equinox::cmd::demo::DemoOptions {
                 leads,
                 ..Default::default()
             },
@@ -51,7 +51,7 @@ fn build(c: &mut Criterion) {
     for leads in [10_000, 100_000] {
         let input = demo_input(leads);
         let output = std::env::temp_dir().join(format!("equinox-bench-site-{leads}"));
-        let options = equinox::BuildOptions {
+        let options = equinox::cmd::BuildOptions {
             input,
             output,
             strict: false,
@@ -60,7 +60,7 @@ fn build(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::from_parameter(leads),
             &options,
-            |b, options| b.iter(|| equinox::build(options).expect("build")),
+            |b, options| b.iter(|| equinox::cmd::build(options).expect("build")),
         );
     }
     group.finish();

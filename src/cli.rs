@@ -1,7 +1,7 @@
 //! The command line: clap definitions; the doc comments are the --help text.
 
 use clap::{Parser, Subcommand};
-use equinox::demo::ActivityOrder;
+use equinox::cmd::demo::ActivityOrder;
 use std::path::PathBuf;
 
 /// Equinox: quarterly sales and marketing balance reviews from your CRM and
@@ -112,7 +112,7 @@ pub enum Command {
         /// Which company: `northwind` (MQL stage dates, an activity
         /// export) or `skips-mql` (a portal without MQL and SQL stages or
         /// activities, where every fallback of the review is used).
-        #[arg(long, value_enum, default_value_t = equinox::demo::Scenario::Northwind)]
-        scenario: equinox::demo::Scenario,
+        #[arg(long, value_enum, default_value_t = equinox::cmd::demo::Scenario::Northwind)]
+        scenario: equinox::cmd::demo::Scenario,
     },
 }

@@ -47,11 +47,25 @@ pub enum Error {
     #[error("the site would contain the email address of a lead, in {}; nothing was written (a template or note may print personal data)", files.join(", "))]
     PrivacyLeak { files: Vec<String> },
     #[error(transparent)]
-    Serve(#[from] crate::serve::ServeError),
+    Serve(#[from] crate::cmd::serve::ServeError),
     #[error("cannot render the site")]
     Template(#[from] crate::render::TemplateError),
     #[error("cannot write the site")]
     Site(#[from] crate::site::SiteError),
+}
+
+/// An error and every cause behind it on one line, `a: b: c`: the one
+/// way the program prints an error (the terminal, the preview's banner,
+/// a template's message).
+pub fn chain(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
 }
 
 impl Error {

@@ -142,15 +142,7 @@ pub fn format_rate(value: f64) -> String {
 
 /// Whole count with thousands separators: 1136 -> "1,136".
 pub fn format_count(value: u64) -> String {
-    let digits = value.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
+    crate::number::grouped(value)
 }
 
 /// `part` as a whole percentage of `whole`: "63%", "<1%" for a sliver, and

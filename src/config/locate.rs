@@ -8,13 +8,14 @@ pub fn excerpt(text: &str, key: &str) -> String {
     let Some((number, line, column)) = locate(text, key) else {
         return String::new();
     };
-    let width = line.len().saturating_sub(column).max(1);
-    let gutter = " ".repeat(number.to_string().len());
+    let column = line[..column].chars().count();
+    let width = line.chars().count() - column;
+    let number = number as u64;
     format!(
-        " at line {number}, column {}\n{gutter} |\n{number} | {line}\n{gutter} | {}{}\n",
+        " at line {number}, column {}\n{}{}",
         column + 1,
-        " ".repeat(column),
-        "^".repeat(width)
+        crate::caret::gutter(number),
+        crate::caret::point(number, line, column, width)
     )
 }
 

@@ -60,6 +60,22 @@ pub struct Settings {
     /// A folder (relative to the input folder) whose templates replace the
     /// built-in ones of the same name (`templates`); none by default.
     pub templates: Option<PathBuf>,
+    /// The file these settings were parsed from, kept so a setting found
+    /// invalid later (against the data or the profiles) is located in the
+    /// text that was parsed, not in a second reading of the file.
+    pub source: SettingsSource,
+}
+
+/// equinox.toml as it was parsed, its path and its text; none for the
+/// defaults. Not a setting: settings equal in every value are equal
+/// whatever file they came from.
+#[derive(Debug, Clone, Default)]
+pub struct SettingsSource(Option<(PathBuf, std::sync::Arc<str>)>);
+
+impl PartialEq for SettingsSource {
+    fn eq(&self, _: &SettingsSource) -> bool {
+        true
+    }
 }
 
 /// How slash dates in a column put day and month (`date_order =
@@ -166,8 +182,20 @@ impl Settings {
             path: path.to_path_buf(),
             message: e.to_string(),
         })?;
-        Settings::from_raw(raw)
-            .map_err(|(key, message)| ConfigError::invalid(path, text, key, message))
+        let mut settings = Settings::from_raw(raw)
+            .map_err(|(key, message)| ConfigError::invalid(path, text, key, message))?;
+        settings.source = SettingsSource(Some((path.to_path_buf(), text.into())));
+        Ok(settings)
+    }
+
+    /// A setting that parsed but is found invalid later, located in the
+    /// text it was parsed from (`input` names the file when the settings
+    /// are the defaults, with no file behind them).
+    pub fn invalid(&self, input: &Path, key: String, message: String) -> ConfigError {
+        match &self.source.0 {
+            Some((path, text)) => ConfigError::invalid(path, text, key, message),
+            None => ConfigError::invalid(&input.join("equinox.toml"), "", key, message),
+        }
     }
 
     fn from_raw(raw: raw::RawSettings) -> Result<Settings, (String, String)> {

@@ -184,6 +184,7 @@ impl RawSettings {
                 .map(|(key, raw)| Ok((key.clone(), validate_columns(&key, raw)?)))
                 .collect::<Result<_, Invalid>>()?,
             templates,
+            source: super::SettingsSource::default(),
         })
     }
 }

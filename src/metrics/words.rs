@@ -4,18 +4,7 @@
 
 /// `1234567` as `1,234,567`.
 pub fn count(n: u64) -> String {
-    group(&n.to_string())
-}
-
-fn group(digits: &str) -> String {
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::number::grouped(n)
 }
 
 /// A currency amount rounded to whole units: `$12,345`, `€900`, `CHF 1,200`.

@@ -194,7 +194,7 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
                 Some("spend-revenue.csv"),
             ),
         },
-        files: view::files_table(input.ledger),
+        files: view::files_table(input.ledger, crate::metrics::words::count),
         rejection_count: format::count(rejections.rows.len() as u64),
         duplicates_note: view::duplicates_note(input.ledger),
         rejections,
@@ -297,11 +297,11 @@ fn review_files(input: &RenderInput, index: usize, files: &mut SiteFiles) {
     );
     files.insert(
         format!("{dir}/data-files.csv"),
-        view::files_table(input.ledger).to_csv(),
+        view::files_table(input.ledger, |n| n.to_string()).to_csv_verbatim(),
     );
     files.insert(
         format!("{dir}/rejections.csv"),
-        view::rejections_table(input.ledger).to_csv(),
+        view::rejections_table(input.ledger).to_csv_verbatim(),
     );
     if let Some(p) = input.publications.get(&review.period.label) {
         files.insert(

@@ -42,15 +42,9 @@ pub enum TemplateError {
 }
 
 fn tera_error(name: &str, error: tera::Error) -> TemplateError {
-    let mut message = error.to_string();
-    let mut source = std::error::Error::source(&error);
-    while let Some(cause) = source {
-        message = format!("{message}: {cause}");
-        source = cause.source();
-    }
     TemplateError::Tera {
         name: name.to_string(),
-        message,
+        message: crate::error_chain(&error),
     }
 }
 

@@ -471,8 +471,9 @@ pub(super) fn figure(label: &str, value: String) -> Figure {
     }
 }
 
-/// The per-file table of the data section.
-pub fn files_table(ledger: &Ledger) -> Table {
+/// The per-file table of the data section, its counts written by `count`
+/// (grouped for the page, plain for the CSV).
+pub fn files_table(ledger: &Ledger, count: fn(u64) -> String) -> Table {
     let mut table = Table::new(&[
         "File",
         "Recognised as",

@@ -5,7 +5,8 @@
 //! (`privacy`, `serve`); case 14 starts the real server.
 
 use super::harness::{all_files, build, fixture, json};
-use equinox::{BuildOptions, Error};
+use equinox::Error;
+use equinox::cmd::BuildOptions;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -28,8 +29,8 @@ fn tiny_input(temp: &Path, top: &str, tail: &str) -> PathBuf {
     input
 }
 
-fn build_into(input: &Path, output: &Path) -> Result<equinox::BuildSummary, Error> {
-    equinox::build(&BuildOptions {
+fn build_into(input: &Path, output: &Path) -> Result<equinox::cmd::BuildSummary, Error> {
+    equinox::cmd::build(&BuildOptions {
         input: input.to_path_buf(),
         output: output.to_path_buf(),
         strict: false,

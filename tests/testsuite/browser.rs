@@ -7,7 +7,7 @@
 //! Without chromium the test says so and passes, except in CI (`CI` set),
 //! where .ci/run installs chromium and its absence is a failure.
 
-use super::harness::{build, root};
+use super::harness::{demo_site, root};
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -16,17 +16,34 @@ use std::sync::{Arc, Mutex};
 
 pub(super) const SUB_PATH: &str = "/reviews/";
 
+/// Where chromium is looked for; `EQUINOX_CHROMIUM` names another place
+/// (a path that does not exist shows what happens without it).
+fn chromium_paths() -> Vec<PathBuf> {
+    match std::env::var_os("EQUINOX_CHROMIUM") {
+        Some(path) => vec![PathBuf::from(path)],
+        None => ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+            .iter()
+            .map(PathBuf::from)
+            .collect(),
+    }
+}
+
 pub(super) fn chromium() -> Option<PathBuf> {
-    let found = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists());
+    let found = chromium_paths().into_iter().find(|p| p.exists());
     if found.is_none() {
         assert!(
             std::env::var_os("CI").is_none(),
             "chromium is missing in CI; .ci/run installs it"
         );
-        eprintln!("browser test skipped: install chromium to run it");
+        // Straight to stderr: libtest would swallow eprintln! of a test
+        // that passes, and a skip nobody sees is a test that says nothing.
+        static SAID: std::sync::Once = std::sync::Once::new();
+        SAID.call_once(|| {
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED: the browser tests need chromium (/usr/bin/chromium); install it to run them"
+            );
+        });
     }
     found
 }
@@ -100,6 +117,13 @@ fn respond(site: &Path, path: &str) -> (u16, Vec<u8>, &'static str) {
     if path.starts_with("/__probe.html") {
         return (200, PROBE.as_bytes().to_vec(), "text/html; charset=utf-8");
     }
+    if path.starts_with("/__pages.html") {
+        return (
+            200,
+            PAGES_PROBE.as_bytes().to_vec(),
+            "text/html; charset=utf-8",
+        );
+    }
     let Some(relative) = path.strip_prefix(SUB_PATH) else {
         return (404, Vec::new(), "text/plain");
     };
@@ -151,38 +175,31 @@ pub(super) fn run_chromium(chromium: &Path, args: &[String]) -> std::process::Ou
 #[test]
 fn the_demo_site_loads_in_a_browser_under_a_sub_path() {
     let Some(chromium) = chromium() else { return };
-    let (_guard, site) = build(&root().join("input"));
+    let site = demo_site().to_path_buf();
     let (base, log) = serve(site.clone());
     let shots = root().join("target/screenshots");
     std::fs::create_dir_all(&shots).unwrap();
     let review = format!("{base}2026-q3/index.html");
-    for (name, width, height) in [("review-desktop", 1280, 2000), ("review-phone", 390, 2400)] {
-        let out = shots.join(format!("{name}.png"));
-        run_chromium(
-            &chromium,
-            &[
-                format!("--screenshot={}", out.display()),
-                format!("--window-size={width},{height}"),
-                review.clone(),
-            ],
-        );
-        assert!(
-            std::fs::metadata(&out)
-                .map(|m| m.len() > 10_000)
-                .unwrap_or(false),
-            "{name} screenshot"
-        );
-    }
-    let dom = run_chromium(
-        &chromium,
-        &["--dump-dom".into(), format!("{base}index.html")],
-    );
-    assert!(
-        String::from_utf8_lossy(&dom.stdout).contains("2026-Q3"),
-        "index page rendered"
-    );
-    assert_charts_and_anchors(&chromium, &base);
-    assert_every_page_loads(&chromium, &base, &site);
+    // Chromium mostly waits while a page loads: the checks run side by
+    // side, so the test takes about as long as its slowest check.
+    std::thread::scope(|scope| {
+        for (name, width, height) in [("review-desktop", 1280, 2000), ("review-phone", 390, 2400)] {
+            let (chromium, shots, review) = (&chromium, &shots, &review);
+            scope.spawn(move || screenshot(chromium, shots, review, name, (width, height)));
+        }
+        scope.spawn(|| {
+            let dom = run_chromium(
+                &chromium,
+                &["--dump-dom".into(), format!("{base}index.html")],
+            );
+            assert!(
+                String::from_utf8_lossy(&dom.stdout).contains("2026-Q3"),
+                "index page rendered"
+            );
+        });
+        scope.spawn(|| assert_charts_and_anchors(&chromium, &base));
+        assert_every_page_loads(&chromium, &base, &site);
+    });
     // The README's screenshot, refreshed on request (PNG bytes vary by machine).
     if std::env::var_os("UPDATE_SCREENSHOTS").is_some() {
         let readme = root().join("docs/images/review-2026-q3.png");
@@ -193,7 +210,7 @@ fn the_demo_site_loads_in_a_browser_under_a_sub_path() {
         );
     }
     let log = log.lock().unwrap().clone();
-    for (path, status) in log.iter().filter(|(p, _)| !p.starts_with("/__probe.html")) {
+    for (path, status) in log.iter().filter(|(p, _)| !p.starts_with("/__")) {
         assert_eq!(*status, 200, "{path} was requested but is not in the site");
         assert!(path.starts_with(SUB_PATH), "{path} left the sub-path");
     }
@@ -209,6 +226,25 @@ fn the_demo_site_loads_in_a_browser_under_a_sub_path() {
             "{needed} was never loaded"
         );
     }
+}
+
+/// A screenshot of `url` at `size`, kept in `shots` as `name`.png.
+fn screenshot(chromium: &Path, shots: &Path, url: &str, name: &str, size: (u32, u32)) {
+    let out = shots.join(format!("{name}.png"));
+    run_chromium(
+        chromium,
+        &[
+            format!("--screenshot={}", out.display()),
+            format!("--window-size={},{}", size.0, size.1),
+            url.to_string(),
+        ],
+    );
+    assert!(
+        std::fs::metadata(&out)
+            .map(|m| m.len() > 10_000)
+            .unwrap_or(false),
+        "{name} screenshot"
+    );
 }
 
 /// Every chart of the review decodes with a size and is shown; every
@@ -274,23 +310,66 @@ fn assert_every_page_loads(chromium: &Path, base: &str, site: &Path) {
         .filter(|p| !p.ends_with("brief.html") || p == "2026-q3/brief.html")
         .collect();
     assert!(pages.len() >= 6, "{pages:?}");
-    let from_files =
-        ["index.html", "latest/index.html"].map(|p| format!("file://{}", site.join(p).display()));
-    let urls: Vec<String> = pages
-        .iter()
-        .map(|p| format!("{base}{p}"))
-        .chain(from_files)
-        .collect();
-    // Chromium mostly waits while a page loads: three at a time keep the
-    // test short without crowding two cores.
-    for batch in urls.chunks(3) {
-        std::thread::scope(|scope| {
-            for url in batch {
-                scope.spawn(move || assert_page_renders(chromium, url));
-            }
-        });
-    }
+    assert_served_pages_render(chromium, base, &pages);
+    // A page from the file system cannot sit in a frame of a served page:
+    // one browser each, side by side.
+    std::thread::scope(|scope| {
+        for page in ["index.html", "latest/index.html"] {
+            let url = format!("file://{}", site.join(page).display());
+            scope.spawn(move || assert_page_renders(chromium, &url));
+        }
+    });
 }
+
+/// One browser loads every served page, each in a frame of one probe
+/// page, and reports which rendered: one browser start instead of one
+/// per page (starting chromium is most of this test's time).
+fn assert_served_pages_render(chromium: &Path, base: &str, pages: &[String]) {
+    let origin = base.trim_end_matches(SUB_PATH);
+    let list = pages.join(",");
+    let run = run_chromium(
+        chromium,
+        &[
+            "--dump-dom".into(),
+            "--virtual-time-budget=20000".into(),
+            "--enable-logging=stderr".into(),
+            "--v=0".into(),
+            format!("{origin}/__pages.html?{list}"),
+        ],
+    );
+    let dom = String::from_utf8_lossy(&run.stdout);
+    for page in pages {
+        assert!(
+            dom.contains(&format!("rendered {page}\n")),
+            "{page} did not render: {dom}"
+        );
+    }
+    assert_no_console_error(&String::from_utf8_lossy(&run.stderr), "a served page");
+}
+
+/// The probe of [`assert_served_pages_render`]: every page after `?`
+/// (comma-separated, relative to the sub-path) in a frame of its own;
+/// once all have loaded, one line `rendered <page>` for each whose
+/// heading is there.
+const PAGES_PROBE: &str = r#"<!DOCTYPE html><html><head><link rel="icon" href="data:,"></head><body><pre id="result">pending</pre>
+<script>
+var pages = location.search.slice(1).split(',');
+pages.forEach(function (page) {
+  var frame = document.createElement('iframe');
+  frame.width = 1280; frame.height = 900;
+  frame.src = '/reviews/' + page;
+  frame.dataset.page = page;
+  document.body.appendChild(frame);
+});
+window.addEventListener('load', function () {
+  var out = '';
+  Array.prototype.forEach.call(document.querySelectorAll('iframe'), function (frame) {
+    var text = frame.contentDocument && frame.contentDocument.body ? frame.contentDocument.body.textContent : '';
+    if (text.indexOf('Sales and marketing balance') >= 0) { out += 'rendered ' + frame.dataset.page + '\n'; }
+  });
+  document.getElementById('result').textContent = out;
+});
+</script></body></html>"#;
 
 fn assert_page_renders(chromium: &Path, url: &str) {
     let run = run_chromium(

@@ -8,7 +8,7 @@
 use super::browser::{
     SUB_PATH, assert_no_console_error, chromium, count_pdf_pages, probe, run_chromium, serve,
 };
-use super::harness::{all_files, build, root};
+use super::harness::{all_files, build, demo_site, root};
 use std::path::{Path, PathBuf};
 
 const ONE_FILE: &str = "equinox-2026-Q3.html";
@@ -16,7 +16,7 @@ const ONE_FILE: &str = "equinox-2026-Q3.html";
 #[test]
 fn the_one_file_review_opens_alone_with_its_charts_and_asks_for_nothing_else() {
     let Some(chromium) = chromium() else { return };
-    let (_guard, site) = build(&root().join("input"));
+    let site = demo_site().to_path_buf();
     let alone = tempfile::tempdir().unwrap();
     std::fs::copy(
         site.join("2026-q3").join(ONE_FILE),
@@ -91,7 +91,7 @@ fn print(chromium: &Path, url: &str, pdf: &Path, paper: &str) -> usize {
 #[test]
 fn the_brief_prints_on_two_pages_and_the_review_on_ten_on_a4_and_letter() {
     let Some(chromium) = chromium() else { return };
-    let (_guard, site) = build(&root().join("input"));
+    let site = demo_site().to_path_buf();
     let (base, _log) = serve(site);
     let shots = screenshots();
     let prints = [
@@ -101,30 +101,28 @@ fn the_brief_prints_on_two_pages_and_the_review_on_ten_on_a4_and_letter() {
         ("letter", "2026-q3/index.html", 10),
         ("a4", "2026-q3/equinox-2026-Q3.html#brief", 2),
     ];
-    // Three at a time: chromium mostly waits while it prints.
-    for batch in prints.chunks(3) {
-        std::thread::scope(|scope| {
-            for &(paper, page, most) in batch {
-                let (chromium, base, shots) = (&chromium, &base, &shots);
-                scope.spawn(move || {
-                    let (path, fragment) = page.split_once('#').unwrap_or((page, ""));
-                    let anchor = if fragment.is_empty() {
-                        String::new()
-                    } else {
-                        format!("#{fragment}")
-                    };
-                    let url = format!("{base}{path}?{paper}{anchor}");
-                    let name = page.replace(['/', '#', '.'], "-");
-                    let pdf = shots.join(format!("{name}-{paper}.pdf"));
-                    let pages = print(chromium, &url, &pdf, paper);
-                    assert!(
-                        (1..=most).contains(&pages),
-                        "{page} on {paper}: {pages} pages"
-                    );
-                });
-            }
-        });
-    }
+    // All at once: chromium mostly waits while it prints.
+    std::thread::scope(|scope| {
+        for &(paper, page, most) in &prints {
+            let (chromium, base, shots) = (&chromium, &base, &shots);
+            scope.spawn(move || {
+                let (path, fragment) = page.split_once('#').unwrap_or((page, ""));
+                let anchor = if fragment.is_empty() {
+                    String::new()
+                } else {
+                    format!("#{fragment}")
+                };
+                let url = format!("{base}{path}?{paper}{anchor}");
+                let name = page.replace(['/', '#', '.'], "-");
+                let pdf = shots.join(format!("{name}-{paper}.pdf"));
+                let pages = print(chromium, &url, &pdf, paper);
+                assert!(
+                    (1..=most).contains(&pages),
+                    "{page} on {paper}: {pages} pages"
+                );
+            });
+        }
+    });
 }
 
 fn screenshots() -> PathBuf {
@@ -143,7 +141,7 @@ fn restated_demo() -> (tempfile::TempDir, PathBuf) {
         std::fs::create_dir_all(target.parent().unwrap()).unwrap();
         std::fs::write(target, bytes).unwrap();
     }
-    equinox::publish(&equinox::PublishOptions {
+    equinox::cmd::publish(&equinox::cmd::PublishOptions {
         input: input.clone(),
         period: "2026-Q3".into(),
         at: "2026-10-05T09:30:00Z".parse().unwrap(),
@@ -169,14 +167,20 @@ fn screenshots_of_a_restated_review_and_of_the_brief() {
         ("restated", "2026-q3/index.html"),
         ("brief", "2026-q3/brief.html"),
     ];
-    for (name, page) in pages {
-        for (width, height, size) in [(1280, 1800, "desktop"), (390, 2400, "phone")] {
-            let out = shots.join(format!("{name}-{size}.png"));
-            screenshot(&chromium, &format!("{base}{page}"), &out, width, height);
-            let written = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
-            assert!(written > 10_000, "{name} {size} screenshot");
+    // Side by side: chromium mostly waits while a page loads.
+    std::thread::scope(|scope| {
+        for (name, page) in pages {
+            for (width, height, size) in [(1280, 1800, "desktop"), (390, 2400, "phone")] {
+                let (chromium, base, shots) = (&chromium, &base, &shots);
+                scope.spawn(move || {
+                    let out = shots.join(format!("{name}-{size}.png"));
+                    screenshot(chromium, &format!("{base}{page}"), &out, width, height);
+                    let written = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
+                    assert!(written > 10_000, "{name} {size} screenshot");
+                });
+            }
         }
-    }
+    });
     if std::env::var_os("UPDATE_SCREENSHOTS").is_some() {
         let images = root().join("docs/images");
         let restated = images.join("restatement-2026-q3.png");

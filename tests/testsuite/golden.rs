@@ -3,11 +3,11 @@
 //! file fails. After a deliberate change, `UPDATE_GOLDEN=1 cargo test
 //! golden` rewrites the folder (stale files removed); review the diff.
 
-use super::harness::{all_files, build, root};
+use super::harness::{all_files, build, demo_site, root};
 
 #[test]
 fn the_demo_site_matches_its_golden_files() {
-    let (_guard, site) = build(&root().join("input"));
+    let site = demo_site().to_path_buf();
     let built = all_files(&site);
     let golden_dir = root().join("tests/golden/demo");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
@@ -48,9 +48,13 @@ fn the_demo_site_matches_its_golden_files() {
 #[test]
 fn the_skips_mql_scenario_matches_its_golden_review() {
     let input = tempfile::tempdir().expect("temp dir");
-    let options = equinox::demo::DemoOptions::default();
-    equinox::demo::write_scenario(&options, equinox::demo::Scenario::SkipsMql, input.path())
-        .expect("demo written");
+    let options = equinox::cmd::demo::DemoOptions::default();
+    equinox::cmd::demo::write_scenario(
+        &options,
+        equinox::cmd::demo::Scenario::SkipsMql,
+        input.path(),
+    )
+    .expect("demo written");
     let (_guard, site) = build(input.path());
     let golden_dir = root().join("tests/golden/skips-mql");
     for file in ["2026-q3/index.html", "2026-q3/metrics.json"] {

@@ -19,7 +19,7 @@ pub fn fixture(name: &str) -> PathBuf {
 pub fn build(input: &Path) -> (tempfile::TempDir, PathBuf) {
     let temp = tempfile::tempdir().expect("temp dir");
     let output = temp.path().join("site");
-    equinox::build(&equinox::BuildOptions {
+    equinox::cmd::build(&equinox::cmd::BuildOptions {
         input: input.to_path_buf(),
         output: output.clone(),
         strict: false,
@@ -27,6 +27,25 @@ pub fn build(input: &Path) -> (tempfile::TempDir, PathBuf) {
     })
     .unwrap_or_else(|e| panic!("build of {} failed: {e:?}", input.display()));
     (temp, output)
+}
+
+/// The demo in input/ built once for the whole test binary: the tests
+/// that only read its site share it instead of building it again each
+/// (a build of the demo is the suite's most expensive step). Kept under
+/// Cargo's temporary folder for integration tests; never modify it.
+pub fn demo_site() -> &'static Path {
+    static SITE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    SITE.get_or_init(|| {
+        let output = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("demo-site");
+        equinox::cmd::build(&equinox::cmd::BuildOptions {
+            input: root().join("input"),
+            output: output.clone(),
+            strict: false,
+            accept_restated: Vec::new(),
+        })
+        .unwrap_or_else(|e| panic!("build of the demo failed: {e:?}"));
+        output
+    })
 }
 
 /// Parses a JSON file of the site.

@@ -9,6 +9,7 @@ mod check;
 mod cli;
 mod crm_exports;
 mod demo;
+mod downloads;
 mod fuzz;
 mod generic_schemas;
 mod golden;

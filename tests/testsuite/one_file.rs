@@ -2,7 +2,7 @@
 //! two-page print brief. The browser test opens and prints them; this
 //! checks the files themselves.
 
-use super::harness::{build, root};
+use super::harness::demo_site;
 
 /// Every value of `attribute="…"` in `html`.
 fn attributes<'a>(html: &'a str, attribute: &str) -> Vec<&'a str> {
@@ -14,7 +14,7 @@ fn attributes<'a>(html: &'a str, attribute: &str) -> Vec<&'a str> {
 
 #[test]
 fn the_one_file_review_references_no_other_file_and_stays_small() {
-    let (_guard, site) = build(&root().join("input"));
+    let site = demo_site().to_path_buf();
     for label in ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"] {
         let folder = label.to_lowercase();
         let path = site.join(format!("{folder}/equinox-{label}.html"));
@@ -51,7 +51,7 @@ fn the_one_file_review_references_no_other_file_and_stays_small() {
 
 #[test]
 fn each_review_links_its_brief_and_its_one_file_version() {
-    let (_guard, site) = build(&root().join("input"));
+    let site = demo_site().to_path_buf();
     let review = std::fs::read_to_string(site.join("2026-q3/index.html")).unwrap();
     assert!(review.contains(
         "<a href=\"brief.html\">Two-page brief for print</a> · <a href=\"equinox-2026-Q3.html\" download>Download as one file</a>"

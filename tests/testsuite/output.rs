@@ -16,7 +16,7 @@ fn a_failing_build_leaves_the_previous_site_byte_identical() {
     }
     // A note quoting a lead's email makes the privacy guard stop the build.
     std::fs::write(input.join("notes/2026-Q3.md"), "ann.lee@alpha.example\n").unwrap();
-    let result = equinox::build(&equinox::BuildOptions {
+    let result = equinox::cmd::build(&equinox::cmd::BuildOptions {
         input,
         output: site.clone(),
         strict: false,
@@ -39,7 +39,7 @@ fn a_failing_build_leaves_the_previous_site_byte_identical() {
 fn a_rebuild_replaces_the_site_and_drops_files_no_longer_made() {
     let (_guard, site) = build(&fixture("tiny"));
     std::fs::write(site.join("stale.html"), "old").unwrap();
-    equinox::build(&equinox::BuildOptions {
+    equinox::cmd::build(&equinox::cmd::BuildOptions {
         input: fixture("tiny"),
         output: site.clone(),
         strict: false,
@@ -56,7 +56,7 @@ fn a_folder_that_is_not_an_equinox_site_is_never_replaced() {
     let output = temp.path().join("documents");
     std::fs::create_dir_all(&output).unwrap();
     std::fs::write(output.join("thesis.docx"), "precious").unwrap();
-    let error = equinox::build(&equinox::BuildOptions {
+    let error = equinox::cmd::build(&equinox::cmd::BuildOptions {
         input: fixture("tiny"),
         output: output.clone(),
         strict: false,
@@ -79,7 +79,7 @@ fn an_output_folder_holding_the_input_is_refused() {
         std::fs::create_dir_all(target.parent().unwrap()).unwrap();
         std::fs::write(target, bytes).unwrap();
     }
-    let error = equinox::build(&equinox::BuildOptions {
+    let error = equinox::cmd::build(&equinox::cmd::BuildOptions {
         input: input.clone(),
         output: temp.path().to_path_buf(),
         strict: false,
@@ -99,7 +99,7 @@ fn links_inside_an_old_site_are_removed_not_followed() {
     let outside = tempfile::tempdir().unwrap();
     std::fs::write(outside.path().join("keep.txt"), "mine").unwrap();
     std::os::unix::fs::symlink(outside.path(), site.join("elsewhere")).unwrap();
-    equinox::build(&equinox::BuildOptions {
+    equinox::cmd::build(&equinox::cmd::BuildOptions {
         input: fixture("tiny"),
         output: site.clone(),
         strict: false,

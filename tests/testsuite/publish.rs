@@ -4,7 +4,7 @@
 //! `--strict` fails on a restatement unless it is accepted.
 
 use super::harness::{all_files, build, fixture, json};
-use equinox::{PublishOptions, publish};
+use equinox::cmd::{PublishOptions, publish};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

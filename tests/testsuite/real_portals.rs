@@ -112,7 +112,7 @@ fn rejections(site: &std::path::Path, slug: &str) -> Vec<String> {
 
 /// The report `equinox check` prints for a fixture.
 fn check_text(name: &str) -> String {
-    equinox::check(&fixture(name)).expect("check").text
+    equinox::cmd::check(&fixture(name)).expect("check").text
 }
 
 /// The Opportunities report with its default columns: no `Opportunity
@@ -507,7 +507,7 @@ fn leads_without_a_source_are_a_problem_in_check() {
         "Record ID,Create Date,Lifecycle Stage,Contact owner\n501,2026-07-01 09:00,Lead,Ana\n",
     )
     .unwrap();
-    let report = equinox::check(temp.path()).expect("check");
+    let report = equinox::cmd::check(temp.path()).expect("check");
     assert_eq!(report.problems, 1);
     assert!(
         report.text.contains(

@@ -11,6 +11,7 @@ use super::{Profile, col};
 /// Detailed time-entry export; columns in [`time_entry`]'s order.
 pub static DETAILED: Profile = Profile {
     name: "Clockify detailed report",
+    touches: false,
     columns: &[
         col("user", &["user"], true),
         col("start date", &["start date"], true),

@@ -4,13 +4,30 @@
 use crate::config::Settings;
 use crate::model::{FineMoney, Money};
 
+/// An amount in a currency `[fx]` gives no rate for: the row is rejected
+/// with this as what was expected, at the amount's or currency's column.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("an amount in {base}; add `{code} = <rate>` under [fx] in equinox.toml to convert {code}")]
+pub struct NoRate {
+    /// The review's base currency.
+    pub base: String,
+    /// The currency of the amount, upper case.
+    pub code: String,
+}
+
+impl From<NoRate> for String {
+    fn from(error: NoRate) -> String {
+        error.to_string()
+    }
+}
+
 /// [`to_base`] for ad spend: the converted amount keeps its fractions of
 /// a cent (see [`FineMoney`]).
 pub fn to_base_fine(
     amount: Money,
     currency: Option<&str>,
     settings: &Settings,
-) -> Result<FineMoney, String> {
+) -> Result<FineMoney, NoRate> {
     let code = currency.map(|c| c.trim().to_ascii_uppercase());
     match code.as_deref().and_then(|c| settings.fx.get(c)) {
         Some(rate)
@@ -28,7 +45,7 @@ pub fn to_base(
     amount: Money,
     currency: Option<&str>,
     settings: &Settings,
-) -> Result<Money, String> {
+) -> Result<Money, NoRate> {
     let Some(code) = currency.map(str::trim).filter(|c| !c.is_empty()) else {
         return Ok(amount);
     };
@@ -45,5 +62,8 @@ pub fn to_base(
         .fx
         .get(&code)
         .map(|rate| amount.scale(*rate))
-        .ok_or_else(|| format!("an amount in {}; add `{code} = <rate>` under [fx] in equinox.toml to convert {code}", settings.currency))
+        .ok_or_else(|| NoRate {
+            base: settings.currency.clone(),
+            code,
+        })
 }

@@ -36,6 +36,7 @@ fn record<T>(
 /// `leads.csv`: one row per lead.
 pub static LEADS: Profile = Profile {
     name: "Equinox leads",
+    touches: false,
     columns: &[
         exact!("lead_id", true),
         exact!("created_at", true),
@@ -86,6 +87,7 @@ const LEAD_COLUMNS: LeadColumns = LeadColumns {
 /// `touches.csv`: one row per sales activity on a lead.
 pub static TOUCHES: Profile = Profile {
     name: "Equinox touches",
+    touches: true,
     columns: &[
         exact!("lead_id", true),
         exact!("touched_at", true),
@@ -137,6 +139,7 @@ fn one_of<T>(
 /// `deals.csv`: one row per deal.
 pub static DEALS: Profile = Profile {
     name: "Equinox deals",
+    touches: false,
     columns: &[
         exact!("deal_id", true),
         exact!("created_at", true),
@@ -211,6 +214,7 @@ fn base_amount(
 /// `spend.csv`: one row per day, channel and campaign.
 pub static SPEND: Profile = Profile {
     name: "Equinox spend",
+    touches: false,
     columns: &[
         exact!("day", true),
         exact!("channel", true),
@@ -268,6 +272,7 @@ fn channel(word: &str) -> Option<Channel> {
 /// `budget.csv`: money spent outside ad platforms, per period and function.
 pub static BUDGET: Profile = Profile {
     name: "Equinox budget",
+    touches: false,
     columns: &[
         exact!("period_start", true),
         exact!("function", true),
@@ -301,6 +306,7 @@ fn budget(row: &Row, settings: &Settings) -> Result<Budget, Rejection> {
 /// `hours.csv`: hours one person spent on one function on one day.
 pub static HOURS: Profile = Profile {
     name: "Equinox hours",
+    touches: false,
     columns: &[
         exact!("day", true),
         exact!("person", true),

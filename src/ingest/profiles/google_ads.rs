@@ -19,6 +19,7 @@ use chrono::NaiveDate;
 /// Campaign (or ad group) report, with a `Day` column or a stated range.
 pub static CAMPAIGNS: Profile = Profile {
     name: "Google Ads campaign report",
+    touches: false,
     columns: &[
         col("day", &["day", "date"], false),
         col("campaign", &["campaign"], true),

@@ -14,6 +14,7 @@ use chrono::NaiveDateTime;
 /// Contacts export (`hubspot-crm-exports-all-contacts-*.csv`).
 pub static CONTACTS: Profile = Profile {
     name: "HubSpot contacts",
+    touches: false,
     columns: &[
         col(
             "record id",
@@ -297,6 +298,7 @@ pub fn is_sales_touch(kind: &str) -> bool {
 /// Deals export (`hubspot-crm-exports-all-deals-*.csv`).
 pub static DEALS: Profile = Profile {
     name: "HubSpot deals",
+    touches: false,
     columns: &[
         col("record id", &["record id", "deal id", "hs_object_id"], true),
         col("deal stage", &["deal stage", "dealstage"], true),

@@ -16,6 +16,7 @@ use crate::model::{Records, Stamp, Touch, TouchKind};
 /// (`hubspot-crm-exports-all-calls-*.csv`, ...).
 pub static ACTIVITIES: Profile = Profile {
     name: "HubSpot activities",
+    touches: true,
     columns: &[
         col("activity date", &["activity date", "hs_timestamp"], true),
         col(

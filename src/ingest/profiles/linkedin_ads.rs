@@ -23,6 +23,7 @@ use chrono::NaiveDate;
 /// Campaign performance report (one row per campaign and time unit).
 pub static CAMPAIGNS: Profile = Profile {
     name: "LinkedIn Campaign Manager campaign performance",
+    touches: false,
     columns: &[
         col(
             "start date",

@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 /// Campaign, ad set or ad level export with reporting dates.
 pub static CAMPAIGNS: Profile = Profile {
     name: "Meta Ads export",
+    touches: false,
     columns: &[
         col(
             "reporting starts",

@@ -13,6 +13,7 @@ use crate::model::{Channel, Records, Spend};
 /// Campaign table download or campaign performance report, by day.
 pub static CAMPAIGNS: Profile = Profile {
     name: "Microsoft Ads campaign report",
+    touches: false,
     // The column order of Google's report: rows are read by
     // [`super::google_ads::campaign_days`].
     columns: &[

@@ -19,6 +19,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 /// `Título`, `Valor`, `Negócio criado em`.
 pub static DEALS: Profile = Profile {
     name: "Pipedrive deals",
+    touches: false,
     columns: &[
         col("deal - id", &["deal - id", "id"], true),
         col(
@@ -312,6 +313,7 @@ fn close_date(row: &Row, outcome: DealOutcome) -> Result<Option<NaiveDateTime>, 
 /// Activities export (Activities > list view > ... > Export filter results).
 pub static ACTIVITIES: Profile = Profile {
     name: "Pipedrive activities",
+    touches: true,
     columns: &[
         col("activity - type", &["activity - type"], true),
         col(

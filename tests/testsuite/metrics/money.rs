@@ -186,9 +186,9 @@ fn the_page_and_its_csv_files_show_the_same_figures() {
     assert_eq!(
         csv,
         "Function,Ads,Budget lines,Total,Share\n\
-         Marketing,1500.00,2500.00,4000.00,0.2962962962962963\n\
-         Partner,0.00,500.00,500.00,0.037037037037037035\n\
-         Sales,0.00,9000.00,9000.00,0.6666666666666666\n\
+         Marketing,1500.00,2500.00,4000.00,0.2963\n\
+         Partner,0.00,500.00,500.00,0.0370\n\
+         Sales,0.00,9000.00,9000.00,0.6667\n\
          Unknown,0.00,0.00,0.00,0\n"
     );
     let page = std::fs::read_to_string(site.join("2026-q3/index.html")).unwrap();

@@ -20,6 +20,7 @@ use crate::model::{Records, Touch, TouchKind};
 /// A tasks and events report, Reports > New Report > Tasks and Events.
 pub static ACTIVITIES: Profile = Profile {
     name: "Salesforce activities report",
+    touches: true,
     columns: &[
         required("assigned", &["assigned", "assigned to"]),
         required(

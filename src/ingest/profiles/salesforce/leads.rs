@@ -23,6 +23,7 @@ use crate::model::{Lead, Records, TextPool};
 /// A leads report, Reports > New Report > Leads.
 pub static LEADS: Profile = Profile {
     name: "Salesforce leads report",
+    touches: false,
     columns: &[
         // A report without `Lead ID` (seen from a Dutch-locale org) is
         // recognised by `Last Name`; its leads are known by a hash of

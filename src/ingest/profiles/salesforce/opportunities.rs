@@ -24,6 +24,7 @@ use crate::model::{Deal, Money, Outcome as DealOutcome, Records};
 /// An opportunities report, Reports > New Report > Opportunities.
 pub static OPPORTUNITIES: Profile = Profile {
     name: "Salesforce opportunities report",
+    touches: false,
     columns: &[
         // The default Opportunities report has no id column: its name
         // stands in, and the identity is made of name, account and

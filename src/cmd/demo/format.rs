@@ -2,17 +2,7 @@
 //! two-decimal money, Meta's raw trimmed decimals.
 
 /// `1024` -> `1,024` (Google Ads counts; the CSV writer quotes them).
-pub fn grouped(value: u64) -> String {
-    let digits = value.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (position, digit) in digits.chars().enumerate() {
-        if position > 0 && (digits.len() - position).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
+pub use crate::number::grouped;
 
 /// Cents as `212.40`: two decimals, no grouping (Google `Cost`).
 pub fn money(cents: u64) -> String {

@@ -4,12 +4,13 @@
 use crate::Error;
 use crate::model::{Period, PeriodKind};
 use chrono::NaiveDate;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-const SETTINGS: &str = include_str!("../templates/init/equinox.toml");
-const NOTE: &str = include_str!("../templates/init/note.md");
+const SETTINGS: &str = include_str!("../../templates/init/equinox.toml");
+const NOTE: &str = include_str!("../../templates/init/note.md");
 /// Where to find each export, step by step (docs/exporting.md).
-pub const EXPORT_GUIDE: &str = include_str!("../docs/exporting.md");
+pub const EXPORT_GUIDE: &str = include_str!("../../docs/exporting.md");
 
 /// Creates the input folder `dir`; `today` picks the period of the note.
 /// Refuses a folder that already has an equinox.toml.
@@ -42,4 +43,21 @@ fn write_new(path: &Path, text: &str) -> Result<(), Error> {
         path: path.to_path_buf(),
         source,
     })
+}
+
+/// `equinox init`: makes the folder, then lists it and what to do next.
+pub fn run(dir: &Path, today: chrono::NaiveDate) -> super::Outcome {
+    let files = init(dir, today)?;
+    let mut text = format!("Created {}:\n", dir.display());
+    for file in files {
+        let _ = writeln!(text, "  {}", file.display());
+    }
+    let _ = writeln!(
+        text,
+        "\nNext: edit equinox.toml, drop your exports into {}, then run `equinox build --input {}`.\n",
+        dir.join("exports").display(),
+        dir.display()
+    );
+    text.push_str(EXPORT_GUIDE);
+    Ok(text)
 }

@@ -9,6 +9,33 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::Path;
 
+/// Reads and validates everything without writing a site; lists the
+/// published reviews and whether each still stands as published.
+pub fn check(input: &Path) -> Result<CheckReport, crate::Error> {
+    let analysis = crate::analyse(input)?;
+    let mut report = report(input, &analysis);
+    let records = crate::publish::read_records(input)?;
+    let compared = crate::publish::compare_all(&analysis.reviews, &records, input)?;
+    report.text.push_str(&publications(&records, &compared));
+    Ok(report)
+}
+
+/// `equinox check`: the report, failing (exit code 3) when it found any
+/// problem.
+pub fn run(input: &Path) -> super::Outcome {
+    let report = check(input)?;
+    if report.problems > 0 {
+        let error = crate::Error::Problems {
+            problems: report.problems,
+        };
+        return Err(super::Failure {
+            output: report.text,
+            error,
+        });
+    }
+    Ok(report.text)
+}
+
 /// Widest part of a source line shown around a problem.
 const EXCERPT_CHARS: usize = 100;
 
@@ -137,19 +164,15 @@ fn excerpt(line_number: u64, line: &str, found: Option<&str>) -> String {
     let prefix = if start > 0 { "…" } else { "" };
     let suffix = if end < chars.len() { "…" } else { "" };
     let shown: String = chars[start..end].iter().collect();
-    let gutter = line_number.to_string();
-    let mut text = format!("{gutter} | {prefix}{shown}{suffix}\n");
-    if let (Some(at), Some(needle)) = (at, needle) {
-        let pad = " ".repeat(at - start + prefix.chars().count());
-        let width = needle.chars().count().min(end - at).max(1);
-        let _ = writeln!(
-            text,
-            "{} | {pad}{}",
-            " ".repeat(gutter.len()),
-            "^".repeat(width)
-        );
+    let shown = format!("{prefix}{shown}{suffix}");
+    match (at, needle) {
+        (Some(at), Some(needle)) => {
+            let column = at - start + prefix.chars().count();
+            let width = needle.chars().count().min(end - at);
+            crate::caret::point(line_number, &shown, column, width)
+        }
+        _ => format!("{line_number} | {shown}\n"),
     }
-    text
 }
 
 fn find_chars(haystack: &[char], needle: &str) -> Option<usize> {

@@ -190,3 +190,31 @@ fn write_crm(options: &DemoOptions, paths: &[PathBuf]) -> io::Result<Crm> {
         activities,
     })
 }
+
+/// `equinox demo`: writes a scenario into a new or empty folder (any
+/// folder with `replace`) and counts what it wrote.
+pub fn run(
+    options: &DemoOptions,
+    scenario: Scenario,
+    out: &Path,
+    replace: bool,
+) -> crate::cmd::Outcome {
+    if !replace {
+        check_empty(out)?;
+    }
+    let summary = write_scenario(options, scenario, out).map_err(|source| crate::Error::Write {
+        path: out.to_path_buf(),
+        source,
+    })?;
+    Ok(format!(
+        "Wrote {} demo files to {} ({} leads, {} deals, {} activities, {} ad spend rows, {} budget lines, {} time entries)\n",
+        summary.files.len(),
+        out.display(),
+        summary.leads,
+        summary.deals,
+        summary.activities,
+        summary.spend_rows,
+        summary.budget_lines,
+        summary.time_entries
+    ))
+}

@@ -10,7 +10,7 @@
 
 mod http;
 
-use crate::{BuildOptions, build};
+use crate::cmd::build::{BuildOptions, build, template_folder};
 use http::{Request, Response};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::net::SocketAddr;
@@ -73,7 +73,7 @@ pub fn serve(
 }
 
 fn rebuild(options: &BuildOptions, live: &Live, report: &dyn Fn(&str)) {
-    let outcome = build(options).err().map(|e| error_chain(&e));
+    let outcome = build(options).err().map(|e| crate::error_chain(&e));
     match &outcome {
         Some(error) => report(&format!(
             "The build failed; still serving the last good site. {error}"
@@ -84,16 +84,6 @@ fn rebuild(options: &BuildOptions, live: &Live, report: &dyn Fn(&str)) {
         *error = outcome;
     }
     live.version.fetch_add(1, Ordering::SeqCst);
-}
-
-fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut message = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        message.push_str(&format!(": {cause}"));
-        source = cause.source();
-    }
-    message
 }
 
 /// Rebuilds whenever the input folder or the templates folder change.
@@ -114,7 +104,7 @@ fn watch(options: &BuildOptions, live: &Live, built_from: u64, report: &dyn Fn(&
 fn input_fingerprint(options: &BuildOptions) -> u64 {
     let templates = crate::config::Settings::load(&options.input)
         .ok()
-        .and_then(|settings| crate::template_folder(&options.input, &settings));
+        .and_then(|settings| template_folder(&options.input, &settings));
     fingerprint(&options.input, templates.as_deref())
 }
 
