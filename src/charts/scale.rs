@@ -23,6 +23,10 @@ pub struct BalanceScaleChart {
     pub supply_per_week: Option<f64>,
     /// Leads per week sales can work.
     pub capacity_per_week: Option<f64>,
+    /// Whether capacity is only a lower bound (the reps were never fully
+    /// loaded): the tilt is then at most its value, and the caption says
+    /// so.
+    pub bound: bool,
 }
 
 /// Tilts beyond ± this value are drawn at the largest angle.
@@ -125,7 +129,7 @@ fn draw(root: &Area, chart: &BalanceScaleChart) -> DrawResult {
         draw_pan(root, pan)?;
     }
     draw_pivot(root)?;
-    let (text, color) = caption(tilt);
+    let (text, color) = caption(tilt, chart.bound);
     let style = style::bold(NOTE_PX)
         .color(&color)
         .pos(Pos::new(HPos::Center, VPos::Center));
@@ -210,17 +214,23 @@ fn rate_text(rate: Option<f64>) -> String {
 }
 
 /// Caption under the scale and its colour.
-fn caption(tilt: Option<f64>) -> (String, RGBColor) {
+/// In plain words: "sales-heavy" reads as overspending on sales. Under a
+/// lower bound of capacity only a bound below the band settles anything.
+fn caption(tilt: Option<f64>, bound: bool) -> (String, RGBColor) {
     let Some(tilt) = tilt else {
         return ("Balance not available".to_owned(), INK);
     };
     let verdict = Verdict::of(tilt);
-    let color = match verdict {
-        Verdict::MarketingHeavy => MARKETING,
-        Verdict::SalesHeavy => SALES,
-        Verdict::Balanced => INK,
+    let (words, color) = match verdict {
+        _ if bound && verdict != Verdict::SalesHeavy => {
+            ("not settled: reps never fully loaded", INK)
+        }
+        Verdict::MarketingHeavy => ("leads outrun follow-up", MARKETING),
+        Verdict::SalesHeavy => ("follow-up has room for more leads", SALES),
+        Verdict::Balanced => ("balanced", INK),
     };
-    let text = format!("Tilt {}: {}", style::format_signed(tilt), verdict.word());
+    let at_most = if bound { "≤ " } else { "" };
+    let text = format!("Tilt {at_most}{}: {words}", style::format_signed(tilt));
     (text, color)
 }
 
@@ -275,10 +285,24 @@ mod tests {
 
     #[test]
     fn captions() {
-        assert_eq!(caption(Some(0.66)).0, "Tilt +0.66: marketing-heavy");
-        assert_eq!(caption(Some(-0.4)).0, "Tilt -0.40: sales-heavy");
-        assert_eq!(caption(Some(0.05)).0, "Tilt +0.05: balanced");
-        assert_eq!(caption(None).0, "Balance not available");
+        assert_eq!(
+            caption(Some(0.66), false).0,
+            "Tilt +0.66: leads outrun follow-up"
+        );
+        assert_eq!(
+            caption(Some(-0.4), false).0,
+            "Tilt -0.40: follow-up has room for more leads"
+        );
+        assert_eq!(caption(Some(0.05), false).0, "Tilt +0.05: balanced");
+        assert_eq!(
+            caption(Some(-0.4), true).0,
+            "Tilt ≤ -0.40: follow-up has room for more leads"
+        );
+        assert_eq!(
+            caption(Some(0.05), true).0,
+            "Tilt ≤ +0.05: not settled: reps never fully loaded"
+        );
+        assert_eq!(caption(None, false).0, "Balance not available");
     }
 
     #[test]

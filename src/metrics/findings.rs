@@ -19,6 +19,9 @@ use super::words::{
 use crate::config::Settings;
 use serde::Serialize;
 
+#[path = "findings_cro.rs"]
+mod cro;
+
 /// The largest size a finding can have (a figure 8× off its reference, or
 /// a reference of zero).
 pub const MAX_SIZE: f64 = 3.0;
@@ -69,9 +72,10 @@ pub fn findings(review: &Review, settings: &Settings) -> Vec<Finding> {
         settings,
         c: &review.currency,
     };
-    let rules: [fn(&Ctx) -> Vec<Finding>; 14] = [
+    let rules: [fn(&Ctx) -> Vec<Finding>; 18] = [
         tilt_rule,
         dropped_rule,
+        cro::sla_rule,
         speed_rule,
         speed_improved_rule,
         speed_conversion_rule,
@@ -84,6 +88,9 @@ pub fn findings(review: &Review, settings: &Settings) -> Vec<Finding> {
         disqualified_rule,
         effort_rule,
         mix_rule,
+        cro::cac_rule,
+        cro::roas_rule,
+        cro::small_budget_rule,
     ];
     let mut all: Vec<Finding> = rules.iter().flat_map(|rule| rule(&ctx)).collect();
     all.sort_by(|a, b| b.size.total_cmp(&a.size).then(a.rule.cmp(b.rule)));
@@ -160,12 +167,14 @@ fn tilt_rule(ctx: &Ctx) -> Vec<Finding> {
     else {
         return Vec::new();
     };
-    if t.abs() <= super::BALANCED_BAND {
+    if t.abs() <= super::BALANCED_BAND || b.verdict.is_none() {
         return Vec::new();
     }
+    let bound = b.capacity_basis == Some(super::capacity::Basis::LowerBound);
+    let at_least = if bound { "at least " } else { "" };
     let times = factor(2f64.powf(t.abs()));
     let weekly = format!(
-        "{} {} a week against capacity for {}",
+        "{} {} a week against capacity for {at_least}{}",
         per_week(supply),
         ctx.r.method.ready_for_sales.supply_words(),
         per_week(capacity)
@@ -205,30 +214,34 @@ fn tilt_rule(ctx: &Ctx) -> Vec<Finding> {
             "tilt",
             "balance",
             t.abs(),
-            format!("Sales could follow up {times} the {noun} marketing delivered: {weekly}."),
+            if bound {
+                format!(
+                    "Sales could handle at least {times} the {noun} marketing delivered; the reps were never fully loaded: {weekly}."
+                )
+            } else {
+                format!("Sales could follow up {times} the {noun} marketing delivered: {weekly}.")
+            },
             Some(weekly_target(ctx, capacity)),
         )
     }
 }
 
+/// The one weekly lead target of the review: the plan's, where there is
+/// one (the capacity it must fit beside it), else the capacity's.
 fn weekly_target(ctx: &Ctx, capacity: f64) -> String {
-    let planned = ctx
-        .r
-        .plan
-        .mqls_needed_per_week
-        .map(|n| {
-            format!(
-                "; the revenue target asks for {} ({})",
-                per_week(n),
-                ctx.r.plan.period
-            )
-        })
-        .unwrap_or_default();
-    format!(
-        "Give marketing a plan with weekly lead targets: {} {} a week fill the follow-up capacity sales has shown{planned}.",
-        per_week(capacity),
-        ctx.r.method.ready_for_sales.supply_noun()
-    )
+    let noun = ctx.r.method.ready_for_sales.supply_noun();
+    match ctx.r.plan.mqls_needed_per_week {
+        Some(n) => format!(
+            "Give marketing the plan's weekly lead target: {} {noun} a week for {}, against follow-up capacity for {}.",
+            per_week(n),
+            ctx.r.plan.period,
+            per_week(capacity)
+        ),
+        None => format!(
+            "Give marketing a plan with weekly lead targets: {} {noun} a week fill the follow-up capacity sales has shown.",
+            per_week(capacity)
+        ),
+    }
 }
 
 /// Leads left untouched past the drop window (when the tilt finding does
@@ -269,6 +282,13 @@ fn speed_rule(ctx: &Ctx) -> Vec<Finding> {
     let Some(median) = s.median_hours.filter(|m| *m > sla) else {
         return Vec::new();
     };
+    // Where the SLA share misses its target, the SLA rule says it (with
+    // the same recommendation); the median adds nothing then.
+    if s.within_sla
+        .is_some_and(|w| w < ctx.settings.sla.within_share)
+    {
+        return Vec::new();
+    }
     let within = s
         .within_sla
         .map(|w| {
@@ -658,35 +678,30 @@ fn hours_rule(ctx: &Ctx) -> Vec<Finding> {
     if long_share <= short_share {
         return Vec::new();
     }
+    // The hours are those of the people in the time logs (often the
+    // founders), not the reps': the sentence says whose they are and
+    // compares them with nobody else's.
     let why = if t > 0.0 {
-        "while leads waited for follow-up"
+        "while leads outran follow-up"
     } else {
-        "while reps had leads to spare"
+        "while follow-up had room for more leads"
     };
+    let people = count_of(h.people, "person", "people");
     finding(
         "hours",
         "hours",
         size(*long_share, *short_share),
         format!(
-            "{} took {} of the {} hours logged and {short} {}, {why}.",
-            capitalise(long),
+            "The {people} in the time logs spent {} of their {} hours on {long} and {} on {short}, {why}.",
             percent(*long_share),
             count(h.total.round() as u64),
             percent(*short_share)
         ),
         Some(format!(
-            "Shift hours from {long} to {short} until the tilt is back within ±{}.",
+            "Shift some of these hours from {long} to {short} until the tilt is back within ±{}.",
             tilt(super::BALANCED_BAND).trim_start_matches('+')
         )),
     )
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// One source disqualified far more often than the rest.

@@ -5,6 +5,7 @@
 use super::table::Table;
 use super::view::Figure;
 use crate::config::Settings;
+use crate::metrics::capacity::Basis;
 use crate::metrics::comparison::{Against, Change, HEADLINES, Unit};
 use crate::metrics::conversion::Conversion;
 use crate::metrics::funnel::Segment;
@@ -126,6 +127,14 @@ impl Grid {
         self.rows.push(row);
     }
 
+    /// Whether the page shows the table: the capacity evidence is long,
+    /// and the queue by rep is the queue chart's CSV (the chart shows its
+    /// ages); both are downloads only, which keeps the printed review
+    /// within ten pages.
+    pub fn on_page(&self) -> bool {
+        self.file != CAPACITY_EVIDENCE && self.file != QUEUE
+    }
+
     /// Whether the table has no rows (the page leaves it out; the CSV
     /// keeps its header).
     /// Whether there is nothing to show: no rows and no note explaining why.
@@ -233,6 +242,7 @@ pub fn all_tables(review: &Review) -> Vec<Grid> {
         spend_tables(review),
         hours_tables(review),
         pipeline_tables(review),
+        balance_tables(review),
         comparison_tables(review),
     ]
     .into_iter()
@@ -407,25 +417,33 @@ pub fn funnel(review: &Review) -> Vec<Figure> {
 /// Speed-to-lead figures.
 pub fn speed(review: &Review, settings: &Settings) -> Vec<Figure> {
     let s = &review.speed_to_lead;
+    let wait = |hours: f64, bound: bool| {
+        let d = duration_hours(hours);
+        if bound { format!("at least {d}") } else { d }
+    };
     vec![
         shown("Leads ready for sales", count(s.leads)),
         figure(
             review,
-            "Median time to first touch",
+            &format!(
+                "Touched within {} h (SLA; target {})",
+                settings.sla.first_touch_hours,
+                percent(settings.sla.within_share)
+            ),
+            "speed_to_lead.within_sla",
+            s.within_sla.map(percent),
+        ),
+        figure(
+            review,
+            "Median time to first touch (every ready lead, the untouched still waiting)",
             "speed_to_lead.median_hours",
-            s.median_hours.map(duration_hours),
+            s.median_hours.map(|h| wait(h, s.median_at_least)),
         ),
         figure(
             review,
             "90th percentile",
             "speed_to_lead.p90_hours",
-            s.p90_hours.map(duration_hours),
-        ),
-        figure(
-            review,
-            &format!("Touched within {} h (SLA)", settings.sla.first_touch_hours),
-            "speed_to_lead.within_sla",
-            s.within_sla.map(percent),
+            s.p90_hours.map(|h| wait(h, s.p90_at_least)),
         ),
         shown(
             &format!(
@@ -640,13 +658,13 @@ pub fn spend(review: &Review) -> Vec<Figure> {
     rows.extend([
         figure(
             review,
-            "Cost per new lead",
+            "Cost per new lead (blended: ad spend over every new lead, organic included)",
             "efficiency.cost_per_lead",
             e.cost_per_lead.map(cents),
         ),
         figure(
             review,
-            "Cost per MQL",
+            "Cost per MQL (blended: ad spend over every new MQL)",
             "efficiency.cost_per_mql",
             e.cost_per_mql.map(cents),
         ),
@@ -786,7 +804,7 @@ pub fn hours(review: &Review) -> Vec<Figure> {
         ),
         figure(
             review,
-            "Won revenue per sales hour",
+            "Won revenue per sales hour logged (the time logs' people, not the reps)",
             "investment.hours.won_per_sales_hour",
             h.won_per_sales_hour.map(|v| money(v, c)),
         ),
@@ -887,16 +905,41 @@ pub fn pipeline_tables(review: &Review) -> Vec<Grid> {
 /// Balance section figures: supply, capacity, inventory.
 pub fn balance(review: &Review) -> Vec<Figure> {
     let b = &review.balance;
+    let bound = b.capacity_basis == Some(Basis::LowerBound);
+    let at_least = |v: f64| {
+        let v = per_week(v);
+        if bound { format!("at least {v}") } else { v }
+    };
     let per_rep = b.per_rep_week.map(|p| {
-        let how = if b.per_rep_week_measured {
-            "measured"
-        } else {
-            "set in equinox.toml"
+        let how = match b.capacity_basis {
+            Some(Basis::UnderLoad) => format!(
+                "median of {} rep-weeks with leads waiting all week",
+                count(b.loaded_rep_weeks)
+            ),
+            Some(Basis::LowerBound) => "the reps were never fully loaded".into(),
+            _ => "set in equinox.toml".into(),
         };
-        format!("{} ({how})", per_week(p))
+        format!("{} ({how})", at_least(p))
     });
+    let q = &b.queue;
+    let ages = format!(
+        "{} ({} under a day, {} 1–7 days, {} 7–30 days, {} 30–90 days, {} older)",
+        count(q.ages.total),
+        count(q.ages.under_1d),
+        count(q.ages.d1_7),
+        count(q.ages.d7_30),
+        count(q.ages.d30_90),
+        count(q.ages.older)
+    );
+    let tilt_text = |t: f64| {
+        if bound {
+            format!("≤ {}", tilt(t))
+        } else {
+            tilt(t)
+        }
+    };
     vec![
-        figure(review, "Tilt", "balance.tilt", b.tilt.map(tilt)),
+        figure(review, "Tilt", "balance.tilt", b.tilt.map(tilt_text)),
         figure(
             review,
             &supply_label(review),
@@ -905,19 +948,31 @@ pub fn balance(review: &Review) -> Vec<Figure> {
         ),
         figure(
             review,
-            "Follow-up capacity a week",
+            "Follow-up capacity a week (first touches of leads handed to sales)",
             "balance.capacity_per_week",
-            b.capacity_per_week.map(per_week),
+            b.capacity_per_week.map(at_least),
         ),
         shown("Active reps", count(b.active_reps)),
         figure(
             review,
-            "First touches a rep can make a week",
+            "First touches a rep can make a week (leads handed to sales)",
             "balance.capacity_per_week",
             per_rep,
         ),
         shown(
-            "Untouched MQLs at the period's end",
+            "Rep-weeks with leads waiting all week, last four quarters (capacity-evidence.csv)",
+            format!(
+                "{} of {}",
+                count(b.loaded_rep_weeks),
+                count(b.rep_weeks.len() as u64)
+            ),
+        ),
+        shown("Untouched MQLs at the period's end, every age", ages),
+        shown(
+            &format!(
+                "Of those, workable (no older than {} days)",
+                q.workable_days
+            ),
             count(b.inventory.untouched),
         ),
         shown(
@@ -931,6 +986,65 @@ pub fn balance(review: &Review) -> Vec<Figure> {
             b.inventory_weeks.map(|w| format!("{w:.1}")),
         ),
     ]
+}
+
+/// The CSV of first touches per rep and week: too long for the page.
+const CAPACITY_EVIDENCE: &str = "capacity-evidence.csv";
+/// The CSV of the untouched queue by age and rep, behind the queue chart.
+const QUEUE: &str = "queue.csv";
+
+/// Balance section: the untouched queue by age and rep, and the capacity
+/// evidence (first touches per rep and week, loaded or not).
+pub fn balance_tables(review: &Review) -> Vec<Grid> {
+    let b = &review.balance;
+    let mut queue = Grid::new(
+        QUEUE,
+        "Untouched leads at the period's end, by age and rep",
+        &[
+            "Rep",
+            "Under 1 day",
+            "1–7 days",
+            "7–30 days",
+            "30–90 days",
+            "Older",
+            "Total",
+        ],
+    )
+    .note("Every MQL no rep had touched by the period's end, whatever its age: a lead past the drop window is dropped, not gone.");
+    let shown = team_rows_shown(review);
+    for r in b.queue.by_rep.iter().filter(|r| shown.contains(&r.rep)) {
+        let mut row = vec![text(&r.rep)];
+        row.extend(r.ages.counts().into_iter().map(number));
+        row.push(number(r.ages.total));
+        queue.push(row);
+    }
+    let mut evidence = Grid::new(
+        CAPACITY_EVIDENCE,
+        "First touches per rep and week, last four quarters",
+        &["Rep", "Week of", "First touches", "Leads waited all week"],
+    )
+    .note("The capacity evidence: a week counts as loaded when a lead handed to the rep waited, untouched, through every working day; only loaded weeks show what a rep can do.");
+    for w in b.rep_weeks.iter().filter(|w| shown.contains(&w.owner)) {
+        evidence.push(vec![
+            text(&w.owner),
+            text(&w.week_start.to_string()),
+            number(w.first_touches),
+            text(if w.loaded { "yes" } else { "no" }),
+        ]);
+    }
+    vec![queue, evidence]
+}
+
+/// The reps the team table shows (enough leads assigned): per-rep rows
+/// elsewhere show only these, so no one's figures are read from a handful
+/// of leads.
+fn team_rows_shown(review: &Review) -> std::collections::BTreeSet<String> {
+    review
+        .team
+        .iter()
+        .filter(|r| r.assigned >= MIN_TEAM_ROW_LEADS)
+        .map(|r| r.rep.clone())
+        .collect()
 }
 
 /// Plan section figures.
@@ -989,6 +1103,45 @@ pub fn plan(review: &Review) -> Vec<Figure> {
                 .map(|n| format!("{} (active: {})", count(n), count(p.active_reps))),
         ),
     ]
+    .into_iter()
+    .chain(plan_check(review))
+    .collect()
+}
+
+/// Last review's plan for this period against what happened.
+fn plan_check(review: &Review) -> Vec<Figure> {
+    let Some(k) = &review.plan.check else {
+        return Vec::new();
+    };
+    let c = review.currency.as_str();
+    let noun = review.method.ready_for_sales.supply_noun();
+    let delivered = k
+        .delivered_per_week
+        .map_or_else(|| "none".to_string(), per_week);
+    let reps = k
+        .planned_reps
+        .map(|r| {
+            format!(
+                "; reps {} planned, {} active",
+                count(r),
+                count(k.active_reps)
+            )
+        })
+        .unwrap_or_default();
+    let revenue = k
+        .revenue_target
+        .map(|t| format!("; won {} against {}", money(k.won_amount, c), money(t, c)))
+        .unwrap_or_default();
+    vec![shown(
+        &format!(
+            "{}'s plan for {} against what happened",
+            k.planned_in, review.period.label
+        ),
+        format!(
+            "{} {noun} a week planned, {delivered} delivered{reps}{revenue}",
+            per_week(k.planned_per_week)
+        ),
+    )]
 }
 
 /// The comparison of every headline figure, for the CSV and the data section.
