@@ -1,6 +1,7 @@
 //! Charts stage (data structs in, SVG string out, no file I/O): weekly lead
-//! flow – new MQLs (supply) and leads first touched (absorption) as lines over
-//! the backlog of untouched leads as a grey area.
+//! flow – new MQLs (or new leads, where every lead is supply) and leads
+//! first touched (absorption) as lines over the queue of untouched leads,
+//! of every age, as a grey area.
 
 use plotters::prelude::*;
 
@@ -17,12 +18,12 @@ use super::svg::{self, Area, DrawResult, Meta};
 pub struct WeekFlow {
     /// Axis label of the week, e.g. "6 Jul".
     pub label: String,
-    /// New MQLs created in the week.
+    /// New MQLs (or new leads) ready in the week.
     pub supply: u64,
     /// Leads first touched by sales in the week.
     pub absorption: u64,
-    /// Untouched leads at the end of the week.
-    pub backlog: u64,
+    /// Untouched ready leads of every age at the end of the week.
+    pub queue: u64,
 }
 
 /// Input of [`weekly_flow`].
@@ -32,15 +33,22 @@ pub struct WeeklyFlowChart {
     pub title: String,
     /// Weeks in chronological order.
     pub weeks: Vec<WeekFlow>,
+    /// Whether every new lead is supply (no MQL dates): the legend and
+    /// description then say leads, not MQLs.
+    pub supply_is_leads: bool,
 }
 
 /// Longest series that still gets a marker on every week.
 const MAX_MARKED_WEEKS: usize = 26;
 
-fn legend() -> [LegendEntry; 3] {
+fn legend(supply_is_leads: bool) -> [LegendEntry; 3] {
     [
         LegendEntry {
-            label: "New MQLs (supply)",
+            label: if supply_is_leads {
+                "New leads (supply)"
+            } else {
+                "New MQLs (supply)"
+            },
             color: MARKETING.to_rgba(),
             swatch: Swatch::Line,
         },
@@ -50,19 +58,19 @@ fn legend() -> [LegendEntry; 3] {
             swatch: Swatch::HollowLine,
         },
         LegendEntry {
-            label: "Backlog (untouched)",
+            label: "Untouched queue, every age",
             color: NEUTRAL.mix(AREA_OPACITY),
             swatch: Swatch::Block,
         },
     ]
 }
 
-/// Renders the weekly supply / absorption / backlog chart as an SVG document.
+/// Renders the weekly supply / absorption / queue chart as an SVG document.
 pub fn weekly_flow(chart: &WeeklyFlowChart) -> String {
     let meta = Meta {
         id: "weekly-flow",
         title: &chart.title,
-        desc: describe(&chart.weeks),
+        desc: describe(&chart.weeks, chart.supply_is_leads),
         size: (CHART_WIDTH, CHART_HEIGHT),
     };
     let draw = has_data(&chart.weeks).then_some(|root: &Area| draw(root, chart));
@@ -74,11 +82,11 @@ fn has_data(weeks: &[WeekFlow]) -> bool {
 }
 
 fn peak(week: &WeekFlow) -> u64 {
-    week.supply.max(week.absorption).max(week.backlog)
+    week.supply.max(week.absorption).max(week.queue)
 }
 
 fn draw(root: &Area, chart: &WeeklyFlowChart) -> DrawResult {
-    let area = layout::header(root, &chart.title, &legend())?;
+    let area = layout::header(root, &chart.title, &legend(chart.supply_is_leads))?;
     let labels: Vec<String> = chart.weeks.iter().map(|week| week.label.clone()).collect();
     let x = XAxis {
         labels: &labels,
@@ -91,10 +99,8 @@ fn draw(root: &Area, chart: &WeeklyFlowChart) -> DrawResult {
         format: style::format_compact,
     };
     let mut plot = axes::category_plot(&area, &x, &y)?;
-    let backlog = series(&chart.weeks, |week| week.backlog);
-    plot.draw_series(
-        AreaSeries::new(backlog, 0.0, NEUTRAL.mix(AREA_OPACITY)).border_style(NEUTRAL),
-    )?;
+    let queue = series(&chart.weeks, |week| week.queue);
+    plot.draw_series(AreaSeries::new(queue, 0.0, NEUTRAL.mix(AREA_OPACITY)).border_style(NEUTRAL))?;
     let markers = chart.weeks.len() <= MAX_MARKED_WEEKS;
     let supply = series(&chart.weeks, |week| week.supply);
     draw_line(
@@ -152,7 +158,7 @@ fn draw_line(
     Ok(())
 }
 
-fn describe(weeks: &[WeekFlow]) -> String {
+fn describe(weeks: &[WeekFlow], supply_is_leads: bool) -> String {
     let (Some(first), Some(last)) = (weeks.first(), weeks.last()) else {
         return format!("{}.", svg::NO_DATA);
     };
@@ -163,14 +169,15 @@ fn describe(weeks: &[WeekFlow]) -> String {
         format!("from {low} to {high} per week")
     };
     format!(
-        "Weekly new MQLs against leads first touched, {count} {weeks_word} ({from} to {to}): \
-         supply {supply}, absorption {absorption}; backlog at the end {backlog}.",
+        "Weekly new {noun} against leads first touched, {count} {weeks_word} ({from} to {to}): \
+         supply {supply}, absorption {absorption}; untouched queue at the end {queue}.",
+        noun = if supply_is_leads { "leads" } else { "MQLs" },
         count = weeks.len(),
         weeks_word = if weeks.len() == 1 { "week" } else { "weeks" },
         from = first.label,
         to = last.label,
         supply = range(|week| week.supply),
         absorption = range(|week| week.absorption),
-        backlog = last.backlog,
+        queue = last.queue,
     )
 }

@@ -26,6 +26,10 @@ pub struct BalanceScaleChart {
     pub supply_per_week: Option<f64>,
     /// Leads per week sales can work.
     pub capacity_per_week: Option<f64>,
+    /// Whether capacity is only a lower bound (the reps were never fully
+    /// loaded): the tilt is then at most its value, and the caption says
+    /// so.
+    pub bound: bool,
 }
 
 /// Tilts beyond ± this value are drawn at the largest angle.
@@ -128,7 +132,7 @@ fn draw(root: &Area, chart: &BalanceScaleChart) -> DrawResult {
         draw_pan(root, pan)?;
     }
     draw_pivot(root)?;
-    let (text, color) = caption(tilt, chart.verdict);
+    let (text, color) = caption(tilt, chart.verdict, chart.bound);
     let style = style::bold(NOTE_PX)
         .color(&color)
         .pos(Pos::new(HPos::Center, VPos::Center));
@@ -213,20 +217,21 @@ fn rate_text(rate: Option<f64>) -> String {
 }
 
 /// Caption under the scale and its colour.
-fn caption(tilt: Option<f64>, verdict: Option<Verdict>) -> (String, RGBColor) {
-    let (Some(tilt), Some(verdict)) = (tilt, verdict) else {
+/// In plain words: "sales-heavy" reads as overspending on sales. Under a
+/// lower bound of capacity metrics gives only the verdict the bound
+/// supports; without one the caption says the bound settles nothing.
+fn caption(tilt: Option<f64>, verdict: Option<Verdict>, bound: bool) -> (String, RGBColor) {
+    let Some(tilt) = tilt else {
         return ("Balance not available".to_owned(), INK);
     };
-    let color = match verdict {
-        Verdict::MarketingHeavy => MARKETING,
-        Verdict::SalesHeavy => SALES,
-        Verdict::Balanced => INK,
+    let (words, color) = match verdict {
+        None => ("not settled: reps never fully loaded", INK),
+        Some(Verdict::MarketingHeavy) => ("leads outrun follow-up", MARKETING),
+        Some(Verdict::SalesHeavy) => ("follow-up has room for more leads", SALES),
+        Some(Verdict::Balanced) => ("balanced", INK),
     };
-    let text = format!(
-        "Tilt {}: {}",
-        style::format_signed(tilt),
-        verdict_word(verdict)
-    );
+    let at_most = if bound { "≤ " } else { "" };
+    let text = format!("Tilt {at_most}{}: {words}", style::format_signed(tilt));
     (text, color)
 }
 
@@ -237,6 +242,7 @@ fn describe(chart: &BalanceScaleChart) -> String {
             style::format_signed(tilt),
             verdict_word(verdict)
         ),
+        (Some(tilt), None) => format!("tilt at most {}, not settled", style::format_signed(tilt)),
         _ => "balance not available".to_owned(),
     };
     format!(
@@ -281,11 +287,27 @@ mod tests {
 
     #[test]
     fn captions() {
-        let of = |t: f64| caption(Some(t), Some(Verdict::of(t))).0;
-        assert_eq!(of(0.66), "Tilt +0.66: marketing-heavy");
-        assert_eq!(of(-0.4), "Tilt -0.40: sales-heavy");
-        assert_eq!(of(0.05), "Tilt +0.05: balanced");
-        assert_eq!(caption(None, None).0, "Balance not available");
+        assert_eq!(
+            caption(Some(0.66), Some(Verdict::MarketingHeavy), false).0,
+            "Tilt +0.66: leads outrun follow-up"
+        );
+        assert_eq!(
+            caption(Some(-0.4), Some(Verdict::SalesHeavy), false).0,
+            "Tilt -0.40: follow-up has room for more leads"
+        );
+        assert_eq!(
+            caption(Some(0.05), Some(Verdict::Balanced), false).0,
+            "Tilt +0.05: balanced"
+        );
+        assert_eq!(
+            caption(Some(-0.4), Some(Verdict::SalesHeavy), true).0,
+            "Tilt ≤ -0.40: follow-up has room for more leads"
+        );
+        assert_eq!(
+            caption(Some(0.05), None, true).0,
+            "Tilt ≤ +0.05: not settled: reps never fully loaded"
+        );
+        assert_eq!(caption(None, None, false).0, "Balance not available");
     }
 
     #[test]

@@ -14,9 +14,10 @@ fn flow(title: &str, weeks: usize) -> WeeklyFlowChart {
                 label: format!("{} Jul", 6 + 7 * i),
                 supply: 20 + 4 * i as u64,
                 absorption: 36 + (i as u64 % 3),
-                backlog: 10 * i as u64,
+                queue: 10 * i as u64,
             })
             .collect(),
+        supply_is_leads: false,
     }
 }
 
@@ -58,6 +59,7 @@ fn scale(title: &str, tilt: Option<f64>) -> BalanceScaleChart {
         verdict: tilt.map(Verdict::of),
         supply_per_week: Some(61.2),
         capacity_per_week: Some(38.5),
+        bound: false,
     }
 }
 
@@ -251,8 +253,9 @@ fn degenerate_input_does_not_panic() {
             label: String::new(),
             supply: 0,
             absorption: 0,
-            backlog: 0,
+            queue: 0,
         }],
+        supply_is_leads: false,
     };
     assert!(weekly_flow(&all_zero).contains(svg::NO_DATA));
     assert!(!weekly_flow(&flow("One", 1)).contains(svg::NO_DATA));
@@ -261,7 +264,7 @@ fn degenerate_input_does_not_panic() {
             label: "x".to_owned(),
             supply: u64::MAX,
             absorption: 0,
-            backlog: u64::MAX,
+            queue: u64::MAX,
         }],
         ..flow("Huge", 0)
     };
@@ -279,6 +282,7 @@ fn degenerate_input_does_not_panic() {
         verdict: None,
         supply_per_week: None,
         capacity_per_week: Some(f64::NAN),
+        bound: false,
     };
     let svg = balance_scale(&blank);
     assert_accessible("balance-scale", &svg);
@@ -443,7 +447,7 @@ fn descriptions_summarise_the_data() {
     let svg = weekly_flow(&flow("Lead flow", 13));
     assert!(svg.contains(
         "13 weeks (6 Jul to 90 Jul): supply from 20 to 68 per week, \
-         absorption from 36 to 38 per week; backlog at the end 120."
+         absorption from 36 to 38 per week; untouched queue at the end 120."
     ));
     let svg = spend_vs_revenue(&money("Money", &[(40e3, 180e3), (60e3, 210e3)]));
     assert!(svg.contains("2026-Q1 spend 40k, won 180k; 2026-Q2 spend 60k, won 210k"));

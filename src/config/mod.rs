@@ -39,6 +39,10 @@ pub struct Settings {
     pub targets: Targets,
     /// Fixed per-rep weekly throughput, overriding the measured one.
     pub leads_per_rep_week: Option<f64>,
+    /// Age in days up to which an untouched lead is workable (`[capacity]
+    /// workable_days`, default 30): the queue's workable part, the weeks
+    /// of leads in hand and the capacity evidence count only these.
+    pub workable_days: i64,
     pub sources: SourceMap,
     pub privacy: OwnerDisplay,
     /// Deal stage names (normalised: lower case, no spaces) to outcomes,
@@ -100,6 +104,9 @@ pub struct Sla {
     pub first_touch_hours: f64,
     /// Untouched this many days counts as dropped (default 7).
     pub drop_after_days: i64,
+    /// Target share of leads touched within `first_touch_hours` (default
+    /// 0.9): the headline follow-up figure's target.
+    pub within_share: f64,
 }
 
 /// Targets the headline figures are judged against; every one optional.

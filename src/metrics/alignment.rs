@@ -32,6 +32,9 @@ pub const DISQUALIFYING: &[&str] = &[
 
 /// The reason a lost deal is listed under in the feedback table.
 pub const DEAL_LOST: &str = "Deal lost";
+/// The reason a never-touched lead with a disqualifying status is listed
+/// under: the status is a clean-up of the CRM, not sales' verdict.
+pub const CLOSED_UNTOUCHED: &str = "Closed without a touch";
 
 /// Alignment figures of one period.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -50,8 +53,12 @@ pub struct Alignment {
     pub feedback: Vec<Feedback>,
     /// Disqualified leads by source, of the leads ready in the period.
     pub disqualified_by_source: BTreeMap<String, SourceFeedback>,
-    /// Disqualified share of all leads ready in the period.
+    /// Disqualified share of the leads ready in the period that sales
+    /// touched: sales' verdict counts only what sales saw.
     pub disqualified_share: Option<f64>,
+    /// Leads ready in the period with a disqualifying status that no rep
+    /// ever touched ("closed without a touch"), outside the verdict.
+    pub closed_without_touch: u64,
     /// Each source's share of new leads against the previous period.
     pub source_mix: Vec<MixRow>,
     /// Half the sum of the absolute share changes: the share of new leads
@@ -71,8 +78,14 @@ pub struct Feedback {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct SourceFeedback {
     pub ready: u64,
+    /// Of the ready leads, those sales touched (at a known time or not).
+    pub touched: u64,
+    /// Touched leads with a disqualifying status.
     pub disqualified: u64,
+    /// `disqualified / touched`.
     pub share: Option<f64>,
+    /// Never-touched leads with a disqualifying status.
+    pub closed_without_touch: u64,
     /// Deals of the source lost in the period.
     pub lost_deals: u64,
 }
@@ -145,12 +158,20 @@ pub fn alignment(
     }
     let mut reasons: BTreeMap<(&str, &str), u64> = BTreeMap::new();
     let mut by_source: BTreeMap<String, SourceFeedback> = BTreeMap::new();
-    for ((source, status), n) in source_status_counts(&ready) {
+    for ((source, status, touched), n) in source_status_counts(&ready) {
         let source = source_label(source);
         let counts = entry(&mut by_source, source);
         counts.ready += n;
-        if let Some(status) = status.map(str::trim).filter(|s| !s.is_empty()) {
-            counts.disqualified += n * u64::from(is_disqualifying(status));
+        counts.touched += n * u64::from(touched);
+        let Some(status) = status.map(str::trim).filter(|s| !s.is_empty()) else {
+            continue;
+        };
+        let rejected = is_disqualifying(status);
+        if rejected && !touched {
+            counts.closed_without_touch += n;
+            *reasons.entry((source, CLOSED_UNTOUCHED)).or_default() += n;
+        } else {
+            counts.disqualified += n * u64::from(rejected);
             *reasons.entry((source, status)).or_default() += n;
         }
     }
@@ -163,31 +184,38 @@ pub fn alignment(
         *reasons.entry((source, DEAL_LOST)).or_default() += 1;
     }
     let disqualified: u64 = by_source.values().map(|s| s.disqualified).sum();
+    let touched: u64 = by_source.values().map(|s| s.touched).sum();
     for s in by_source.values_mut() {
-        s.share = share(s.disqualified, s.ready);
+        s.share = share(s.disqualified, s.touched);
     }
-    a.disqualified_share = share(disqualified, ready.len() as u64);
+    a.disqualified_share = share(disqualified, touched);
+    a.closed_without_touch = by_source.values().map(|s| s.closed_without_touch).sum();
     a.disqualified_by_source = by_source;
     a.feedback = feedback_rows(reasons);
     a
 }
 
-/// How many leads have each source and status. Sources and statuses are
-/// texts shared by many leads, so they are told apart by address first
-/// (no string compared or hashed per lead); the caller keys by text.
-fn source_status_counts<'a>(ready: &[&FollowUp<'a>]) -> Vec<((&'a str, Option<&'a str>), u64)> {
+/// Source, status and whether sales touched the lead.
+type StatusKey<'a> = (&'a str, Option<&'a str>, bool);
+
+/// How many leads have each source, status and touched flag. Sources and
+/// statuses are texts shared by many leads, so they are told apart by
+/// address first (no string compared or hashed per lead); the caller keys
+/// by text.
+fn source_status_counts<'a>(ready: &[&FollowUp<'a>]) -> Vec<(StatusKey<'a>, u64)> {
     let address = |text: &str| text.as_ptr() as usize;
-    let mut counts: rustc_hash::FxHashMap<(usize, usize), (&str, Option<&str>, u64)> =
+    let mut counts: rustc_hash::FxHashMap<(usize, usize, bool), (StatusKey<'a>, u64)> =
         rustc_hash::FxHashMap::default();
     for f in ready {
         let (source, status) = (&*f.lead.source, f.lead.status.as_deref());
-        let key = (address(source), status.map_or(0, address));
-        counts.entry(key).or_insert((source, status, 0)).2 += 1;
+        let touched = f.touch.is_some() || f.untimed;
+        let key = (address(source), status.map_or(0, address), touched);
+        counts
+            .entry(key)
+            .or_insert(((source, status, touched), 0))
+            .1 += 1;
     }
-    counts
-        .into_values()
-        .map(|(source, status, n)| ((source, status), n))
-        .collect()
+    counts.into_values().collect()
 }
 
 /// Reasons by source, most frequent first within each source.

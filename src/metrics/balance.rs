@@ -3,45 +3,56 @@
 //! can work; -1 means sales could work twice the leads it gets.
 
 use super::Figure;
+use super::capacity::{self, Basis, RepWeek};
 use super::flow::Inventory;
 use super::follow_up::FollowUp;
-use super::stats::{quantile, ratio};
+use super::queue::Queue;
+use super::stats::ratio;
 use super::window::Window;
-use crate::model::{ReadyBasis, Stamp};
-use chrono::{Days, NaiveDate, NaiveTime};
-use rustc_hash::FxHashMap;
+use crate::model::ReadyBasis;
 use serde::Serialize;
 
 /// Tilt above this is marketing-heavy, below its negative sales-heavy.
 pub const BALANCED_BAND: f64 = 0.25;
-/// Rep-weeks needed before per-rep throughput is trusted.
-const MIN_REP_WEEKS: usize = 8;
-/// Trailing window for demonstrated throughput: four quarters.
-const TRAILING_DAYS: u64 = 364;
-/// Which rep-week counts as "demonstrated" throughput.
-const THROUGHPUT_QUANTILE: f64 = 0.9;
 
 /// The balance figures of one period.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Balance {
+    /// log2(supply / capacity). Where `capacity_basis` is `lower_bound`,
+    /// the true tilt is at most this.
     pub tilt: Option<f64>,
     /// Which side the tilt leans to; `None` with the tilt.
     pub verdict: Option<Verdict>,
     /// Mean new MQLs per week (new leads where no lead has an MQL date).
     pub supply_per_week: Option<f64>,
-    /// Active reps times per-rep weekly throughput.
+    /// Active reps times per-rep weekly capacity.
     pub capacity_per_week: Option<f64>,
-    /// Owners with at least one first touch in the period.
+    /// How per-rep capacity was found: `under_load`, `lower_bound` or
+    /// `setting` (see [`capacity`]).
+    pub capacity_basis: Option<Basis>,
+    /// Owners with at least one first touch of a lead handed to them in
+    /// the period.
     pub active_reps: u64,
-    /// First touches one rep can make in a week.
+    /// First touches one rep can make in a week, of the leads handed to
+    /// sales (not the reps' own prospects; see [`capacity::handed_over`]).
     pub per_rep_week: Option<f64>,
     /// Whether `per_rep_week` was measured (`true`) or set in equinox.toml.
     pub per_rep_week_measured: bool,
+    /// Rep-weeks of the trailing four quarters in which the rep was loaded
+    /// (leads waited through every working day): the capacity evidence.
+    pub loaded_rep_weeks: u64,
     /// MQLs sales still had to work at the period's end.
     pub inventory: Inventory,
-    /// Inventory (untouched + working) / MQLs first touched per week: how
-    /// many weeks of leads the reps had in hand. Low means a dry spell ahead.
+    /// Inventory (workable untouched + working) / MQLs first touched per
+    /// week: how many weeks of leads the reps had in hand. Low means a dry
+    /// spell ahead.
     pub inventory_weeks: Option<f64>,
+    /// Every untouched ready lead at the period's end, by age and rep.
+    pub queue: Queue,
+    /// First touches per rep and week of the trailing four quarters, with
+    /// their load: the capacity evidence, for the grid chart.
+    #[serde(skip)]
+    pub rep_weeks: Vec<RepWeek>,
 }
 
 /// Marketing's supply in one period: the leads that became ready for
@@ -56,43 +67,46 @@ pub struct Supply {
 /// Why a balance figure is missing, for the `unavailable` map.
 pub type Missing = Vec<(Figure, String)>;
 
+/// What the balance of one period is computed from, beside the joined
+/// leads.
+pub struct Inputs {
+    pub supply: Supply,
+    /// `[capacity] leads_per_rep_week`.
+    pub setting: Option<f64>,
+    /// `[capacity] workable_days`.
+    pub workable_days: i64,
+    pub inventory: Inventory,
+    pub queue: Queue,
+}
+
 /// Computes the tilt of one period.
-pub fn balance(
-    follow_ups: &[FollowUp],
-    window: &Window,
-    supply: Supply,
-    fixed_per_rep: Option<f64>,
-    inventory: Inventory,
-) -> (Balance, Missing) {
+pub fn balance(follow_ups: &[FollowUp], window: &Window, input: Inputs) -> (Balance, Missing) {
     let mut missing = Missing::new();
-    let mqls = supply.leads;
-    let per_week = mqls as f64 / (window.observed_days() as f64 / 7.0);
-    let supply_per_week = (mqls > 0).then_some(per_week);
-    if mqls == 0 {
-        let reason = match supply.basis {
-            ReadyBasis::Mql => "no new MQLs in the period",
-            ReadyBasis::Created => "no new leads in the period",
-        };
-        missing.push((Figure::SupplyPerWeek, reason.into()));
-    }
+    let supply_per_week = supply_per_week(input.supply, window, &mut missing);
     let active_reps = active_reps(follow_ups, window);
-    let measured = fixed_per_rep.is_none();
-    let per_rep_week = fixed_per_rep.or_else(|| demonstrated_throughput(follow_ups, window));
-    if per_rep_week.is_none() {
-        missing.push((Figure::CapacityPerWeek, format!("fewer than {MIN_REP_WEEKS} rep-weeks with first touches in the trailing four quarters; export first-touch dates or set [capacity] leads_per_rep_week")));
+    let rep_weeks = capacity::rep_weeks(follow_ups, window, input.workable_days);
+    let per_rep = capacity::per_rep(&rep_weeks, input.setting);
+    if per_rep.is_none() {
+        missing.push((Figure::CapacityPerWeek, "no rep-week with a first touch in the trailing four quarters; export first-touch dates or set [capacity] leads_per_rep_week".into()));
     } else if active_reps == 0 {
         missing.push((
             Figure::CapacityPerWeek,
             "no rep made a first touch in the period".into(),
         ));
     }
-    let capacity = per_rep_week
+    let capacity = per_rep
         .filter(|_| active_reps > 0)
-        .map(|p| p * active_reps as f64);
+        .map(|p| p.per_week * active_reps as f64);
     let tilt = supply_per_week.zip(capacity).map(|(s, c)| (s / c).log2());
     if tilt.is_none() {
         missing.push((Figure::Tilt, "needs both supply and capacity".into()));
     }
+    let basis = per_rep.map(|p| p.basis);
+    let verdict = tilt.and_then(|t| supported_verdict(t, basis));
+    if tilt.is_some() && verdict.is_none() {
+        missing.push((Figure::Verdict, "the reps were never loaded in the trailing four quarters, so capacity is only a lower bound, and the bound does not settle the verdict".into()));
+    }
+    let inventory = input.inventory;
     let inventory_weeks = ratio(
         (inventory.untouched + inventory.working) as f64,
         inventory.absorption_per_week,
@@ -105,14 +119,18 @@ pub fn balance(
     }
     let balance = Balance {
         tilt,
-        verdict: tilt.map(Verdict::of),
+        verdict,
         supply_per_week,
         capacity_per_week: capacity,
+        capacity_basis: basis,
         active_reps,
-        per_rep_week,
-        per_rep_week_measured: measured,
+        per_rep_week: per_rep.map(|p| p.per_week),
+        per_rep_week_measured: input.setting.is_none(),
+        loaded_rep_weeks: per_rep.map_or(0, |p| p.loaded_rep_weeks),
         inventory,
         inventory_weeks,
+        queue: input.queue,
+        rep_weeks,
     };
     (balance, missing)
 }
@@ -144,71 +162,40 @@ impl Verdict {
     }
 }
 
-/// Owners who first touched at least one MQL in the period.
+/// Mean supply leads per observed week, `None` (with its reason) for none.
+fn supply_per_week(supply: Supply, window: &Window, missing: &mut Missing) -> Option<f64> {
+    if supply.leads == 0 {
+        let reason = match supply.basis {
+            ReadyBasis::Mql => "no new MQLs in the period",
+            ReadyBasis::Created => "no new leads in the period",
+        };
+        missing.push((Figure::SupplyPerWeek, reason.into()));
+        return None;
+    }
+    Some(supply.leads as f64 / window.observed_weeks())
+}
+
+/// The verdict a tilt supports. Under a lower bound of capacity the true
+/// tilt is at most the one computed: only `sales-heavy` is certain, and
+/// only when even the bound is below the balanced band.
+pub fn supported_verdict(tilt: f64, basis: Option<Basis>) -> Option<Verdict> {
+    match basis {
+        Some(Basis::LowerBound) => (tilt < -BALANCED_BAND).then_some(Verdict::SalesHeavy),
+        _ => Some(Verdict::of(tilt)),
+    }
+}
+
+/// Owners who first touched at least one lead handed to them
+/// ([`capacity::handed_over`]) in the period.
 fn active_reps(follow_ups: &[FollowUp], window: &Window) -> u64 {
     let reps: rustc_hash::FxHashSet<&str> = follow_ups
         .iter()
-        .filter(|f| f.mql && f.touch.is_some_and(|t| window.contains(t)))
+        .filter(|f| capacity::handed_over(f) && window.holds(f.touch))
         .filter_map(|f| f.owner.map(|owner| &**owner))
         .collect();
     reps.len() as u64
 }
 
-/// The 90th percentile of MQL first touches per rep-week over the trailing
-/// four quarters ending with the period. Only rep-weeks with at least one
-/// touch count: a week without touches may be leave, not lack of leads.
-/// MQLs only, so capacity and supply measure the same leads; the time reps
-/// spend on their own prospects shows as lower throughput.
-fn demonstrated_throughput(follow_ups: &[FollowUp], window: &Window) -> Option<f64> {
-    let last = window.period.end.min(window.as_of.date());
-    let first = last - Days::new(TRAILING_DAYS);
-    // Touches on the days after `first` up to `last`.
-    let day_start = |day: NaiveDate| Stamp::clamped(day.and_time(NaiveTime::MIN));
-    let (from, until) = (
-        day_start(first + Days::new(1)),
-        day_start(last + Days::new(1)),
-    );
-    let mut rep_weeks: FxHashMap<(&str, i64), u64> = FxHashMap::default();
-    for lead in follow_ups.iter().filter(|f| f.mql) {
-        let (Some(owner), Some(touch)) = (lead.owner, lead.touch) else {
-            continue;
-        };
-        if from <= touch && touch < until {
-            *rep_weeks.entry((owner, touch.week())).or_default() += 1;
-        }
-    }
-    if rep_weeks.len() < MIN_REP_WEEKS {
-        return None;
-    }
-    let mut counts: Vec<f64> = rep_weeks.values().map(|c| *c as f64).collect();
-    quantile(&mut counts, THROUGHPUT_QUANTILE)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn verdict_band_edges_are_balanced() {
-        assert_eq!(Verdict::of(0.0), Verdict::Balanced);
-        assert_eq!(Verdict::of(BALANCED_BAND), Verdict::Balanced);
-        assert_eq!(Verdict::of(-BALANCED_BAND), Verdict::Balanced);
-        assert_eq!(Verdict::of(0.2501), Verdict::MarketingHeavy);
-        assert_eq!(Verdict::of(-0.2501), Verdict::SalesHeavy);
-        assert_eq!(Verdict::of(f64::INFINITY), Verdict::MarketingHeavy);
-    }
-
-    #[test]
-    fn verdict_serialises_as_before() {
-        let words = [
-            Verdict::MarketingHeavy,
-            Verdict::Balanced,
-            Verdict::SalesHeavy,
-        ]
-        .map(|v| serde_json::to_string(&v).unwrap());
-        assert_eq!(
-            words,
-            ["\"marketing-heavy\"", "\"balanced\"", "\"sales-heavy\""]
-        );
-    }
-}
+#[path = "balance_tests.rs"]
+mod tests;

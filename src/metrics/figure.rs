@@ -33,6 +33,8 @@ figures! {
     SupplyPerWeek => "balance.supply_per_week",
     CapacityPerWeek => "balance.capacity_per_week",
     InventoryWeeks => "balance.inventory_weeks",
+    /// The verdict, missing where a lower bound of capacity settles none.
+    Verdict => "balance.verdict",
     Leads => "funnel.leads",
     Mqls => "funnel.mqls",
     Sqls => "funnel.sqls",

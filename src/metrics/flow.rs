@@ -24,6 +24,8 @@ pub struct Week {
     pub absorption: u64,
     /// MQLs untouched at the week's end and younger than the drop window.
     pub backlog: u64,
+    /// MQLs untouched at the week's end, of every age: the whole queue.
+    pub queue: u64,
 }
 
 /// Computes the weeks of one period.
@@ -47,11 +49,14 @@ pub fn weekly_flow(follow_ups: &[FollowUp], window: &Window, sla: &Sla) -> Vec<W
             supply: 0,
             absorption: 0,
             backlog: 0,
+            queue: 0,
         })
         .collect();
     // Backlog by difference array: a lead is in the backlog at every week
     // end in (ready, min(touch, ready + drop window)].
     let mut backlog_delta = vec![0i64; weeks.len() + 1];
+    // The queue likewise, at every week end in (ready, touch].
+    let mut queue_delta = vec![0i64; weeks.len() + 1];
     let drop_window = Duration::days(sla.drop_after_days);
     for lead in follow_ups.iter().filter(|f| f.mql) {
         if let Some(i) = week_of(&starts, &ends, lead.ready) {
@@ -69,17 +74,28 @@ pub fn weekly_flow(follow_ups: &[FollowUp], window: &Window, sla: &Sla) -> Vec<W
         });
         let first = ends.partition_point(|e| *e <= lead.ready);
         let last = ends.partition_point(|e| *e <= limit);
-        if first < last {
-            backlog_delta[first] += 1;
-            backlog_delta[last] -= 1;
-        }
+        mark(&mut backlog_delta, first, last);
+        let touched = lead
+            .touch
+            .map_or(weeks.len(), |t| ends.partition_point(|e| *e <= t));
+        mark(&mut queue_delta, first, touched);
     }
-    let mut running = 0i64;
-    for (week, delta) in weeks.iter_mut().zip(backlog_delta) {
-        running += delta;
-        week.backlog = running.max(0) as u64;
+    let (mut backlog, mut queue) = (0i64, 0i64);
+    for ((week, b), q) in weeks.iter_mut().zip(backlog_delta).zip(queue_delta) {
+        backlog += b;
+        queue += q;
+        week.backlog = backlog.max(0) as u64;
+        week.queue = queue.max(0) as u64;
     }
     weeks
+}
+
+/// Adds one lead to the week ends `first..last` of a difference array.
+fn mark(delta: &mut [i64], first: usize, last: usize) {
+    if first < last {
+        delta[first] += 1;
+        delta[last] -= 1;
+    }
 }
 
 /// The week whose `[start, end)` holds `at`.
@@ -91,7 +107,8 @@ fn week_of(starts: &[Stamp], ends: &[Stamp], at: Stamp) -> Option<usize> {
 /// The MQLs sales still has to work at the window's end.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Inventory {
-    /// MQLs untouched at the end that became ready within the drop window.
+    /// MQLs untouched at the end that became ready within the workable
+    /// age limit (`[capacity] workable_days`).
     pub untouched: u64,
     /// MQLs first touched in the last 14 days before the end that had not
     /// reached SQL by then.
@@ -105,10 +122,10 @@ pub fn inventory(
     follow_ups: &[FollowUp],
     stages: &[Stages],
     window: &Window,
-    sla: &Sla,
+    workable_days: i64,
 ) -> Inventory {
     let end = window.end();
-    let drop_window = Duration::days(sla.drop_after_days);
+    let workable = Duration::days(workable_days);
     let working_since = end - Duration::days(WORKING_DAYS);
     let mut result = Inventory::default();
     let mut absorbed = 0u64;
@@ -116,7 +133,7 @@ pub fn inventory(
         absorbed += u64::from(window.holds(lead.touch));
         match lead.touch.filter(|t| *t < end) {
             None if lead.untimed => {}
-            None => result.untouched += u64::from(lead.ready + drop_window >= end),
+            None => result.untouched += u64::from(lead.ready + workable >= end),
             Some(t) => {
                 let advanced = stages[lead.index as usize].sql.is_some_and(|s| s < end);
                 result.working += u64::from(t >= working_since && !advanced);

@@ -9,6 +9,7 @@
 
 pub mod alignment;
 pub mod balance;
+pub mod capacity;
 pub mod comparison;
 pub mod conversion;
 pub mod efficiency;
@@ -22,6 +23,7 @@ pub mod method;
 pub mod money;
 pub mod pipeline;
 pub mod plan;
+pub mod queue;
 pub mod speed;
 pub mod stats;
 pub mod targets;
@@ -257,7 +259,19 @@ fn review(shared: &Shared, window: Window) -> Review {
         &settings.sla,
         join.has_untimed,
     );
-    let inventory = flow::inventory(&join.follow_ups, &join.stages, &window, &settings.sla);
+    let inventory = flow::inventory(
+        &join.follow_ups,
+        &join.stages,
+        &window,
+        settings.workable_days,
+    );
+    let queue = queue::queue(
+        &join.follow_ups,
+        window.end(),
+        settings.workable_days,
+        inventory.absorption_per_week,
+        &shared.names,
+    );
     let supply = balance::Supply {
         leads: match join.ready_basis {
             ReadyBasis::Mql => funnel.mqls,
@@ -272,11 +286,17 @@ fn review(shared: &Shared, window: Window) -> Review {
     let (balance, missing) = balance::balance(
         &join.follow_ups,
         &window,
-        supply,
-        settings.leads_per_rep_week,
-        inventory,
+        balance::Inputs {
+            supply,
+            setting: settings.leads_per_rep_week,
+            workable_days: settings.sla.drop_after_days,
+            inventory,
+            queue,
+        },
     );
     unavailable.extend(missing);
+    let mut balance = balance;
+    show_reps(&mut balance.rep_weeks, &shared.names);
     let spend = money::spend(&records.spend, &window);
     let revenue = money::revenue(&records.deals, &window);
     let investment = investment::investment(
@@ -374,6 +394,17 @@ fn review(shared: &Shared, window: Window) -> Review {
     }
 }
 
+/// Rep-weeks under the reps' shown names (`[privacy] owners`), sorted by
+/// them: the raw names never reach the site.
+fn show_reps(weeks: &mut [capacity::RepWeek], names: &HashMap<String, String>) {
+    for w in weeks.iter_mut() {
+        if let Some(shown) = names.get(&w.owner) {
+            w.owner = shown.clone();
+        }
+    }
+    weeks.sort_by(|a, b| (&a.owner, a.week_start).cmp(&(&b.owner, b.week_start)));
+}
+
 /// Fills every review's comparison with the previous period and the same
 /// period a year earlier (where they have reviews), and its source mix
 /// shift.
@@ -393,6 +424,11 @@ fn compare(reviews: &mut [Review], settings: &Settings) {
         let earlier = i
             .checked_sub(1)
             .map(|e| (reviews[e].period.label.clone(), reviews[0].period.start));
+        // The previous period's review comes earlier in the list.
+        if let Some(p) = p.filter(|p| *p < i) {
+            let (earlier, rest) = reviews.split_at_mut(i);
+            plan::check(&mut rest[0], &earlier[p]);
+        }
         let review = &mut reviews[i];
         let (mix, shift) = alignment::mix(&review.segments.by_source, mix_before.as_ref());
         review.alignment.source_mix = mix;

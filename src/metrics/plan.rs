@@ -50,6 +50,46 @@ pub struct Plan {
     pub reps_needed: Option<u64>,
     /// Reps active this period.
     pub active_reps: u64,
+    /// The previous review's plan for this period against what happened;
+    /// `None` without a previous review with a plan.
+    pub check: Option<PlanCheck>,
+}
+
+/// Last review's plan for this period against this period's result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanCheck {
+    /// The review that made the plan.
+    pub planned_in: String,
+    pub planned_per_week: f64,
+    /// Supply per week this period (`balance.supply_per_week`).
+    pub delivered_per_week: Option<f64>,
+    pub planned_reps: Option<u64>,
+    /// `balance.active_reps` this period.
+    pub active_reps: u64,
+    /// `revenue.won_amount` this period against the plan's target.
+    pub revenue_target: Option<f64>,
+    pub won_amount: f64,
+}
+
+/// Sets `review`'s plan check from the previous review's plan (made for
+/// this period).
+pub fn check(review: &mut super::Review, previous: &super::Review) {
+    let before = &previous.plan;
+    let Some(planned_per_week) = before.mqls_needed_per_week else {
+        return;
+    };
+    if before.period != review.period.label {
+        return;
+    }
+    review.plan.check = Some(PlanCheck {
+        planned_in: previous.period.label.clone(),
+        planned_per_week,
+        delivered_per_week: review.balance.supply_per_week,
+        planned_reps: before.reps_needed,
+        active_reps: review.balance.active_reps,
+        revenue_target: before.revenue_target,
+        won_amount: review.revenue.won_amount.as_f64(),
+    });
 }
 
 /// What the plan is computed from.
@@ -114,6 +154,7 @@ pub fn plan(input: &Inputs, window: &Window, unavailable: &mut Unavailable) -> P
             .and_then(|(n, p)| ratio(n, p))
             .map(|r| r.ceil() as u64),
         active_reps: input.balance.active_reps,
+        check: None,
     };
     note_gaps(&plan, unavailable);
     plan

@@ -11,8 +11,21 @@ use serde::Serialize;
 /// Follow-up figures for the leads that became ready for sales in a period.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Speed {
+    /// The median wait of every ready lead, the untouched counted as still
+    /// waiting at the cut-off (censored): a lower bound where it falls on
+    /// such a lead (`median_at_least`).
     pub median_hours: Option<f64>,
+    /// The 90th percentile, likewise.
     pub p90_hours: Option<f64>,
+    /// Whether an untouched lead's wait so far is at or below the median:
+    /// the true median may then be longer.
+    pub median_at_least: bool,
+    pub p90_at_least: bool,
+    /// The median over the touched leads only (the definition before the
+    /// waits were censored, kept for comparison).
+    pub median_hours_touched: Option<f64>,
+    /// Untouched leads counted in the figures at their wait so far.
+    pub censored: u64,
     /// Share of leads touched within the SLA, of those whose SLA window closed.
     pub within_sla: Option<f64>,
     /// Leads not touched within the drop window, where it has closed.
@@ -31,7 +44,17 @@ pub struct Speed {
     pub dropped_share: Option<f64>,
     /// The leads by time to first touch.
     pub bands: Vec<Band>,
+    /// What slow follow-up cost: the SQLs the leads first touched after 7
+    /// days or never would have made at the SQL rate of the leads touched
+    /// within 24 hours, less the SQLs they made. `None` with fewer than
+    /// [`MIN_FAST_LEADS`] leads touched within 24 hours to take the rate
+    /// from.
+    pub sqls_lost: Option<f64>,
 }
+
+/// Leads touched within 24 hours needed before their SQL rate is the
+/// yardstick of what slower leads lost.
+pub const MIN_FAST_LEADS: u64 = 10;
 
 /// Leads whose first touch came within one band of time.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -84,6 +107,7 @@ pub fn speed(
     let sla_window = Duration::seconds((sla.first_touch_hours * 3600.0).round() as i64);
     let drop_window = Duration::days(sla.drop_after_days);
     let mut hours = Vec::new();
+    let mut censored = Vec::new();
     let (mut judged, mut within, mut result) = (0u64, 0u64, Speed::default());
     let mut bands: Vec<Band> = BANDS
         .iter()
@@ -103,6 +127,8 @@ pub fn speed(
         if let Some(h) = hours_waited {
             result.touched += 1;
             hours.push(h);
+        } else if !lead.untimed {
+            censored.push((window.cut_off - lead.ready).num_seconds() as f64 / 3600.0);
         }
         // The time-unknown band, when there is one, follows the last band
         // of hours; `never` is always last.
@@ -136,12 +162,59 @@ pub fn speed(
         band.share = share(band.leads, result.leads);
         band.sql_rate = share(band.reached_sql, band.leads);
     }
+    result.sqls_lost = sqls_lost(&bands);
     result.bands = bands;
-    result.median_hours = quantile(&mut hours, 0.5);
-    result.p90_hours = quantile(&mut hours, 0.9);
+    waits(&mut result, hours, censored);
     result.within_sla = ratio(within as f64, judged as f64);
     result.dropped_share = share(result.dropped, result.leads);
     result
+}
+
+/// The median and p90 of every wait, the untouched leads' censored at the
+/// cut-off, with whether each is a lower bound; and the touched leads'
+/// own median.
+/// Without a single known touch the exports carry no first touches at all
+/// (no activity export, no first-touch column): every lead would look
+/// untouched, so there are no waits to give.
+fn waits(result: &mut Speed, mut touched: Vec<f64>, censored: Vec<f64>) {
+    result.median_hours_touched = quantile(&mut touched, 0.5);
+    if touched.is_empty() {
+        return;
+    }
+    result.censored = censored.len() as u64;
+    let shortest = censored.iter().copied().reduce(f64::min);
+    touched.extend(censored);
+    result.median_hours = quantile(&mut touched, 0.5);
+    result.p90_hours = quantile(&mut touched, 0.9);
+    // A quantile is a lower bound when a censored wait is at or below
+    // the upper of the two ranks it is read from.
+    let mut bound = |q: f64| {
+        let rank = (q * (touched.len().max(1) - 1) as f64).ceil() as usize;
+        let upper = touched
+            .get(rank)
+            .is_some()
+            .then(|| *touched.select_nth_unstable_by(rank, f64::total_cmp).1);
+        shortest.zip(upper).is_some_and(|(s, u)| s <= u)
+    };
+    result.median_at_least = bound(0.5);
+    result.p90_at_least = bound(0.9);
+}
+
+/// See [`Speed::sqls_lost`].
+fn sqls_lost(bands: &[Band]) -> Option<f64> {
+    let fast = bands
+        .iter()
+        .filter(|b| b.band == "0-1h" || b.band == "1-24h");
+    let (leads, sqls) = fast.fold((0, 0), |(l, s), b| (l + b.leads, s + b.reached_sql));
+    if leads < MIN_FAST_LEADS {
+        return None;
+    }
+    let rate = sqls as f64 / leads as f64;
+    let slow = bands.iter().filter(|b| b.band == ">7d" || b.band == NEVER);
+    Some(
+        slow.map(|b| (b.leads as f64 * rate - b.reached_sql as f64).max(0.0))
+            .sum(),
+    )
 }
 
 /// The band index of a wait.

@@ -1,6 +1,10 @@
 //! Targets: each headline figure with a target gets a status, met, near or
-//! missed. The SLA is the target for the median speed to lead, zero for the
-//! tilt, `[targets]` in equinox.toml for the rest.
+//! missed. `[sla] within_share` is the target for the share of leads
+//! touched within the SLA, the SLA's hours the one for the median speed
+//! to lead (over every ready lead, the untouched still waiting), zero for
+//! the tilt, `[targets]` in equinox.toml for the rest. The median is never
+//! "met" while the SLA share misses its target: half the leads in time
+//! does not make a follow-up in time.
 
 use super::Figure;
 use super::Review;
@@ -88,8 +92,14 @@ pub fn judge(value: Option<f64>, target: f64, rule: Rule) -> Status {
 pub fn targets(review: &Review, settings: &Settings) -> BTreeMap<Figure, Target> {
     let t = &settings.targets;
     let observed = review.period_observed_share();
-    let goals: [(Figure, Option<f64>, Option<f64>, Rule); 7] = [
+    let goals: [(Figure, Option<f64>, Option<f64>, Rule); 8] = [
         (Figure::Tilt, review.balance.tilt, Some(0.0), Rule::Balanced),
+        (
+            Figure::WithinSla,
+            review.speed_to_lead.within_sla,
+            Some(settings.sla.within_share),
+            Rule::AtLeast,
+        ),
         (
             Figure::MedianHours,
             review.speed_to_lead.median_hours,
@@ -127,7 +137,7 @@ pub fn targets(review: &Review, settings: &Settings) -> BTreeMap<Figure, Target>
             Rule::About,
         ),
     ];
-    goals
+    let mut judged: BTreeMap<Figure, Target> = goals
         .into_iter()
         .filter_map(|(key, value, target, rule)| {
             let target = target?;
@@ -141,12 +151,36 @@ pub fn targets(review: &Review, settings: &Settings) -> BTreeMap<Figure, Target>
                 },
             ))
         })
-        .collect()
+        .collect();
+    let sla_missed = judged
+        .get(&Figure::WithinSla)
+        .is_some_and(|t| t.status != Status::Met && t.status != Status::NotAvailable);
+    if let Some(median) = judged.get_mut(&Figure::MedianHours)
+        && sla_missed
+    {
+        median.status = contradicted(median.status);
+    }
+    judged
+}
+
+/// The median's status when the SLA share misses its target: at best
+/// near, never met.
+fn contradicted(status: Status) -> Status {
+    match status {
+        Status::Met => Status::Near,
+        other => other,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_median_in_time_is_not_met_while_the_sla_share_misses() {
+        assert_eq!(contradicted(Status::Met), Status::Near);
+        assert_eq!(contradicted(Status::Missed), Status::Missed);
+    }
 
     #[test]
     fn near_is_within_ten_percent_of_a_one_sided_target() {

@@ -22,7 +22,8 @@ pub struct Rep {
     pub rep: String,
     /// Leads ready in the period that the rep owns.
     pub assigned: u64,
-    /// First touches the rep made in the period (any lead ready by then).
+    /// First touches the rep made in the period of leads handed to sales
+    /// (the leads capacity counts; not the rep's own prospects).
     pub first_touches: u64,
     /// Median hours to first touch of the rep's assigned leads.
     pub median_hours: Option<f64>,
@@ -87,7 +88,7 @@ pub fn team(
     // Keyed by the name in the data; shown names are unique per name.
     let mut reps: HashMap<Option<&str>, (Rep, Vec<f64>)> = HashMap::default();
     for f in follow_ups {
-        if window.holds(f.touch) {
+        if window.holds(f.touch) && super::capacity::handed_over(f) {
             reps.entry(f.owner.map(|owner| &**owner))
                 .or_default()
                 .0

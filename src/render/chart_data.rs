@@ -32,7 +32,15 @@ impl SectionChart {
     }
 }
 
-const SECTION_CHARTS: [SectionChart; 5] = [
+const SECTION_CHARTS: [SectionChart; 6] = [
+    SectionChart {
+        section: Section::Balance,
+        file: "queue.svg",
+        csv: "queue.csv",
+        alt: "Leads ready for sales that no rep had touched at the end of {period}, by age",
+        draw: |r, _| charts::queue_by_age(&queue(r)),
+        shown: |_| true,
+    },
     SectionChart {
         section: Section::Funnel,
         file: "funnel.svg",
@@ -99,7 +107,12 @@ fn funnel(review: &Review) -> charts::FunnelChart {
         ("Won", f.won),
     ];
     charts::FunnelChart {
-        title: format!("Funnel, {}", review.period.label),
+        // Events in the period, all sources: "SQLs 46% of MQLs" here is
+        // not the cohort MQL → SQL conversion of the headline.
+        title: format!(
+            "Funnel, {}: stage entries in the period (not cohorts)",
+            review.period.label
+        ),
         stages: stages
             .iter()
             .map(|(label, count)| charts::FunnelStage {
@@ -198,6 +211,36 @@ fn hours(review: &Review) -> charts::HoursChart {
     }
 }
 
+/// The untouched queue at the period's end, by age band.
+fn queue(review: &Review) -> charts::QueueChart {
+    let q = &review.balance.queue;
+    let labels = [
+        "Under 1 day",
+        "1-7 days",
+        "7-30 days",
+        "30-90 days",
+        "Older",
+    ];
+    let lower_days = [0, 1, 7, 30, 90];
+    charts::QueueChart {
+        title: format!(
+            "Untouched leads at the end of {}, by age",
+            review.period.label
+        ),
+        bands: labels
+            .iter()
+            .zip(q.ages.counts())
+            .zip(lower_days)
+            .map(|((label, leads), lower)| charts::QueueBand {
+                label: label.to_string(),
+                leads,
+                // A band is workable when it starts below the workable age.
+                workable: lower < q.workable_days,
+            })
+            .collect(),
+    }
+}
+
 /// The weekly flow of one review.
 pub fn flow(review: &Review) -> charts::WeeklyFlowChart {
     charts::WeeklyFlowChart {
@@ -209,19 +252,25 @@ pub fn flow(review: &Review) -> charts::WeeklyFlowChart {
                 label: w.week_start.format("%-d %b").to_string(),
                 supply: w.supply,
                 absorption: w.absorption,
-                backlog: w.backlog,
+                queue: w.queue,
             })
             .collect(),
+        supply_is_leads: review.method.ready_for_sales == crate::model::ReadyBasis::Created,
     }
 }
 
 /// The weekly flow's numbers.
 pub fn flow_table(review: &Review) -> Table {
+    let supply = match review.method.ready_for_sales {
+        crate::model::ReadyBasis::Created => "New leads",
+        crate::model::ReadyBasis::Mql => "New MQLs",
+    };
     let mut table = Table::new(&[
         "Week starting",
-        "New MQLs",
+        supply,
         "First touched",
-        "Backlog at week end",
+        "Backlog at week end (younger than the drop window)",
+        "Untouched queue at week end (every age)",
     ]);
     for w in &review.flow {
         table.push(vec![
@@ -229,6 +278,7 @@ pub fn flow_table(review: &Review) -> Table {
             w.supply.to_string(),
             w.absorption.to_string(),
             w.backlog.to_string(),
+            w.queue.to_string(),
         ]);
     }
     table
@@ -271,5 +321,6 @@ pub fn balance(review: &Review) -> charts::BalanceScaleChart {
         verdict: review.balance.verdict,
         supply_per_week: review.balance.supply_per_week,
         capacity_per_week: review.balance.capacity_per_week,
+        bound: review.balance.capacity_basis == Some(crate::metrics::capacity::Basis::LowerBound),
     }
 }

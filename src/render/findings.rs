@@ -2,6 +2,9 @@
 //! as, from the figures its rule fired on ([`crate::metrics::findings`]).
 //! [`word`] fills them in before publish and render read the reviews.
 
+mod alignment;
+mod cro;
+
 use super::view::FindingView;
 use crate::config::Settings;
 use crate::metrics::findings::{CostUnit, Facts, Finding, Section, Words};
@@ -55,9 +58,15 @@ fn words(review: &Review, settings: &Settings, finding: &Finding) -> Words {
             supply,
             capacity,
             dropped,
+            bound,
             more_reps,
         } => tilt_words(
-            &ctx, *verdict, *tilt, *supply, *capacity, *dropped, *more_reps,
+            &ctx,
+            *verdict,
+            *tilt,
+            (*supply, *capacity, *bound),
+            *dropped,
+            *more_reps,
         ),
         Facts::Inventory { weeks, in_hand } => inventory(&ctx, *weeks, *in_hand),
         Facts::Hours {
@@ -65,7 +74,8 @@ fn words(review: &Review, settings: &Settings, finding: &Finding) -> Words {
             long_share,
             short_share,
             total_hours,
-        } => hours(*verdict, *long_share, *short_share, *total_hours),
+            people,
+        } => hours(*verdict, (*long_share, *short_share), *total_hours, *people),
         Facts::Dropped {
             dropped,
             leads,
@@ -121,9 +131,22 @@ fn words(review: &Review, settings: &Settings, finding: &Finding) -> Words {
                 "Share the disqualification reasons for {source} with marketing and tighten its MQL criteria."
             )),
         ),
-        Facts::MultiRep { leads, share } => multi_rep(*leads, *share),
-        Facts::Duplicates { leads, share } => duplicates(*leads, *share),
-        Facts::MixShift { shift, moves } => mix_shift(&ctx, *shift, moves),
+        Facts::MultiRep { leads, share } => alignment::multi_rep(*leads, *share),
+        Facts::Duplicates { leads, share } => alignment::duplicates(*leads, *share),
+        Facts::MixShift { shift, moves } => alignment::mix_shift(&ctx, *shift, moves),
+        Facts::Sla { within, target } => cro::sla(&ctx, *within, *target),
+        Facts::Cac { cac, deal } => cro::cac(&ctx, *cac, *deal),
+        Facts::Roas {
+            roas,
+            paid_won,
+            ad_spend,
+        } => cro::roas(&ctx, *roas, *paid_won, *ad_spend),
+        Facts::SmallBudget {
+            function,
+            spend_share,
+            won_share,
+            times,
+        } => cro::small_budget(function, *spend_share, *won_share, *times),
     };
     Words {
         sentence,
@@ -169,29 +192,36 @@ impl Ctx<'_> {
     }
 }
 
+/// Supply and capacity a week, and whether capacity is a lower bound.
+type SupplyCapacity = (f64, f64, bool);
+
 fn tilt_words(
     ctx: &Ctx,
     verdict: Verdict,
     tilt: f64,
-    supply: f64,
-    capacity: f64,
+    (supply, capacity, bound): SupplyCapacity,
     dropped: u64,
     more_reps: Option<(u64, f64)>,
 ) -> Said {
     let ready = ctx.r.method.ready_for_sales;
     let times = factor(2f64.powf(tilt.abs()));
+    let at_least = if bound { "at least " } else { "" };
     let weekly = format!(
-        "{} {} a week against capacity for {}",
+        "{} {} a week against capacity for {at_least}{}",
         per_week(supply),
         ready.supply_words(),
         per_week(capacity)
     );
     let noun = ready.supply_noun();
     if verdict == Verdict::SalesHeavy {
-        return (
-            format!("Sales could follow up {times} the {noun} marketing delivered: {weekly}."),
-            Some(weekly_target(ctx, capacity)),
-        );
+        let sentence = if bound {
+            format!(
+                "Sales could handle at least {times} the {noun} marketing delivered; the reps were never fully loaded: {weekly}."
+            )
+        } else {
+            format!("Sales could follow up {times} the {noun} marketing delivered: {weekly}.")
+        };
+        return (sentence, Some(weekly_target(ctx, capacity)));
     }
     let cold = if dropped > 0 {
         format!(
@@ -218,24 +248,22 @@ fn tilt_words(
     )
 }
 
+/// The one weekly lead target of the review: the plan's, where there is
+/// one (the capacity it must fit beside it), else the capacity's.
 fn weekly_target(ctx: &Ctx, capacity: f64) -> String {
-    let planned = ctx
-        .r
-        .plan
-        .mqls_needed_per_week
-        .map(|n| {
-            format!(
-                "; the revenue target asks for {} ({})",
-                per_week(n),
-                ctx.r.plan.period
-            )
-        })
-        .unwrap_or_default();
-    format!(
-        "Give marketing a plan with weekly lead targets: {} {} a week fill the follow-up capacity sales has shown{planned}.",
-        per_week(capacity),
-        ctx.r.method.ready_for_sales.supply_noun()
-    )
+    let noun = ctx.r.method.ready_for_sales.supply_noun();
+    match ctx.r.plan.mqls_needed_per_week {
+        Some(n) => format!(
+            "Give marketing the plan's weekly lead target: {} {noun} a week for {}, against follow-up capacity for {}.",
+            per_week(n),
+            ctx.r.plan.period,
+            per_week(capacity)
+        ),
+        None => format!(
+            "Give marketing a plan with weekly lead targets: {} {noun} a week fill the follow-up capacity sales has shown.",
+            per_week(capacity)
+        ),
+    }
 }
 
 fn inventory(ctx: &Ctx, weeks: f64, in_hand: u64) -> Said {
@@ -255,32 +283,31 @@ fn inventory(ctx: &Ctx, weeks: f64, in_hand: u64) -> Said {
     )
 }
 
-fn hours(verdict: Verdict, long_share: f64, short_share: f64, total_hours: f64) -> Said {
+/// The hours are those of the people in the time logs (often the
+/// founders), not the reps': the sentence says whose they are and
+/// compares them with nobody else's.
+fn hours(verdict: Verdict, (long_share, short_share): (f64, f64), total: f64, people: u64) -> Said {
     let (long, short, why) = match verdict {
-        Verdict::MarketingHeavy => ("marketing", "sales", "while leads waited for follow-up"),
-        _ => ("sales", "marketing", "while reps had leads to spare"),
+        Verdict::MarketingHeavy => ("marketing", "sales", "while leads outran follow-up"),
+        _ => (
+            "sales",
+            "marketing",
+            "while follow-up had room for more leads",
+        ),
     };
+    let people = count_of(people, "person", "people");
     (
         format!(
-            "{} took {} of the {} hours logged and {short} {}, {why}.",
-            capitalise(long),
+            "The {people} in the time logs spent {} of their {} hours on {long} and {} on {short}, {why}.",
             percent(long_share),
-            count(total_hours.round() as u64),
+            count(total.round() as u64),
             percent(short_share)
         ),
         Some(format!(
-            "Shift hours from {long} to {short} until the tilt is back within ±{}.",
+            "Shift some of these hours from {long} to {short} until the tilt is back within ±{}.",
             tilt(BALANCED_BAND).trim_start_matches('+')
         )),
     )
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn dropped_words(ctx: &Ctx, dropped: u64, leads: u64, share: f64, typical_is_fast: bool) -> Said {
@@ -494,50 +521,6 @@ fn channel_cost(ctx: &Ctx, unit: CostUnit, dear: (&str, f64), cheap: (&str, f64)
             name(cheap.0),
             factor(dear.1 / cheap.1)
         )),
-    )
-}
-
-fn multi_rep(leads: u64, share: f64) -> Said {
-    (
-        format!(
-            "{} ({}) {} worked by two or more reps in their first {} days.",
-            count_of(leads, "lead", "leads"),
-            percent(share),
-            if leads == 1 { "was" } else { "were" },
-            crate::metrics::follow_up::FIRST_DAYS
-        ),
-        Some("Give every new lead one owner and route the team's touches through them.".into()),
-    )
-}
-
-fn duplicates(leads: u64, share: f64) -> Said {
-    (
-        format!(
-            "{} ({}) {} the email of an earlier lead.",
-            count_of(leads, "new lead record", "new lead records"),
-            percent(share),
-            if leads == 1 { "repeats" } else { "repeat" }
-        ),
-        Some(
-            "Merge duplicate records before routing, so two reps do not call the same person."
-                .into(),
-        ),
-    )
-}
-
-fn mix_shift(ctx: &Ctx, shift: f64, moves: &[(String, f64)]) -> Said {
-    let biggest: Vec<String> = moves
-        .iter()
-        .map(|(source, pts)| format!("{source} {}", signed_points(*pts)))
-        .collect();
-    (
-        format!(
-            "The source mix moved: {} of new leads came from different sources than in {} ({}).",
-            percent(shift),
-            ctx.previous(),
-            biggest.join(", ")
-        ),
-        None,
     )
 }
 

@@ -37,6 +37,7 @@ fn tilt(supply: f64) -> Finding {
             supply,
             capacity: 20.0,
             dropped: 3,
+            bound: false,
             more_reps: Some((4, 5.0)),
         },
     )
@@ -134,4 +135,82 @@ fn a_finding_not_yet_worded_is_still_shown() {
     };
     let views = views(&review, &Settings::default());
     assert!(views[0].sentence.starts_with("Marketing delivered 2.0×"));
+}
+
+fn sentence(facts: Facts) -> String {
+    let review = worded(vec![finding(Section::Spend, 1.0, facts)]);
+    let words = review.findings[0].words.clone().unwrap();
+    words.sentence
+}
+
+#[test]
+fn a_tilt_under_a_lower_bound_says_at_least() {
+    let facts = Facts::Tilt {
+        verdict: Verdict::SalesHeavy,
+        tilt: -1.0,
+        supply: 10.0,
+        capacity: 20.0,
+        dropped: 0,
+        bound: true,
+        more_reps: None,
+    };
+    assert_eq!(
+        sentence(facts),
+        "Sales could handle at least 2.0× the MQLs marketing delivered; the reps were never \
+         fully loaded: 10.0 new MQLs a week against capacity for at least 20.0."
+    );
+}
+
+#[test]
+fn hours_say_whose_hours_they_are() {
+    let facts = Facts::Hours {
+        verdict: Verdict::MarketingHeavy,
+        long_share: 0.8,
+        short_share: 0.2,
+        total_hours: 100.0,
+        people: 2,
+    };
+    assert_eq!(
+        sentence(facts),
+        "The 2 people in the time logs spent 80% of their 100 hours on marketing and 20% on \
+         sales, while leads outran follow-up."
+    );
+}
+
+#[test]
+fn the_cro_findings_name_their_figures() {
+    assert_eq!(
+        sentence(Facts::Cac {
+            cac: 4_000.0,
+            deal: 1_000.0
+        }),
+        "Each new customer cost $4,000 to win (CAC, marketing and sales spend over deals won), \
+         more than the $1,000 an average won deal brought."
+    );
+    assert_eq!(
+        sentence(Facts::Roas {
+            roas: 0.5,
+            paid_won: 5_000.0,
+            ad_spend: 10_000.0
+        }),
+        "Ads returned 0.5× their cost in won revenue (ROAS): $5,000 won from paid sources \
+         against $10,000 of ad spend."
+    );
+    assert_eq!(
+        sentence(Facts::SmallBudget {
+            function: "partners",
+            spend_share: 0.05,
+            won_share: 0.2,
+            times: 4.0
+        }),
+        "The partners line took 5% of spend and brought 20% of won revenue: 4.0× its share."
+    );
+    assert_eq!(
+        sentence(Facts::Sla {
+            within: 0.6,
+            target: 0.9
+        }),
+        "40% of the leads ready for sales were not touched within the 24 h SLA, against a \
+         target of at most 10%."
+    );
 }

@@ -12,6 +12,7 @@ pub fn label(figure: Figure) -> &'static str {
         Figure::SupplyPerWeek => "New MQLs a week",
         Figure::CapacityPerWeek => "Follow-up capacity a week",
         Figure::InventoryWeeks => "Weeks of leads in hand",
+        Figure::Verdict => "Balance verdict",
         Figure::Leads => "New leads",
         Figure::Mqls => "New MQLs",
         Figure::Sqls => "SQLs",

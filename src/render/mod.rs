@@ -114,12 +114,21 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
         root: root.to_string(),
         balance: view::balance_view(review),
         headlines: view::headlines(review),
+        year_ago_note: view::year_ago_note(review),
         findings: findings::views(review, input.settings),
         notes_html: input
             .notes
             .get(&review.period.label)
             .map(|md| notes::markdown_to_safe_html(md)),
-        balance_section: section(sections::balance(review, input.settings), vec![], root),
+        balance_section: section(
+            sections::balance(review, input.settings),
+            sections::balance_tables(review)
+                .into_iter()
+                .filter(|g| g.on_page())
+                .collect(),
+            root,
+        )
+        .for_section(Section::Balance, review, root),
         funnel: section(
             sections::funnel(review, input.settings),
             sections::funnel_tables(review),

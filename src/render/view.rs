@@ -7,7 +7,7 @@ use crate::ledger::Ledger;
 use crate::metrics::comparison::{Against, Change, Unit, headline};
 use crate::metrics::method::DealChecks;
 use crate::metrics::targets::Status;
-use crate::metrics::words::{count, per_week, signed_percent, signed_points, tilt};
+use crate::metrics::words::{count, duration_hours, per_week, signed_percent, tilt};
 use crate::metrics::{Figure, Review, Section, Verdict};
 use crate::privacy::mask_contacts;
 use serde::Serialize;
@@ -68,6 +68,10 @@ pub struct BalanceView {
     /// CSS class: `marketing`, `sales` or `balanced`.
     pub class: String,
     pub sentence: String,
+    /// What slow follow-up cost: dropped leads and the SQLs lost.
+    pub cost: Option<String>,
+    /// The one plan for the next period, in one line.
+    pub plan: Option<String>,
 }
 
 /// A link to another review.
@@ -90,6 +94,8 @@ pub struct ReviewPage {
     pub root: String,
     pub balance: BalanceView,
     pub headlines: Vec<Headline>,
+    /// "No review a year earlier to compare.", said once for every tile.
+    pub year_ago_note: Option<String>,
     pub findings: Vec<FindingView>,
     pub notes_html: Option<String>,
     pub balance_section: SectionView,
@@ -167,16 +173,20 @@ pub struct IndexPage {
 /// The balance verdict in words and its CSS class.
 pub fn balance_view(review: &Review) -> BalanceView {
     let b = &review.balance;
+    // Plain words: "sales-heavy" reads as overspending on sales, when it
+    // means the reps could follow up more leads than they get.
     let (verdict, class) = match b.verdict {
-        Some(Verdict::MarketingHeavy) => ("Marketing-heavy", "marketing"),
-        Some(Verdict::SalesHeavy) => ("Sales-heavy", "sales"),
+        Some(Verdict::MarketingHeavy) => ("Leads outrun follow-up", "marketing"),
+        Some(Verdict::SalesHeavy) => ("Follow-up has room for more leads", "sales"),
         Some(Verdict::Balanced) => ("Balanced", "balanced"),
+        None if b.tilt.is_some() => ("Not settled: reps never fully loaded", "unknown"),
         None => ("Not available", "unknown"),
     };
+    let bound = b.capacity_basis == Some(crate::metrics::capacity::Basis::LowerBound);
+    let supplied = review.method.ready_for_sales.supply_words();
     let sentence = match (b.verdict, b.tilt, b.supply_per_week, b.capacity_per_week) {
-        (Some(v), Some(t), Some(s), Some(c)) => {
-            balance_sentence(v, t, s, c, review.method.ready_for_sales.supply_words())
-        }
+        (_, Some(t), Some(s), Some(c)) if bound => bound_sentence(t, s, c, supplied),
+        (Some(v), Some(t), Some(s), Some(c)) => balance_sentence(v, t, s, c, supplied),
         _ => review
             .unavailable
             .get(&Figure::Tilt)
@@ -184,11 +194,83 @@ pub fn balance_view(review: &Review) -> BalanceView {
             .cloned()
             .unwrap_or_default(),
     };
+    let prefix = if bound { "≤ " } else { "" };
     BalanceView {
-        tilt: b.tilt.map(tilt).unwrap_or_else(|| "–".into()),
+        tilt: b
+            .tilt
+            .map(|t| format!("{prefix}{}", tilt(t)))
+            .unwrap_or_else(|| "–".into()),
         verdict: verdict.into(),
         class: class.into(),
         sentence,
+        cost: cost_line(review),
+        plan: plan_line(review),
+    }
+}
+
+/// "What it cost: 711 leads not touched within 7 days; about 120 SQLs
+/// lost ...", when leads were dropped.
+fn cost_line(review: &Review) -> Option<String> {
+    let s = &review.speed_to_lead;
+    if s.dropped == 0 {
+        return None;
+    }
+    let lost = s
+        .sqls_lost
+        .filter(|l| *l >= 0.5)
+        .map(|l| {
+            format!(
+                "; about {} SQLs lost at the SQL rate of leads touched within a day",
+                count(l.round() as u64)
+            )
+        })
+        .unwrap_or_default();
+    Some(format!(
+        "What it cost: {} of {} leads ready for sales were not touched within the drop window{lost}.",
+        count(s.dropped),
+        count(s.leads)
+    ))
+}
+
+/// "The plan for 2026-Q4: 43.6 MQLs a week, 5 reps, every lead touched
+/// within 24 h." The one weekly target the review gives.
+fn plan_line(review: &Review) -> Option<String> {
+    let p = &review.plan;
+    let weekly = p.mqls_needed_per_week?;
+    let reps = p
+        .reps_needed
+        .map(|r| format!(", {} reps to follow them up", count(r)))
+        .unwrap_or_default();
+    let sla = review
+        .targets
+        .get(&Figure::MedianHours)
+        .map(|t| format!(", every lead touched within {}", duration_hours(t.target)))
+        .unwrap_or_default();
+    Some(format!(
+        "The plan for {}: {} {} a week{reps}{sla}.",
+        p.period,
+        per_week(weekly),
+        review.method.ready_for_sales.supply_noun()
+    ))
+}
+
+/// Where no rep was loaded, capacity is only what the reps did: sales
+/// could handle at least that many times the supply, maybe far more.
+fn bound_sentence(t: f64, supply: f64, capacity: f64, supplied: &str) -> String {
+    let figures = format!(
+        "{} {supplied} a week against capacity for at least {}",
+        per_week(supply),
+        per_week(capacity)
+    );
+    if t < 0.0 {
+        let factor = 2f64.powf(-t);
+        format!(
+            "Sales could handle at least {factor:.2}× the leads; the reps were never fully loaded: {figures}."
+        )
+    } else {
+        format!(
+            "The reps were never fully loaded, so their capacity is known only as a lower bound, too low to judge the balance: {figures}."
+        )
     }
 }
 
@@ -230,11 +312,11 @@ const HEADLINES: [HeadlineSpec; 9] = [
         anchor: Section::Funnel,
     },
     HeadlineSpec {
-        key: Figure::MedianHours,
+        key: Figure::WithinSla,
         anchor: Section::FollowUp,
     },
     HeadlineSpec {
-        key: Figure::WithinSla,
+        key: Figure::MedianHours,
         anchor: Section::FollowUp,
     },
     HeadlineSpec {
@@ -279,8 +361,9 @@ pub fn headlines(review: &Review) -> Vec<Headline> {
                     .unwrap_or_else(|| "not available".into()),
                 change: change(review.comparison.previous.as_ref(), spec.key)
                     .unwrap_or_else(|| "no earlier review to compare".into()),
-                year_ago: change(review.comparison.year_ago.as_ref(), spec.key)
-                    .unwrap_or_else(|| "no review a year earlier".into()),
+                // Without a review a year earlier the page says so once,
+                // under the tiles ([`year_ago_note`]).
+                year_ago: change(review.comparison.year_ago.as_ref(), spec.key).unwrap_or_default(),
                 target: target.map(|t| {
                     format!(
                         "target {}: {}",
@@ -295,6 +378,16 @@ pub fn headlines(review: &Review) -> Vec<Headline> {
         .collect()
 }
 
+/// Said once under the headline tiles when no review a year earlier
+/// exists.
+pub fn year_ago_note(review: &Review) -> Option<String> {
+    review
+        .comparison
+        .year_ago
+        .is_none()
+        .then(|| "No review a year earlier to compare.".into())
+}
+
 fn status_class(status: Status) -> &'static str {
     match status {
         Status::Met => "met",
@@ -304,19 +397,38 @@ fn status_class(status: Status) -> &'static str {
     }
 }
 
-/// "+38% on 2026-Q2" for amounts and counts, "−12 pts on 2026-Q2" for
-/// shares; `None` without an earlier review.
+/// "+38% on 2026-Q2" for amounts and counts; levels for durations,
+/// shares, ratios and the tilt ("8.7 days, up from 18.5 h in 2026-Q2"),
+/// whose percent changes mislead (a wait up 1,000% says less than the two
+/// waits); `None` without an earlier review.
 fn change(against: Option<&Against>, key: Figure) -> Option<String> {
     let against = against?;
     let label = &against.label;
     let c: &Change = against.figures.get(&key)?;
     Some(match (c.unit, c.value, c.before) {
         (_, None, _) | (_, _, None) => format!("no comparison with {label}"),
-        (Unit::Share, _, _) => format!("{} on {label}", signed_points(c.change.unwrap_or(0.0))),
-        (Unit::Tilt, _, _) => format!("{:+.2} on {label}", c.change.unwrap_or(0.0)),
-        (_, _, Some(0.0)) => format!("was 0 in {label}"),
-        _ => format!("{} on {label}", signed_percent(c.relative.unwrap_or(0.0))),
+        (Unit::Count | Unit::Money, _, Some(0.0)) => format!("was 0 in {label}"),
+        (Unit::Count | Unit::Money, _, _) => {
+            format!("{} on {label}", signed_percent(c.relative.unwrap_or(0.0)))
+        }
+        (unit, Some(now), Some(before)) => level(unit, now, before, label),
     })
+}
+
+/// "up from 18.5 h in 2026-Q2", "down from 60%", "as in 2026-Q2".
+fn level(unit: Unit, now: f64, before: f64, label: &str) -> String {
+    let shown = |v: f64| match unit {
+        Unit::Tilt => tilt(v),
+        _ => unit_value(unit, v, ""),
+    };
+    let (a, b) = (shown(now), shown(before));
+    if a == b {
+        format!("as in {label}")
+    } else if now > before {
+        format!("up from {b} in {label}")
+    } else {
+        format!("down from {b} in {label}")
+    }
 }
 
 pub(super) fn figure(label: &str, value: String) -> FigureView {

@@ -53,8 +53,12 @@ fn hubspot_exports_with_internal_names() {
     let s = &m["speed_to_lead"];
     assert_eq!(s["leads"], 5);
     assert_eq!(s["touched"], 4);
-    assert_close(&s["median_hours"], 12.0);
-    assert!((s["p90_hours"].as_f64().unwrap() - 39.0).abs() < 1e-6);
+    assert_close(&s["median_hours_touched"], 12.0);
+    // With 06 still waiting at the cut-off (weeks, beyond every touched
+    // wait), the median of all five is the middle one: 18.
+    assert_close(&s["median_hours"], 18.0);
+    assert_eq!(s["censored"], 1);
+    assert_eq!(s["p90_at_least"], true);
     assert_close(&s["within_sla"], 0.6);
     assert_eq!(s["dropped"], 1);
     assert_eq!(s["waiting"], 0);
@@ -148,8 +152,11 @@ fn hubspot_activities_are_first_touches() {
     let s = &m["speed_to_lead"];
     assert_eq!(s["leads"], 8);
     assert_eq!(s["touched"], 7);
-    assert_close(&s["median_hours"], 19.0);
-    assert!((s["p90_hours"].as_f64().unwrap() - 37.2).abs() < 1e-6);
+    assert_close(&s["median_hours_touched"], 19.0);
+    // With 406 still waiting (weeks): the eight's median (19 + 24) / 2.
+    assert_close(&s["median_hours"], 21.5);
+    assert_eq!(s["median_at_least"], false);
+    assert_eq!(s["censored"], 1);
     assert_close(&s["within_sla"], 0.625);
     assert_eq!(s["dropped"], 1);
     assert_eq!(s["waiting"], 0);
@@ -223,8 +230,10 @@ fn pipedrive_deals_are_leads_and_activities_their_touches() {
     let s = &m["speed_to_lead"];
     assert_eq!(s["leads"], 5);
     assert_eq!(s["touched"], 4);
-    assert_close(&s["median_hours"], 14.0);
-    assert!((s["p90_hours"].as_f64().unwrap() - 40.8).abs() < 1e-6);
+    assert_close(&s["median_hours_touched"], 14.0);
+    // With 5 still waiting (weeks): the middle of five, 24.
+    assert_close(&s["median_hours"], 24.0);
+    assert_eq!(s["censored"], 1);
     assert_close(&s["within_sla"], 0.6);
     assert_eq!(s["dropped"], 1);
     assert_eq!(s["waiting"], 0);

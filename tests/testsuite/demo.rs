@@ -20,6 +20,34 @@ fn the_demo_builds_byte_identically_twice() {
     assert!(first.contains_key("latest/index.html"));
 }
 
+/// The demo's simulation knows its capacity: every rep makes 10 first
+/// touches of inbound leads a week, 11.5 from October (src/demo/story.rs),
+/// four reps, five from October. Wherever the reps had a queue in the
+/// trailing four quarters (capacity measured under load), the measured
+/// capacity is within 15% of it; where they never had one, capacity is a
+/// lower bound and stays at or below it.
+#[test]
+fn the_demo_capacity_is_within_fifteen_percent_of_the_simulated_truth() {
+    let (_guard, site) = build(&root().join("input"));
+    let truth = [("q1", 40.0), ("q2", 40.0), ("q3", 40.0), ("q4", 57.5)];
+    for (quarter, capacity) in truth {
+        let m = super::harness::json(&site, &format!("2026-{quarter}/metrics.json"));
+        let b = &m["balance"];
+        let measured = b["capacity_per_week"].as_f64().unwrap();
+        match b["capacity_basis"].as_str().unwrap() {
+            "under_load" => assert!(
+                (measured / capacity - 1.0).abs() <= 0.15,
+                "{quarter}: {measured} against {capacity}"
+            ),
+            "lower_bound" => assert!(measured <= capacity, "{quarter}: {measured}"),
+            other => panic!("{quarter}: basis {other}"),
+        }
+    }
+    // Q3 is the quarter the reps were swamped: measured under load.
+    let q3 = super::harness::json(&site, "2026-q3/metrics.json");
+    assert_eq!(q3["balance"]["capacity_basis"], "under_load");
+}
+
 /// Issue 13: the shipped input lists activities by date, as HubSpot
 /// exports them; listed contact by contact or shuffled, the same
 /// activities give the same site, byte for byte.
@@ -45,4 +73,66 @@ fn the_order_of_the_activity_rows_changes_no_byte_of_the_site() {
             assert!(bytes == &shipped[path], "{path} differs with {order:?}");
         }
     }
+}
+
+/// Issue 16: the findings a CRO raises first, on the demo's Q4, each
+/// checked by hand against the same review's metrics.json.
+#[test]
+fn the_demo_q4_raises_cac_roas_the_partner_line_and_the_sla() {
+    let (_guard, site) = build(&root().join("input"));
+    let m = super::harness::json(&site, "2026-q4/metrics.json");
+    let sentence = |rule: &str| {
+        let f = m["findings"].as_array().unwrap();
+        let f = f.iter().find(|f| f["rule"] == rule).unwrap();
+        f["sentence"].as_str().unwrap().to_string()
+    };
+    // CAC 21,485.47 against an average won deal of 18,605.25.
+    assert_eq!(m["efficiency"]["cac"], 21485.47);
+    assert_eq!(m["pipeline"]["average_won_deal"], 18605.25);
+    assert_eq!(
+        sentence("cac"),
+        "Each new customer cost $21,485 to win (CAC, marketing and sales spend over deals won), more than the $18,605 an average won deal brought."
+    );
+    // ROAS 41,426 / 73,068 = 0.57.
+    assert_eq!(
+        sentence("roas"),
+        "Ads returned 0.6× their cost in won revenue (ROAS): $41,426 won from paid sources against $73,068 of ad spend."
+    );
+    // Partners: 7,000 of 350,768 spent (2%), 42,298 of 297,684 won (14%):
+    // 7.1 times its share.
+    assert_eq!(
+        sentence("small_budget"),
+        "The partner line took 2% of spend and brought 14% of won revenue: 7.1× its share."
+    );
+    // 57% touched within 24 h: 43% missed, up from 89% in Q3.
+    assert_eq!(
+        sentence("sla"),
+        "43% of the leads ready for sales were not touched within the 24 h SLA (down from 89% in 2026-Q3), against a target of at most 10%."
+    );
+}
+
+/// Issue 16: each review shows the previous review's plan for its period
+/// against what happened.
+#[test]
+fn the_next_review_shows_the_plan_against_what_happened() {
+    let (_guard, site) = build(&root().join("input"));
+    let q3 = super::harness::json(&site, "2026-q3/metrics.json");
+    let q4 = super::harness::json(&site, "2026-q4/metrics.json");
+    let check = &q4["plan"]["check"];
+    assert_eq!(check["planned_in"], "2026-Q3");
+    assert_eq!(
+        check["planned_per_week"],
+        q3["plan"]["mqls_needed_per_week"]
+    );
+    assert_eq!(check["planned_reps"], q3["plan"]["reps_needed"]);
+    assert_eq!(
+        check["delivered_per_week"],
+        q4["balance"]["supply_per_week"]
+    );
+    assert_eq!(check["won_amount"], q4["revenue"]["won_amount"]);
+    let page = std::fs::read_to_string(site.join("2026-q4/index.html")).unwrap();
+    assert!(page.contains("43.6 MQLs a week planned, 34.2 delivered; reps 5 planned, 5 active; won $297,684 against $450,000"));
+    // The first review has no plan before it.
+    let q1 = super::harness::json(&site, "2026-q1/metrics.json");
+    assert!(q1["plan"]["check"].is_null());
 }

@@ -42,17 +42,22 @@ fn every_generic_schema_is_read() {
     // ("sms") rejected: untouched, dropped after 7 days.
     // Sorted 1, 2, 24: median 2; p90 at 1.8: 2 + 0.8 * 22 = 19.6.
     let speed = &m["speed_to_lead"];
-    assert_close(&speed["median_hours"], 2.0);
-    assert!((speed["p90_hours"].as_f64().unwrap() - 19.6).abs() < 1e-9);
+    assert_close(&speed["median_hours_touched"], 2.0);
+    // With L-4 still waiting (weeks): the four's median (2 + 24) / 2,
+    // and the p90 falls on L-4's wait so far.
+    assert_close(&speed["median_hours"], 13.0);
+    assert_eq!(speed["p90_at_least"], true);
     assert_close(&speed["within_sla"], 0.75);
     assert_eq!(speed["dropped"], 1);
     assert_eq!(speed["waiting"], 0);
-    // Capacity 2 per rep-week, one rep (Rita Reps) touched MQLs in Q3;
-    // supply 3 MQLs / (92 / 7) weeks.
+    // Capacity 2 per rep-week (the setting); two reps first touched leads
+    // handed to them in Q3: Rita Reps (L-1, L-2) and Sam Sales (L-3, a
+    // partner's lead); supply 3 MQLs / (92 / 7) weeks.
     let supply = 3.0 / (92.0 / 7.0);
     assert_close(&m["balance"]["supply_per_week"], supply);
-    assert_close(&m["balance"]["capacity_per_week"], 2.0);
-    assert_close(&m["balance"]["tilt"], (supply / 2.0f64).log2());
+    assert_eq!(m["balance"]["capacity_basis"], "setting");
+    assert_close(&m["balance"]["capacity_per_week"], 4.0);
+    assert_close(&m["balance"]["tilt"], (supply / 4.0f64).log2());
 
     // Each file one header and one deliberately bad row.
     assert_eq!(

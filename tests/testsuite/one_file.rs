@@ -61,9 +61,9 @@ fn each_review_links_its_brief_and_its_one_file_version() {
     let brief = std::fs::read_to_string(site.join("2026-q3/brief.html")).unwrap();
     for needed in [
         "<h1>Sales and marketing balance brief, 2026-Q3</h1>",
-        "Marketing-heavy</span> <span class=\"tilt\">tilt +0.43</span>",
+        "Leads outrun follow-up</span> <span class=\"tilt\">tilt +0.43</span>",
         // A headline with both comparisons and its target.
-        "<th scope=\"row\">Won revenue</th><td class=\"num\">$504,802</td><td>+106% on 2026-Q2</td><td>no review a year earlier</td><td>target $450,000: met</td>",
+        "<th scope=\"row\">Won revenue</th><td class=\"num\">$504,802</td><td>+106% on 2026-Q2</td><td></td><td>target $450,000: met</td>",
         "<strong>Recommendation:</strong>",
         "src=\"balance.svg\"",
         "src=\"weekly-flow.svg\"",

@@ -46,9 +46,14 @@ fn hubspot_v2_portal_without_mql_or_activities() {
     assert_eq!(s["touched_time_unknown"], 2);
     assert_eq!(s["dropped"], 2);
     assert_eq!(s["waiting"], 1);
-    assert_close(&s["median_hours"], 24.0);
-    // p90 of 2, 24, 48 at rank 1.8: 24 + 0.8 * 24.
-    assert_close(&s["p90_hours"], 43.2);
+    assert_close(&s["median_hours_touched"], 24.0);
+    // Every wait: 2, 24, 48 and the untouched 108 (since 09-28 09:00, 62 h
+    // 59 m 59 s at the cut-off), 104 and 107 (weeks): the median of six
+    // between 48 and 108's wait so far, a lower bound.
+    assert_eq!(s["censored"], 3);
+    let waited_108 = 62.0 + 59.0 / 60.0 + 59.0 / 3600.0;
+    assert_close(&s["median_hours"], (48.0 + waited_108) / 2.0);
+    assert_eq!(s["median_at_least"], true);
     // Judged: 101, 102 on time; 105, 104, 107 and 108 (ready 09-28 09:00,
     // SLA closed 09-29 09:00) not; the untimed two are not judged: 2 / 6.
     assert_close(&s["within_sla"], 2.0 / 6.0);
@@ -75,16 +80,19 @@ fn hubspot_v2_portal_without_mql_or_activities() {
         ]
     );
     // Supply: 8 new leads over 92 days = 8 / (92 / 7) a week. Capacity:
-    // nine rep-weeks with one first touch each over the trailing year
-    // (Joey weeks 15, 19, 23, 28, 32; Ana 16, 20, 24 (115's First outreach
-    // date), 28): 1 a rep-week, times 2 reps active in Q3 (101, 105 Joey;
-    // 102 Ana). Tilt log2((8 / (92 / 7)) / 2).
+    // rep-weeks of first touches of leads handed to sales over the
+    // trailing year, one each; no rep ever had a lead waiting through a
+    // working week: a lower bound of 1 a rep-week. One rep active in Q3:
+    // Joey (101, 105); Ana's only Q3 first touch is 102, her own prospect
+    // (EXTENSION, sales), which capacity does not count. Tilt at most
+    // log2((8 / (92 / 7)) / 1): sales-heavy even so.
     let b = &m["balance"];
     let supply = 8.0 / (92.0 / 7.0);
     assert_close(&b["supply_per_week"], supply);
-    assert_eq!(b["active_reps"], 2);
-    assert_close(&b["capacity_per_week"], 2.0);
-    assert_close(&b["tilt"], (supply / 2.0).log2());
+    assert_eq!(b["active_reps"], 1);
+    assert_eq!(b["capacity_basis"], "lower_bound");
+    assert_close(&b["capacity_per_week"], 1.0);
+    assert_close(&b["tilt"], supply.log2());
     assert_eq!(b["verdict"], "sales-heavy");
     assert!(m["unavailable"].get("balance.tilt").is_none());
     // Every row used.
@@ -419,7 +427,11 @@ fn salesforce_leads_first_touch_from_their_own_fields() {
     // B01: email at 10:00, an hour after creation (the call came later).
     assert_eq!(s["leads"], 3);
     assert_eq!(s["touched"], 1);
-    assert_close(&s["median_hours"], 1.0);
+    assert_close(&s["median_hours_touched"], 1.0);
+    // B03, never touched, waits on at the cut-off: the median of the two
+    // timed waits lies between, a lower bound.
+    assert_eq!(s["censored"], 1);
+    assert_eq!(s["median_at_least"], true);
     // B02: a Last Activity date and no first-touch time; B03: nothing.
     assert_eq!(s["touched_time_unknown"], 1);
     assert_eq!(s["dropped"], 1);

@@ -44,11 +44,17 @@ fn every_figure_of_the_tiny_review_matches_the_hand_computation() {
     // Ready for sales in Q3: 101 (MQL 07-01 10:00), 102, 103, 104, 107 (MQL)
     // and 105 (no MQL: created 08-10 10:00). Hours to first touch:
     // 101 2 h, 102 24 h, 103 72 h, 105 1 h; 104 and 107 untouched.
-    // Sorted 1, 2, 24, 72: median (2 + 24) / 2 = 13;
-    // p90 at position 0.9 * 3 = 2.7: 24 + 0.7 * (72 - 24) = 57.6.
+    // Touched only, sorted 1, 2, 24, 72: median (2 + 24) / 2 = 13. The
+    // untouched wait on at the cut-off (09-30 00:00, the newest date in
+    // the data): 107 since 09-28 10:00, 38 h; 104 since 08-03 10:00,
+    // 57 days 14 h = 1,382 h. All six: 1, 2, 24, 38, 72, 1382: median
+    // (24 + 38) / 2 = 31, a lower bound (107 waits on); p90 at 4.5:
+    // 72 + 0.5 * (1382 - 72) = 727.
     let s = &m["speed_to_lead"];
-    assert_close(&s["median_hours"], 13.0);
-    assert!((s["p90_hours"].as_f64().unwrap() - 57.6).abs() < 1e-6);
+    assert_close(&s["median_hours_touched"], 13.0);
+    assert_close(&s["median_hours"], 31.0);
+    assert_eq!(s["median_at_least"], true);
+    assert!((s["p90_hours"].as_f64().unwrap() - 727.0).abs() < 1e-6);
     // SLA 24 h: on time 101, 102 (exactly 24 h), 105; late or closed window:
     // 103, 104, 107 (07-28 window closed 09-29 10:00 <= cut-off) -> 3 / 6.
     assert_close(&s["within_sla"], 0.5);
@@ -56,6 +62,28 @@ fn every_figure_of_the_tiny_review_matches_the_hand_computation() {
     // 10-05 -> waiting.
     assert_eq!(s["dropped"], 1);
     assert_eq!(s["waiting"], 1);
+    // 104 carries "Unqualified" but no rep ever touched it: closed without
+    // a touch, not sales' verdict. No touched lead was disqualified.
+    let a = &m["alignment"];
+    assert_eq!(a["closed_without_touch"], 1);
+    assert_close(&a["disqualified_share"], 0.0);
+    assert_eq!(
+        a["disqualified_by_source"]["Email Marketing"],
+        json!({"ready": 1, "touched": 0, "disqualified": 0, "share": null, "closed_without_touch": 1, "lost_deals": 0})
+    );
+    assert_eq!(
+        a["feedback"][0],
+        json!({"source": "Email Marketing", "reason": "Closed without a touch", "count": 1})
+    );
+    // The queue at the end: 107 (2 days) and 104 (58 days), both Rep
+    // Two's; only 107 is younger than the 30 workable days.
+    let q = &m["balance"]["queue"];
+    assert_eq!(
+        (&q["1_7d"], &q["30_90d"], &q["total"]),
+        (&json!(1), &json!(1), &json!(2))
+    );
+    assert_eq!(q["workable"], 1);
+    assert_eq!(q["by_rep"][0]["rep"], "Rep Two");
 
     // Capacity fixed at 2 per rep-week; reps with MQL first touches in Q3:
     // Rep One (101, 102), Rep Two (103) -> 4 per week.
@@ -111,26 +139,27 @@ fn weekly_flow_of_the_tiny_review() {
     assert_eq!(weeks.len(), 13);
     assert_eq!(
         weeks[0],
-        json!({"week_start": "2026-06-29", "supply": 1, "absorption": 1, "backlog": 0})
+        json!({"week_start": "2026-06-29", "supply": 1, "absorption": 1, "backlog": 0, "queue": 0})
     );
     // 102 and 103 become MQLs; 102 touched; 103 (touched 07-13) still waiting at week end.
     assert_eq!(
         weeks[1],
-        json!({"week_start": "2026-07-06", "supply": 2, "absorption": 1, "backlog": 1})
+        json!({"week_start": "2026-07-06", "supply": 2, "absorption": 1, "backlog": 1, "queue": 1})
     );
     assert_eq!(
         weeks[2],
-        json!({"week_start": "2026-07-13", "supply": 0, "absorption": 1, "backlog": 0})
+        json!({"week_start": "2026-07-13", "supply": 0, "absorption": 1, "backlog": 0, "queue": 0})
     );
-    // 104 arrives untouched and ages out of the backlog the next week. 105 is
+    // 104 arrives untouched and ages out of the backlog the next week, but
+    // stays in the queue (never touched). 105 is
     // touched that week, but it is sales' own lead, not an MQL: no absorption.
     assert_eq!(
         weeks[5],
-        json!({"week_start": "2026-08-03", "supply": 1, "absorption": 0, "backlog": 1})
+        json!({"week_start": "2026-08-03", "supply": 1, "absorption": 0, "backlog": 1, "queue": 1})
     );
     assert_eq!(
         weeks[6],
-        json!({"week_start": "2026-08-10", "supply": 0, "absorption": 0, "backlog": 0})
+        json!({"week_start": "2026-08-10", "supply": 0, "absorption": 0, "backlog": 0, "queue": 1})
     );
 }
 

@@ -3,6 +3,7 @@
 
 use super::{Ctx, DRY_WEEKS, Facts, Finding, Section, one, size, unbalanced};
 use crate::metrics::Verdict;
+use crate::metrics::capacity::Basis;
 use crate::model::Function;
 
 /// Supply against capacity, when the verdict is not balanced.
@@ -28,6 +29,7 @@ pub(super) fn tilt(ctx: &Ctx) -> Vec<Finding> {
         } else {
             0
         },
+        bound: b.capacity_basis == Some(Basis::LowerBound),
         more_reps,
     };
     one(Section::Balance, tilt.abs(), facts)
@@ -67,6 +69,7 @@ pub(super) fn hours(ctx: &Ctx) -> Vec<Finding> {
         long_share: *long_share,
         short_share: *short_share,
         total_hours: h.total,
+        people: h.people,
     };
     one(Section::Hours, size(*long_share, *short_share), facts)
 }

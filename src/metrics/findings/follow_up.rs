@@ -31,6 +31,13 @@ pub(super) fn speed(ctx: &Ctx) -> Vec<Finding> {
     let Some(median) = s.median_hours.filter(|m| *m > sla) else {
         return Vec::new();
     };
+    // Where the SLA share misses its target, the SLA rule says it (with
+    // the same recommendation); the median adds nothing then.
+    if s.within_sla
+        .is_some_and(|w| w < ctx.settings.sla.within_share)
+    {
+        return Vec::new();
+    }
     let facts = Facts::Speed {
         median_hours: median,
         sla_hours: sla,
@@ -120,6 +127,11 @@ mod tests {
         let found = run(speed, &r);
         assert_eq!(found[0].severity, 2.0);
         assert_eq!(found[0].section, Section::FollowUp);
+        // The SLA share missing its target: the SLA rule speaks instead.
+        r.speed_to_lead.within_sla = Some(0.5);
+        assert!(run(speed, &r).is_empty());
+        r.speed_to_lead.within_sla = Some(0.95);
+        assert_eq!(run(speed, &r).len(), 1);
     }
 
     fn with_previous_median(now: f64, before: f64) -> crate::metrics::Review {

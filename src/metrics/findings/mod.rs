@@ -11,6 +11,7 @@
 //! One file per rule family, each rule's tests beside it.
 
 mod balance;
+mod cro;
 mod follow_up;
 mod funnel;
 mod spend;
@@ -64,6 +65,10 @@ pub enum Rule {
     MultiRep,
     Duplicates,
     MixShift,
+    Sla,
+    Cac,
+    Roas,
+    SmallBudget,
 }
 
 impl Rule {
@@ -86,6 +91,10 @@ impl Rule {
             Rule::MultiRep => "multi_rep",
             Rule::Duplicates => "duplicates",
             Rule::MixShift => "mix_shift",
+            Rule::Sla => "sla",
+            Rule::Cac => "cac",
+            Rule::Roas => "roas",
+            Rule::SmallBudget => "small_budget",
         }
     }
 }
@@ -139,6 +148,9 @@ pub enum Facts {
         capacity: f64,
         /// Ready leads left past the drop window (marketing-heavy only).
         dropped: u64,
+        /// Capacity is a lower bound (the reps were never fully loaded):
+        /// sales could handle at least `capacity`.
+        bound: bool,
         /// Reps that would close a marketing-heavy gap, at the
         /// demonstrated throughput `per_rep_week`.
         more_reps: Option<(u64, f64)>,
@@ -197,6 +209,8 @@ pub enum Facts {
         long_share: f64,
         short_share: f64,
         total_hours: f64,
+        /// The people in the time logs (often the founders, not the reps).
+        people: u64,
     },
     /// One source disqualified far more often than all.
     Disqualified {
@@ -212,6 +226,26 @@ pub enum Facts {
     MixShift {
         shift: f64,
         moves: Vec<(String, f64)>,
+    },
+    /// The share of leads touched within the SLA below `[sla]
+    /// within_share` (`target`).
+    Sla { within: f64, target: f64 },
+    /// CAC above the average won deal.
+    Cac { cac: f64, deal: f64 },
+    /// Return on ad spend below 1, with the paid won revenue and the ad
+    /// spend it is the ratio of.
+    Roas {
+        roas: f64,
+        paid_won: f64,
+        ad_spend: f64,
+    },
+    /// A small budget line (a function key) returning `times` its share
+    /// of spend in won revenue.
+    SmallBudget {
+        function: &'static str,
+        spend_share: f64,
+        won_share: f64,
+        times: f64,
     },
 }
 
@@ -234,6 +268,10 @@ impl Facts {
             Facts::MultiRep { .. } => Rule::MultiRep,
             Facts::Duplicates { .. } => Rule::Duplicates,
             Facts::MixShift { .. } => Rule::MixShift,
+            Facts::Sla { .. } => Rule::Sla,
+            Facts::Cac { .. } => Rule::Cac,
+            Facts::Roas { .. } => Rule::Roas,
+            Facts::SmallBudget { .. } => Rule::SmallBudget,
         }
     }
 }
@@ -301,9 +339,10 @@ struct Ctx<'a> {
 type RuleFn = fn(&Ctx) -> Vec<Finding>;
 
 /// Every rule, by family.
-const RULES: [RuleFn; 15] = [
+const RULES: [RuleFn; 19] = [
     balance::tilt,
     follow_up::dropped,
+    cro::sla,
     follow_up::speed,
     follow_up::speed_improved,
     follow_up::speed_conversion,
@@ -317,6 +356,9 @@ const RULES: [RuleFn; 15] = [
     team::multi_rep,
     team::duplicates,
     funnel::mix_shift,
+    cro::cac,
+    cro::roas,
+    cro::small_budget,
 ];
 
 /// Every finding of a review, largest effect first (ties by rule name),

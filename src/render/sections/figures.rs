@@ -5,7 +5,7 @@
 
 use crate::config::Settings;
 use crate::metrics::words::{
-    count, duration_hours, factor, money, money_cents, money_small, per_week, percent, tilt,
+    count, duration_hours, factor, money, money_cents, money_small, per_week, percent,
 };
 use crate::metrics::{Figure, Review, follow_up};
 use crate::model::Channel;
@@ -22,7 +22,7 @@ pub struct FigureView {
 }
 
 /// How a section names a figure.
-enum Name {
+pub(super) enum Name {
     /// The figure's own name (render/labels.rs).
     Of(Figure),
     /// A name of its own in this section.
@@ -32,7 +32,7 @@ enum Name {
 }
 
 /// How a section writes a figure's value.
-enum Value {
+pub(super) enum Value {
     /// Always known.
     Known(fn(&Review) -> String),
     /// Missing where metrics could not compute it; the reason is the one
@@ -46,13 +46,13 @@ enum Value {
 }
 
 /// One figure of a section.
-struct Row {
-    name: Name,
-    value: Value,
+pub(super) struct Row {
+    pub(super) name: Name,
+    pub(super) value: Value,
 }
 
 /// The figures of `rows` for `review`.
-fn figures(rows: &[Row], review: &Review, settings: &Settings) -> Vec<FigureView> {
+pub(super) fn figures(rows: &[Row], review: &Review, settings: &Settings) -> Vec<FigureView> {
     rows.iter()
         .filter_map(|row| {
             let name = match row.name {
@@ -128,21 +128,31 @@ const SPEED: &[Row] = &[
         value: Value::Known(|r| count(r.speed_to_lead.leads)),
     },
     Row {
-        name: Name::Text("Median time to first touch"),
+        name: Name::Made(|_, s| {
+            format!(
+                "Touched within {} h (SLA; target {})",
+                s.sla.first_touch_hours,
+                percent(s.sla.within_share)
+            )
+        }),
+        value: Value::Or(Figure::WithinSla, |r| {
+            r.speed_to_lead.within_sla.map(percent)
+        }),
+    },
+    Row {
+        name: Name::Text(
+            "Median time to first touch (every ready lead, the untouched still waiting)",
+        ),
         value: Value::Or(Figure::MedianHours, |r| {
-            r.speed_to_lead.median_hours.map(duration_hours)
+            let s = &r.speed_to_lead;
+            s.median_hours.map(|h| wait(h, s.median_at_least))
         }),
     },
     Row {
         name: Name::Of(Figure::P90Hours),
         value: Value::Or(Figure::P90Hours, |r| {
-            r.speed_to_lead.p90_hours.map(duration_hours)
-        }),
-    },
-    Row {
-        name: Name::Made(|_, s| format!("Touched within {} h (SLA)", s.sla.first_touch_hours)),
-        value: Value::Or(Figure::WithinSla, |r| {
-            r.speed_to_lead.within_sla.map(percent)
+            let s = &r.speed_to_lead;
+            s.p90_hours.map(|h| wait(h, s.p90_at_least))
         }),
     },
     Row {
@@ -163,6 +173,13 @@ const SPEED: &[Row] = &[
         }),
     },
 ];
+
+/// `at least 36 h` where an untouched lead sets the wait (censored at the
+/// cut-off), else `36 h`.
+fn wait(hours: f64, at_least: bool) -> String {
+    let d = duration_hours(hours);
+    if at_least { format!("at least {d}") } else { d }
+}
 
 /// `12 (4%)`: a count with its share, where the share is known.
 fn with_share(n: Option<u64>, share: Option<f64>) -> Option<String> {
@@ -208,13 +225,15 @@ const SPEND: &[Row] = &[
         value: Value::Known(|r| money(r.spend.total.as_f64(), cur(r))),
     },
     Row {
-        name: Name::Of(Figure::CostPerLead),
+        name: Name::Text(
+            "Cost per new lead (blended: ad spend over every new lead, organic included)",
+        ),
         value: Value::Or(Figure::CostPerLead, |r| {
             r.efficiency.cost_per_lead.map(|v| money_cents(v, cur(r)))
         }),
     },
     Row {
-        name: Name::Of(Figure::CostPerMql),
+        name: Name::Text("Cost per MQL (blended: ad spend over every new MQL)"),
         value: Value::Or(Figure::CostPerMql, |r| {
             r.efficiency.cost_per_mql.map(|v| money_cents(v, cur(r)))
         }),
@@ -270,7 +289,7 @@ const HOURS: &[Row] = &[
         }),
     },
     Row {
-        name: Name::Of(Figure::WonPerSalesHour),
+        name: Name::Text("Won revenue per sales hour logged (the time logs' people, not the reps)"),
         value: Value::Or(Figure::WonPerSalesHour, |r| {
             let per_hour = r.investment.hours.won_per_sales_hour;
             per_hour.map(|v| money(v, cur(r)))
@@ -350,72 +369,6 @@ const REVENUE: &[Row] = &[
             r.pipeline
                 .lead_to_close_days
                 .map(|d| format!("{d:.0} days"))
-        }),
-    },
-];
-
-/// `New MQLs a week (supply)`, or `New leads a week (supply)` where
-/// every new lead counts as supply.
-fn supply_label(review: &Review) -> String {
-    let words = review.method.ready_for_sales.supply_words();
-    let mut chars = words.chars();
-    let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
-    format!(
-        "{}{} a week (supply)",
-        first.unwrap_or_default(),
-        chars.as_str()
-    )
-}
-
-/// `6.0 (measured)`: the first touches a rep can make a week, and where
-/// the figure comes from.
-fn per_rep(r: &Review) -> Option<String> {
-    let b = &r.balance;
-    let how = if b.per_rep_week_measured {
-        "measured"
-    } else {
-        "set in equinox.toml"
-    };
-    b.per_rep_week.map(|p| format!("{} ({how})", per_week(p)))
-}
-
-const BALANCE: &[Row] = &[
-    Row {
-        name: Name::Text("Tilt"),
-        value: Value::Or(Figure::Tilt, |r| r.balance.tilt.map(tilt)),
-    },
-    Row {
-        name: Name::Made(|r, _| supply_label(r)),
-        value: Value::Or(Figure::SupplyPerWeek, |r| {
-            r.balance.supply_per_week.map(per_week)
-        }),
-    },
-    Row {
-        name: Name::Of(Figure::CapacityPerWeek),
-        value: Value::Or(Figure::CapacityPerWeek, |r| {
-            r.balance.capacity_per_week.map(per_week)
-        }),
-    },
-    Row {
-        name: Name::Text("Active reps"),
-        value: Value::Known(|r| count(r.balance.active_reps)),
-    },
-    Row {
-        name: Name::Text("First touches a rep can make a week"),
-        value: Value::Or(Figure::CapacityPerWeek, per_rep),
-    },
-    Row {
-        name: Name::Text("Untouched MQLs at the period's end"),
-        value: Value::Known(|r| count(r.balance.inventory.untouched)),
-    },
-    Row {
-        name: Name::Text("MQLs being worked at the period's end"),
-        value: Value::Known(|r| count(r.balance.inventory.working)),
-    },
-    Row {
-        name: Name::Of(Figure::InventoryWeeks),
-        value: Value::Or(Figure::InventoryWeeks, |r| {
-            r.balance.inventory_weeks.map(|w| format!("{w:.1}"))
         }),
     },
 ];
@@ -518,12 +471,44 @@ pub fn revenue(review: &Review, settings: &Settings) -> Vec<FigureView> {
     figures(REVENUE, review, settings)
 }
 
-/// Balance section figures: supply, capacity, inventory.
-pub fn balance(review: &Review, settings: &Settings) -> Vec<FigureView> {
-    figures(BALANCE, review, settings)
-}
-
 /// Plan section figures.
 pub fn plan(review: &Review, settings: &Settings) -> Vec<FigureView> {
-    figures(PLAN, review, settings)
+    let mut rows = figures(PLAN, review, settings);
+    rows.extend(plan_check(review));
+    rows
+}
+
+/// Last review's plan for this period against what happened.
+fn plan_check(review: &Review) -> Option<FigureView> {
+    let k = review.plan.check.as_ref()?;
+    let c = cur(review);
+    let noun = review.method.ready_for_sales.supply_noun();
+    let delivered = k
+        .delivered_per_week
+        .map_or_else(|| "none".to_string(), per_week);
+    let reps = k
+        .planned_reps
+        .map(|r| {
+            format!(
+                "; reps {} planned, {} active",
+                count(r),
+                count(k.active_reps)
+            )
+        })
+        .unwrap_or_default();
+    let revenue = k
+        .revenue_target
+        .map(|t| format!("; won {} against {}", money(k.won_amount, c), money(t, c)))
+        .unwrap_or_default();
+    Some(FigureView {
+        label: format!(
+            "{}'s plan for {} against what happened",
+            k.planned_in, review.period.label
+        ),
+        value: format!(
+            "{} {noun} a week planned, {delivered} delivered{reps}{revenue}",
+            per_week(k.planned_per_week)
+        ),
+        na: false,
+    })
 }

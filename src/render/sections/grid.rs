@@ -68,6 +68,8 @@ pub struct Grid {
     rows: Vec<Vec<Cell>>,
     /// Shown even without rows, because its note says why it has none.
     pub(super) keep_empty: bool,
+    /// A download only, never on the page (see [`Grid::on_page`]).
+    pub(super) download_only: bool,
 }
 
 /// A table as the page shows it.
@@ -104,7 +106,22 @@ impl Grid {
             header: header.iter().map(|h| h.to_string()).collect(),
             rows: Vec::new(),
             keep_empty: false,
+            download_only: false,
         }
+    }
+
+    /// Marks the table a download only: the capacity evidence is long, and
+    /// the queue by rep is the queue chart's CSV (the chart shows its
+    /// ages); both stay off the page, which keeps the printed review
+    /// within ten pages.
+    pub(super) fn download_only(mut self) -> Grid {
+        self.download_only = true;
+        self
+    }
+
+    /// Whether the page shows the table.
+    pub fn on_page(&self) -> bool {
+        !self.download_only
     }
 
     pub(super) fn note(mut self, note: impl Into<String>) -> Grid {

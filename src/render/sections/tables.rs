@@ -31,6 +31,7 @@ pub fn all_tables(review: &Review) -> Vec<Grid> {
         spend_tables(review),
         hours_tables(review),
         pipeline_tables(review),
+        balance_tables(review),
         comparison_tables(review),
     ]
     .into_iter()
@@ -403,4 +404,61 @@ pub fn pipeline_tables(review: &Review) -> Vec<Grid> {
         ]);
     }
     vec![grid]
+}
+
+/// Balance section: the untouched queue by age and rep, and the capacity
+/// evidence (first touches per rep and week, loaded or not); both are
+/// downloads only.
+pub fn balance_tables(review: &Review) -> Vec<Grid> {
+    let b = &review.balance;
+    let mut queue = Grid::new(
+        "queue.csv",
+        "Untouched leads at the period's end, by age and rep",
+        &[
+            "Rep",
+            "Under 1 day",
+            "1–7 days",
+            "7–30 days",
+            "30–90 days",
+            "Older",
+            "Total",
+        ],
+    )
+    .note("Every MQL no rep had touched by the period's end, whatever its age: a lead past the drop window is dropped, not gone.")
+    .download_only();
+    let shown = team_rows_shown(review);
+    for r in b.queue.by_rep.iter().filter(|r| shown.contains(&r.rep)) {
+        let mut row = vec![text(&r.rep)];
+        row.extend(r.ages.counts().into_iter().map(number));
+        row.push(number(r.ages.total));
+        queue.push(row);
+    }
+    let mut evidence = Grid::new(
+        "capacity-evidence.csv",
+        "First touches per rep and week, last four quarters",
+        &["Rep", "Week of", "First touches", "Leads waited all week"],
+    )
+    .note("The capacity evidence: a week counts as loaded when a lead handed to the rep waited, untouched, through every working day; only loaded weeks show what a rep can do.")
+    .download_only();
+    for w in b.rep_weeks.iter().filter(|w| shown.contains(&w.owner)) {
+        evidence.push(vec![
+            text(&w.owner),
+            text(&w.week_start.to_string()),
+            number(w.first_touches),
+            text(if w.loaded { "yes" } else { "no" }),
+        ]);
+    }
+    vec![queue, evidence]
+}
+
+/// The reps the team table shows (enough leads assigned): per-rep rows
+/// elsewhere show only these, so no one's figures are read from a handful
+/// of leads.
+fn team_rows_shown(review: &Review) -> std::collections::BTreeSet<String> {
+    review
+        .team
+        .iter()
+        .filter(|r| r.assigned >= MIN_TEAM_ROW_LEADS)
+        .map(|r| r.rep.clone())
+        .collect()
 }

@@ -42,11 +42,11 @@ fn sales_feedback_by_source() {
     // Unqualified and Bad Timing disqualify: L1, L3, L4 of 5 ready leads.
     assert_eq!(
         a["disqualified_by_source"]["Paid Search"],
-        json!({"ready": 2, "disqualified": 1, "share": 0.5, "lost_deals": 0})
+        json!({"ready": 2, "touched": 2, "disqualified": 1, "share": 0.5, "closed_without_touch": 0, "lost_deals": 0})
     );
     assert_eq!(
         a["disqualified_by_source"]["Referrals"],
-        json!({"ready": 1, "disqualified": 0, "share": 0.0, "lost_deals": 0})
+        json!({"ready": 1, "touched": 1, "disqualified": 0, "share": 0.0, "closed_without_touch": 0, "lost_deals": 0})
     );
     assert_close(&a["disqualified_share"], 0.6);
     let csv = std::fs::read_to_string(site.join("2026-q3/feedback.csv")).unwrap();
@@ -90,8 +90,18 @@ fn alignment_findings_and_initials_for_names() {
     let rules: Vec<&str> = f.iter().map(|x| x["rule"].as_str().unwrap()).collect();
     // duplicates: log2(0.2 / 0.02) = 3.3, capped at 3; inventory: nothing in
     // hand at the end of Q3 (3); multi_rep: log2(0.2 / 0.05) = 2; mix:
-    // log2(0.4 / 0.15) = 1.42. Equal sizes go by rule name.
-    assert_eq!(rules, ["duplicates", "inventory", "multi_rep", "mix_shift"]);
+    // log2(0.4 / 0.15) = 1.42. Equal sizes go by rule name. First the
+    // tilt: no rep was ever loaded, and even the lower bound of capacity
+    // (p90 of the rep-weeks) puts it at -3.48.
+    assert_eq!(
+        rules,
+        ["tilt", "duplicates", "inventory", "multi_rep", "mix_shift"]
+    );
+    assert_eq!(
+        f[0]["sentence"],
+        "Sales could handle at least 11.2× the MQLs marketing delivered; the reps were never fully loaded: 0.3 new MQLs a week against capacity for at least 3.4."
+    );
+    let f = &f[1..];
     assert_eq!(
         f[0]["sentence"],
         "1 new lead record (20%) repeats the email of an earlier lead."
