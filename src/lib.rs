@@ -78,9 +78,10 @@ pub fn analyse_with(input: &Path, progress: &dyn progress::Progress) -> Result<A
     timings.add_steps(std::mem::take(&mut steps));
     check_as_of(input, &settings, &ledger)?;
     progress.stage("computing");
-    let reviews = timings.time("metrics", || {
+    let mut reviews = timings.time("metrics", || {
         metrics::compute(&records, ledger.totals(), &settings, &mut steps)
     });
+    render::word_findings(&mut reviews, &settings);
     timings.add_steps(steps);
     let mut lead_emails = privacy::LeadEmails::default();
     lead_emails.reserve(records.leads.len());

@@ -5,8 +5,8 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::canvas::{Area, DrawResult};
 use super::style::{self, INK, LEGEND_PX, LINE_WIDTH, MARGIN, MARKER_RADIUS, TITLE_PX};
-use super::svg::{Area, DrawResult};
 
 /// Height reserved for the title row.
 const TITLE_ROW: i32 = 36;

@@ -8,6 +8,7 @@
 //! lives in [`style`].
 
 mod axes;
+mod canvas;
 mod channels;
 mod flow;
 mod funnel;

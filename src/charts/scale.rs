@@ -10,7 +10,8 @@ use super::style::{
     self, INK, LEGEND_PX, MARGIN, MARKETING, NOTE_PX, PAPER, SALES, SCALE_HEIGHT, SCALE_WIDTH,
 };
 use super::svg::{self, Area, DrawResult, Meta};
-use super::tilt::{self, Verdict};
+use super::tilt::{self, verdict_word};
+use crate::metrics::Verdict;
 
 /// Input of [`balance_scale`].
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +20,8 @@ pub struct BalanceScaleChart {
     pub title: String,
     /// log2(supply / capacity); `None` draws a level beam.
     pub tilt: Option<f64>,
+    /// The verdict metrics gave the tilt.
+    pub verdict: Option<Verdict>,
     /// Mean new MQLs per week.
     pub supply_per_week: Option<f64>,
     /// Leads per week sales can work.
@@ -129,7 +132,7 @@ fn draw(root: &Area, chart: &BalanceScaleChart) -> DrawResult {
         draw_pan(root, pan)?;
     }
     draw_pivot(root)?;
-    let (text, color) = caption(tilt, chart.bound);
+    let (text, color) = caption(tilt, chart.verdict, chart.bound);
     let style = style::bold(NOTE_PX)
         .color(&color)
         .pos(Pos::new(HPos::Center, VPos::Center));
@@ -215,19 +218,17 @@ fn rate_text(rate: Option<f64>) -> String {
 
 /// Caption under the scale and its colour.
 /// In plain words: "sales-heavy" reads as overspending on sales. Under a
-/// lower bound of capacity only a bound below the band settles anything.
-fn caption(tilt: Option<f64>, bound: bool) -> (String, RGBColor) {
+/// lower bound of capacity metrics gives only the verdict the bound
+/// supports; without one the caption says the bound settles nothing.
+fn caption(tilt: Option<f64>, verdict: Option<Verdict>, bound: bool) -> (String, RGBColor) {
     let Some(tilt) = tilt else {
         return ("Balance not available".to_owned(), INK);
     };
-    let verdict = Verdict::of(tilt);
     let (words, color) = match verdict {
-        _ if bound && verdict != Verdict::SalesHeavy => {
-            ("not settled: reps never fully loaded", INK)
-        }
-        Verdict::MarketingHeavy => ("leads outrun follow-up", MARKETING),
-        Verdict::SalesHeavy => ("follow-up has room for more leads", SALES),
-        Verdict::Balanced => ("balanced", INK),
+        None => ("not settled: reps never fully loaded", INK),
+        Some(Verdict::MarketingHeavy) => ("leads outrun follow-up", MARKETING),
+        Some(Verdict::SalesHeavy) => ("follow-up has room for more leads", SALES),
+        Some(Verdict::Balanced) => ("balanced", INK),
     };
     let at_most = if bound { "≤ " } else { "" };
     let text = format!("Tilt {at_most}{}: {words}", style::format_signed(tilt));
@@ -235,13 +236,14 @@ fn caption(tilt: Option<f64>, bound: bool) -> (String, RGBColor) {
 }
 
 fn describe(chart: &BalanceScaleChart) -> String {
-    let balance = match tilt::finite(chart.tilt) {
-        Some(tilt) => format!(
+    let balance = match (tilt::finite(chart.tilt), chart.verdict) {
+        (Some(tilt), Some(verdict)) => format!(
             "tilt {}, {}",
             style::format_signed(tilt),
-            Verdict::of(tilt).word()
+            verdict_word(verdict)
         ),
-        None => "balance not available".to_owned(),
+        (Some(tilt), None) => format!("tilt at most {}, not settled", style::format_signed(tilt)),
+        _ => "balance not available".to_owned(),
     };
     format!(
         "Balance scale: marketing supply {} against sales capacity {}; {balance}.",
@@ -286,23 +288,26 @@ mod tests {
     #[test]
     fn captions() {
         assert_eq!(
-            caption(Some(0.66), false).0,
+            caption(Some(0.66), Some(Verdict::MarketingHeavy), false).0,
             "Tilt +0.66: leads outrun follow-up"
         );
         assert_eq!(
-            caption(Some(-0.4), false).0,
+            caption(Some(-0.4), Some(Verdict::SalesHeavy), false).0,
             "Tilt -0.40: follow-up has room for more leads"
         );
-        assert_eq!(caption(Some(0.05), false).0, "Tilt +0.05: balanced");
         assert_eq!(
-            caption(Some(-0.4), true).0,
+            caption(Some(0.05), Some(Verdict::Balanced), false).0,
+            "Tilt +0.05: balanced"
+        );
+        assert_eq!(
+            caption(Some(-0.4), Some(Verdict::SalesHeavy), true).0,
             "Tilt ≤ -0.40: follow-up has room for more leads"
         );
         assert_eq!(
-            caption(Some(0.05), true).0,
+            caption(Some(0.05), None, true).0,
             "Tilt ≤ +0.05: not settled: reps never fully loaded"
         );
-        assert_eq!(caption(None, false).0, "Balance not available");
+        assert_eq!(caption(None, None, false).0, "Balance not available");
     }
 
     #[test]

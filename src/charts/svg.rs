@@ -2,21 +2,15 @@
 //! drawing closure into an SVG string with plotters and post-processes the
 //! document for accessibility (`role`, `<title>`, `<desc>`, `viewBox`).
 
-use std::error::Error;
 use std::fmt::Write;
 
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::layout;
 use super::style::{self, MARGIN, NEUTRAL, NOTE_PX, PAPER};
 
-/// Result of a drawing step; any plotters error ends in the fallback frame.
-pub(super) type DrawResult<T = ()> = Result<T, Box<dyn Error>>;
-
-/// The whole canvas of one chart.
-pub(super) type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+pub(super) use super::canvas::{Area, DrawResult};
 
 /// Note drawn when a chart has nothing to show.
 pub(super) const NO_DATA: &str = "No data for this chart";

@@ -2,6 +2,7 @@
 //! public chart functions on typical, empty and hostile input.
 
 use super::*;
+use crate::metrics::Verdict;
 
 const HOSTILE: &str = "<script>alert(1)</script> & \"x\" 'y'";
 
@@ -45,6 +46,7 @@ fn tilts(title: &str, values: &[Option<f64>]) -> TiltHistoryChart {
             .map(|(i, tilt)| TiltPoint {
                 label: format!("2026-Q{}", i + 1),
                 tilt: *tilt,
+                verdict: tilt.map(Verdict::of),
             })
             .collect(),
     }
@@ -54,6 +56,7 @@ fn scale(title: &str, tilt: Option<f64>) -> BalanceScaleChart {
     BalanceScaleChart {
         title: title.to_owned(),
         tilt,
+        verdict: tilt.map(Verdict::of),
         supply_per_week: Some(61.2),
         capacity_per_week: Some(38.5),
         bound: false,
@@ -276,6 +279,7 @@ fn degenerate_input_does_not_panic() {
     let blank = BalanceScaleChart {
         title: String::new(),
         tilt: None,
+        verdict: None,
         supply_per_week: None,
         capacity_per_week: Some(f64::NAN),
         bound: false,

@@ -1,6 +1,7 @@
 //! Charts stage (data structs in, SVG string out, no file I/O): the balance
 //! tilt of every review as bars around zero, over a shaded "balanced" band,
-//! and the verdict wording shared with the balance scale.
+//! and the verdict wording shared with the balance scale. The band and the
+//! verdicts are the metrics' own ([`crate::metrics::Verdict`]).
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -9,6 +10,7 @@ use super::axes::{self, Plot, XAxis, YAxis};
 use super::layout::{self, LegendEntry, Swatch};
 use super::style::{self, CHART_HEIGHT, CHART_WIDTH, INK, MARKETING, NEUTRAL, SALES, VALUE_PX};
 use super::svg::{self, Area, DrawResult, Meta};
+use crate::metrics::{BALANCED_BAND, Verdict};
 
 /// Tilt of one review; `None` when it could not be computed.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +19,8 @@ pub struct TiltPoint {
     pub label: String,
     /// log2(supply / capacity); `None` or non-finite leaves a gap.
     pub tilt: Option<f64>,
+    /// The review's verdict, as metrics judged it.
+    pub verdict: Option<Verdict>,
 }
 
 /// Input of [`tilt_history`].
@@ -28,8 +32,6 @@ pub struct TiltHistoryChart {
     pub points: Vec<TiltPoint>,
 }
 
-/// Tilts within ± this value count as balanced.
-const BALANCED_BAND: f64 = 0.25;
 /// Opacity of the balanced band.
 const BAND_OPACITY: f64 = 0.3;
 /// Half the width of a slot taken by a bar.
@@ -37,36 +39,12 @@ const BAR_HALF: f64 = 0.3;
 /// Headroom above the largest tilt so its value label fits.
 const HEADROOM: f64 = 1.2;
 
-/// Which side a tilt leans to.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Verdict {
-    /// Marketing delivers more than sales can work.
-    MarketingHeavy,
-    /// Sales could work more than marketing delivers.
-    SalesHeavy,
-    /// Within the balanced band.
-    Balanced,
-}
-
-impl Verdict {
-    /// Verdict of a tilt: > +0.25 marketing-heavy, < -0.25 sales-heavy.
-    pub(super) fn of(tilt: f64) -> Self {
-        if tilt > BALANCED_BAND {
-            Self::MarketingHeavy
-        } else if tilt < -BALANCED_BAND {
-            Self::SalesHeavy
-        } else {
-            Self::Balanced
-        }
-    }
-
-    /// Wording used in captions and descriptions.
-    pub(super) fn word(self) -> &'static str {
-        match self {
-            Self::MarketingHeavy => "marketing-heavy",
-            Self::SalesHeavy => "sales-heavy",
-            Self::Balanced => "balanced",
-        }
+/// Wording of a verdict in captions and descriptions.
+pub(super) fn verdict_word(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::MarketingHeavy => "marketing-heavy",
+        Verdict::SalesHeavy => "sales-heavy",
+        Verdict::Balanced => "balanced",
     }
 }
 
@@ -190,14 +168,14 @@ fn describe(points: &[TiltPoint]) -> String {
     }
     let each: Vec<String> = points
         .iter()
-        .map(|point| match finite(point.tilt) {
-            Some(tilt) => format!(
+        .map(|point| match (finite(point.tilt), point.verdict) {
+            (Some(tilt), Some(verdict)) => format!(
                 "{} {} ({})",
                 point.label,
                 style::format_signed(tilt),
-                Verdict::of(tilt).word()
+                verdict_word(verdict)
             ),
-            None => format!("{} not available", point.label),
+            _ => format!("{} not available", point.label),
         })
         .collect();
     format!(
@@ -216,15 +194,6 @@ fn describe(points: &[TiltPoint]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn verdict_thresholds() {
-        assert_eq!(Verdict::of(0.66), Verdict::MarketingHeavy);
-        assert_eq!(Verdict::of(0.25), Verdict::Balanced);
-        assert_eq!(Verdict::of(-0.25), Verdict::Balanced);
-        assert_eq!(Verdict::of(-0.4), Verdict::SalesHeavy);
-        assert_eq!(Verdict::of(0.05).word(), "balanced");
-    }
 
     #[test]
     fn non_finite_tilts_are_gaps() {

@@ -214,7 +214,7 @@ fn restatement(publication: &Publication) -> String {
         let _ = write!(
             text,
             "\n  {}: {} -> {}",
-            r.label,
+            crate::render::label(r.key),
             value(r.published),
             value(r.now)
         );

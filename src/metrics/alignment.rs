@@ -3,6 +3,7 @@
 //! sales' feedback by source (lead statuses and lost deals) and the shift
 //! in the source mix against the previous period.
 
+use super::Figure;
 use super::follow_up::{FIRST_DAYS, FollowUp, Join};
 use super::funnel::{Segment, entry, source_label};
 use super::stats::share;
@@ -90,7 +91,7 @@ pub struct SourceFeedback {
 }
 
 /// One source in the lead mix.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct MixRow {
     pub source: String,
     pub leads: u64,
@@ -132,7 +133,7 @@ pub fn alignment(
     } else {
         note(
             unavailable,
-            "alignment.multi_rep_leads",
+            Figure::MultiRepLeads,
             &format!(
                 "no activity export: who touched a lead in its first {FIRST_DAYS} days is unknown"
             ),
@@ -151,7 +152,7 @@ pub fn alignment(
     } else {
         note(
             unavailable,
-            "alignment.duplicate_leads",
+            Figure::DuplicateLeads,
             "no lead export with an email column: duplicates cannot be found",
         );
     }

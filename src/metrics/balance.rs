@@ -2,6 +2,7 @@
 //! follow up. 0 is balanced; +1 means marketing delivers twice what sales
 //! can work; -1 means sales could work twice the leads it gets.
 
+use super::Figure;
 use super::capacity::{self, Basis, RepWeek};
 use super::flow::Inventory;
 use super::follow_up::FollowUp;
@@ -15,14 +16,13 @@ use serde::Serialize;
 pub const BALANCED_BAND: f64 = 0.25;
 
 /// The balance figures of one period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Balance {
     /// log2(supply / capacity). Where `capacity_basis` is `lower_bound`,
     /// the true tilt is at most this.
     pub tilt: Option<f64>,
-    /// `marketing-heavy`, `balanced` or `sales-heavy`; under a lower
-    /// bound only `sales-heavy`, and only when even the bound says so.
-    pub verdict: Option<&'static str>,
+    /// Which side the tilt leans to; `None` with the tilt.
+    pub verdict: Option<Verdict>,
     /// Mean new MQLs per week (new leads where no lead has an MQL date).
     pub supply_per_week: Option<f64>,
     /// Active reps times per-rep weekly capacity.
@@ -65,7 +65,7 @@ pub struct Supply {
 }
 
 /// Why a balance figure is missing, for the `unavailable` map.
-pub type Missing = Vec<(&'static str, String)>;
+pub type Missing = Vec<(Figure, String)>;
 
 /// What the balance of one period is computed from, beside the joined
 /// leads.
@@ -87,10 +87,10 @@ pub fn balance(follow_ups: &[FollowUp], window: &Window, input: Inputs) -> (Bala
     let rep_weeks = capacity::rep_weeks(follow_ups, window, input.workable_days);
     let per_rep = capacity::per_rep(&rep_weeks, input.setting);
     if per_rep.is_none() {
-        missing.push(("balance.capacity_per_week", "no rep-week with a first touch in the trailing four quarters; export first-touch dates or set [capacity] leads_per_rep_week".into()));
+        missing.push((Figure::CapacityPerWeek, "no rep-week with a first touch in the trailing four quarters; export first-touch dates or set [capacity] leads_per_rep_week".into()));
     } else if active_reps == 0 {
         missing.push((
-            "balance.capacity_per_week",
+            Figure::CapacityPerWeek,
             "no rep made a first touch in the period".into(),
         ));
     }
@@ -99,12 +99,12 @@ pub fn balance(follow_ups: &[FollowUp], window: &Window, input: Inputs) -> (Bala
         .map(|p| p.per_week * active_reps as f64);
     let tilt = supply_per_week.zip(capacity).map(|(s, c)| (s / c).log2());
     if tilt.is_none() {
-        missing.push(("balance.tilt", "needs both supply and capacity".into()));
+        missing.push((Figure::Tilt, "needs both supply and capacity".into()));
     }
     let basis = per_rep.map(|p| p.basis);
     let verdict = tilt.and_then(|t| supported_verdict(t, basis));
     if tilt.is_some() && verdict.is_none() {
-        missing.push(("balance.verdict", "the reps were never loaded in the trailing four quarters, so capacity is only a lower bound, and the bound does not settle the verdict".into()));
+        missing.push((Figure::Verdict, "the reps were never loaded in the trailing four quarters, so capacity is only a lower bound, and the bound does not settle the verdict".into()));
     }
     let inventory = input.inventory;
     let inventory_weeks = ratio(
@@ -113,7 +113,7 @@ pub fn balance(follow_ups: &[FollowUp], window: &Window, input: Inputs) -> (Bala
     );
     if inventory_weeks.is_none() {
         missing.push((
-            "balance.inventory_weeks",
+            Figure::InventoryWeeks,
             "no MQL was first touched in the period".into(),
         ));
     }
@@ -135,6 +135,33 @@ pub fn balance(follow_ups: &[FollowUp], window: &Window, input: Inputs) -> (Bala
     (balance, missing)
 }
 
+/// Which side a tilt leans to: the one verdict charts and pages read.
+/// metrics.json writes it as `marketing-heavy`, `balanced` or
+/// `sales-heavy`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// Tilt above [`BALANCED_BAND`]: more leads than sales can follow up.
+    MarketingHeavy,
+    /// Tilt within ±[`BALANCED_BAND`], edges included.
+    Balanced,
+    /// Tilt below -[`BALANCED_BAND`]: sales could follow up more leads.
+    SalesHeavy,
+}
+
+impl Verdict {
+    /// The verdict for a tilt; the band's edges count as balanced.
+    pub fn of(tilt: f64) -> Self {
+        if tilt > BALANCED_BAND {
+            Self::MarketingHeavy
+        } else if tilt < -BALANCED_BAND {
+            Self::SalesHeavy
+        } else {
+            Self::Balanced
+        }
+    }
+}
+
 /// Mean supply leads per observed week, `None` (with its reason) for none.
 fn supply_per_week(supply: Supply, window: &Window, missing: &mut Missing) -> Option<f64> {
     if supply.leads == 0 {
@@ -142,7 +169,7 @@ fn supply_per_week(supply: Supply, window: &Window, missing: &mut Missing) -> Op
             ReadyBasis::Mql => "no new MQLs in the period",
             ReadyBasis::Created => "no new leads in the period",
         };
-        missing.push(("balance.supply_per_week", reason.into()));
+        missing.push((Figure::SupplyPerWeek, reason.into()));
         return None;
     }
     Some(supply.leads as f64 / window.observed_weeks())
@@ -151,21 +178,10 @@ fn supply_per_week(supply: Supply, window: &Window, missing: &mut Missing) -> Op
 /// The verdict a tilt supports. Under a lower bound of capacity the true
 /// tilt is at most the one computed: only `sales-heavy` is certain, and
 /// only when even the bound is below the balanced band.
-pub fn supported_verdict(tilt: f64, basis: Option<Basis>) -> Option<&'static str> {
+pub fn supported_verdict(tilt: f64, basis: Option<Basis>) -> Option<Verdict> {
     match basis {
-        Some(Basis::LowerBound) => (tilt < -BALANCED_BAND).then_some("sales-heavy"),
-        _ => Some(verdict(tilt)),
-    }
-}
-
-/// The verdict for a tilt.
-pub fn verdict(tilt: f64) -> &'static str {
-    if tilt > BALANCED_BAND {
-        "marketing-heavy"
-    } else if tilt < -BALANCED_BAND {
-        "sales-heavy"
-    } else {
-        "balanced"
+        Some(Basis::LowerBound) => (tilt < -BALANCED_BAND).then_some(Verdict::SalesHeavy),
+        _ => Some(Verdict::of(tilt)),
     }
 }
 

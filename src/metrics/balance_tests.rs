@@ -153,11 +153,11 @@ fn capacity_is_the_median_of_loaded_rep_weeks_once_there_are_four() {
 #[test]
 fn a_lower_bound_gives_only_the_verdict_it_supports() {
     let bound = Some(Basis::LowerBound);
-    assert_eq!(supported_verdict(-0.5, bound), Some("sales-heavy"));
+    assert_eq!(supported_verdict(-0.5, bound), Some(Verdict::SalesHeavy));
     assert_eq!(supported_verdict(-0.1, bound), None);
     assert_eq!(supported_verdict(0.6, bound), None);
     let load = Some(Basis::UnderLoad);
-    assert_eq!(supported_verdict(0.6, load), Some("marketing-heavy"));
+    assert_eq!(supported_verdict(0.6, load), Some(Verdict::MarketingHeavy));
 }
 
 #[test]
@@ -320,7 +320,7 @@ proptest! {
             Basis::LowerBound => {
                 prop_assert!(tilt >= truth - 1e-9, "bound {tilt} below truth {truth}");
                 if let Some(v) = b.verdict {
-                    prop_assert_eq!(v, verdict(truth));
+                    prop_assert_eq!(v, Verdict::of(truth));
                 }
             }
             Basis::Setting => prop_assert!(false, "no setting was given"),
@@ -329,4 +329,28 @@ proptest! {
             prop_assert_eq!(b.capacity_basis, Some(Basis::UnderLoad));
         }
     }
+}
+
+#[test]
+fn verdict_band_edges_are_balanced() {
+    assert_eq!(Verdict::of(0.0), Verdict::Balanced);
+    assert_eq!(Verdict::of(BALANCED_BAND), Verdict::Balanced);
+    assert_eq!(Verdict::of(-BALANCED_BAND), Verdict::Balanced);
+    assert_eq!(Verdict::of(0.2501), Verdict::MarketingHeavy);
+    assert_eq!(Verdict::of(-0.2501), Verdict::SalesHeavy);
+    assert_eq!(Verdict::of(f64::INFINITY), Verdict::MarketingHeavy);
+}
+
+#[test]
+fn verdict_serialises_as_before() {
+    let words = [
+        Verdict::MarketingHeavy,
+        Verdict::Balanced,
+        Verdict::SalesHeavy,
+    ]
+    .map(|v| serde_json::to_string(&v).unwrap());
+    assert_eq!(
+        words,
+        ["\"marketing-heavy\"", "\"balanced\"", "\"sales-heavy\""]
+    );
 }

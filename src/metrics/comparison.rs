@@ -2,7 +2,7 @@
 //! same period a year earlier, as an absolute and a relative change
 //! (percentage points for shares).
 
-use super::Review;
+use super::{Figure, Review};
 use crate::model::PeriodKind;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -24,11 +24,10 @@ pub enum Unit {
     Times,
 }
 
-/// A headline figure: its metrics.json path, unit and how to read it.
+/// A headline figure: which figure, its unit and how to read it (render
+/// names it: render/labels.rs).
 pub struct Headline {
-    pub key: &'static str,
-    /// What people read.
-    pub label: &'static str,
+    pub key: Figure,
     pub unit: Unit,
     pub value: fn(&Review) -> Option<f64>,
 }
@@ -37,8 +36,7 @@ pub struct Headline {
 /// headlines: a finding that states a share compares the share, in
 /// points, not the count beside it.
 pub const SUPPORTING: &[Headline] = &[Headline {
-    key: "speed_to_lead.dropped_share",
-    label: "Dropped share of ready leads",
+    key: Figure::DroppedShare,
     unit: Unit::Share,
     value: |r| r.speed_to_lead.dropped_share,
 }];
@@ -46,135 +44,114 @@ pub const SUPPORTING: &[Headline] = &[Headline {
 /// The headline figures, in the order the review shows them.
 pub const HEADLINES: &[Headline] = &[
     Headline {
-        key: "balance.tilt",
-        label: "Balance tilt",
+        key: Figure::Tilt,
         unit: Unit::Tilt,
         value: |r| r.balance.tilt,
     },
     Headline {
-        key: "funnel.mqls",
-        label: "New MQLs",
+        key: Figure::Mqls,
         unit: Unit::Count,
         value: |r| Some(r.funnel.mqls as f64),
     },
     Headline {
-        key: "speed_to_lead.median_hours",
-        label: "Median speed to lead",
+        key: Figure::MedianHours,
         unit: Unit::Hours,
         value: |r| r.speed_to_lead.median_hours,
     },
     Headline {
-        key: "speed_to_lead.within_sla",
-        label: "Touched within SLA",
+        key: Figure::WithinSla,
         unit: Unit::Share,
         value: |r| r.speed_to_lead.within_sla,
     },
     Headline {
-        key: "speed_to_lead.dropped",
-        label: "Dropped leads",
+        key: Figure::Dropped,
         unit: Unit::Count,
         value: |r| Some(r.speed_to_lead.dropped as f64),
     },
     Headline {
-        key: "spend.total",
-        label: "Ad spend",
+        key: Figure::SpendTotal,
         unit: Unit::Money,
         value: |r| Some(r.spend.total.as_f64()),
     },
     Headline {
-        key: "revenue.won_amount",
-        label: "Won revenue",
+        key: Figure::WonAmount,
         unit: Unit::Money,
         value: |r| Some(r.revenue.won_amount.as_f64()),
     },
     Headline {
-        key: "funnel.leads",
-        label: "New leads",
+        key: Figure::Leads,
         unit: Unit::Count,
         value: |r| Some(r.funnel.leads as f64),
     },
     Headline {
-        key: "funnel.sqls",
-        label: "SQLs",
+        key: Figure::Sqls,
         unit: Unit::Count,
         value: |r| Some(r.funnel.sqls as f64),
     },
     Headline {
-        key: "funnel.won",
-        label: "Deals won",
+        key: Figure::Won,
         unit: Unit::Count,
         value: |r| Some(r.funnel.won as f64),
     },
     Headline {
-        key: "conversion.mql_to_sql",
-        label: "MQL-to-SQL conversion",
+        key: Figure::MqlToSql,
         unit: Unit::Share,
         value: |r| r.conversion.mql_to_sql.rate,
     },
     Headline {
-        key: "balance.supply_per_week",
-        label: "New MQLs a week",
+        key: Figure::SupplyPerWeek,
         unit: Unit::Ratio,
         value: |r| r.balance.supply_per_week,
     },
     Headline {
-        key: "balance.capacity_per_week",
-        label: "Follow-up capacity a week",
+        key: Figure::CapacityPerWeek,
         unit: Unit::Ratio,
         value: |r| r.balance.capacity_per_week,
     },
     Headline {
-        key: "investment.marketing_share",
-        label: "Marketing share of spend",
+        key: Figure::MarketingShare,
         unit: Unit::Share,
         value: |r| r.investment.marketing_share,
     },
     Headline {
-        key: "efficiency.cost_per_mql",
-        label: "Cost per MQL",
+        key: Figure::CostPerMql,
         unit: Unit::Money,
         value: |r| r.efficiency.cost_per_mql,
     },
     Headline {
-        key: "efficiency.cac",
-        label: "Customer acquisition cost",
+        key: Figure::Cac,
         unit: Unit::Money,
         value: |r| r.efficiency.cac,
     },
     Headline {
-        key: "efficiency.roas",
-        label: "Return on ad spend",
+        key: Figure::Roas,
         unit: Unit::Times,
         value: |r| r.efficiency.roas,
     },
     Headline {
-        key: "revenue.pipeline_created",
-        label: "Pipeline created",
+        key: Figure::PipelineCreated,
         unit: Unit::Money,
         value: |r| Some(r.revenue.pipeline_created.as_f64()),
     },
     Headline {
-        key: "revenue.win_rate",
-        label: "Win rate",
+        key: Figure::WinRate,
         unit: Unit::Share,
         value: |r| r.revenue.win_rate,
     },
     Headline {
-        key: "pipeline.average_won_deal",
-        label: "Average won deal",
+        key: Figure::AverageWonDeal,
         unit: Unit::Money,
         value: |r| r.pipeline.average_won_deal,
     },
     Headline {
-        key: "pipeline.coverage",
-        label: "Pipeline coverage",
+        key: Figure::Coverage,
         unit: Unit::Times,
         value: |r| r.pipeline.coverage,
     },
 ];
 
 /// The headline figure with `key`.
-pub fn headline(key: &str) -> Option<&'static Headline> {
+pub fn headline(key: Figure) -> Option<&'static Headline> {
     HEADLINES.iter().find(|h| h.key == key)
 }
 
@@ -196,7 +173,7 @@ pub struct Change {
 pub struct Against {
     /// The earlier review's period.
     pub label: String,
-    pub figures: BTreeMap<&'static str, Change>,
+    pub figures: BTreeMap<Figure, Change>,
 }
 
 /// The review against the previous period and the same period a year
@@ -269,9 +246,8 @@ mod tests {
     }
 
     #[test]
-    fn every_headline_has_a_label() {
-        assert!(HEADLINES.iter().all(|h| !h.label.is_empty()));
-        assert!(headline("funnel.mqls").is_some());
-        assert!(headline("funnel.nothing").is_none());
+    fn headlines_are_found_by_figure() {
+        assert!(headline(Figure::Mqls).is_some());
+        assert!(headline(Figure::P90Hours).is_none());
     }
 }

@@ -3,6 +3,7 @@
 //! youngest members have had less time than the step usually takes is
 //! marked young: its rate may still rise.
 
+use super::Figure;
 use super::follow_up::Stages;
 use super::stats::{quantile_of, share};
 use super::window::Window;
@@ -47,6 +48,8 @@ pub struct Conversions {
 pub struct Step {
     /// The key in metrics.json (`mql_to_sql`).
     pub key: &'static str,
+    /// The figure the step's rate is.
+    pub figure: Figure,
     from: fn(&Lead) -> Option<Stamp>,
     to: fn(&Stages) -> Option<Stamp>,
 }
@@ -55,31 +58,37 @@ pub struct Step {
 pub const STEPS: [Step; 6] = [
     Step {
         key: "lead_to_mql",
+        figure: Figure::LeadToMql,
         from: |l| Some(l.created_at),
         to: |s| s.mql,
     },
     Step {
         key: "mql_to_sql",
+        figure: Figure::MqlToSql,
         from: |l| l.mql_at,
         to: |s| s.sql,
     },
     Step {
         key: "sql_to_opportunity",
+        figure: Figure::SqlToOpportunity,
         from: |l| l.sql_at,
         to: |s| s.opportunity,
     },
     Step {
         key: "opportunity_to_won",
+        figure: Figure::OpportunityToWon,
         from: |l| l.opportunity_at,
         to: |s| s.won,
     },
     Step {
         key: "mql_to_opportunity",
+        figure: Figure::MqlToOpportunity,
         from: |l| l.mql_at,
         to: |s| s.opportunity,
     },
     Step {
         key: "mql_to_won",
+        figure: Figure::MqlToWon,
         from: |l| l.mql_at,
         to: |s| s.won,
     },

@@ -2,6 +2,7 @@
 //! channel; customer acquisition cost; return on ad spend; and the cost of
 //! one contact for marketing (per ad impression) against sales (per touch).
 
+use super::Figure;
 use super::funnel::{Funnel, Segments};
 use super::investment::Investment;
 use super::stats::{per_unit, ratio};
@@ -13,7 +14,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Efficiency figures of one period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Efficiency {
     /// Total ad spend / new leads (all sources).
     pub cost_per_lead: Option<f64>,
@@ -40,7 +41,7 @@ pub struct Efficiency {
 }
 
 /// One paid channel's spend against what its leads became.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ChannelEfficiency {
     pub spend: Money,
     pub impressions: u64,
@@ -190,7 +191,7 @@ fn note_gaps(
     unavailable: &mut Unavailable,
 ) {
     let no_ads = input.investment.ads.cents() == 0;
-    let mut gap = |ok: bool, key: &str, reason: &str| {
+    let mut gap = |ok: bool, key: Figure, reason: &str| {
         if !ok {
             note(unavailable, key, reason);
         }
@@ -205,31 +206,19 @@ fn note_gaps(
         }
     };
     let lead_reason = reason_units(input.funnel.leads, "new leads");
-    gap(
-        e.cost_per_lead.is_some(),
-        "efficiency.cost_per_lead",
-        &lead_reason,
-    );
+    gap(e.cost_per_lead.is_some(), Figure::CostPerLead, &lead_reason);
     let mql_reason = reason_units(input.funnel.mqls, "new MQLs");
-    gap(
-        e.cost_per_mql.is_some(),
-        "efficiency.cost_per_mql",
-        &mql_reason,
-    );
+    gap(e.cost_per_mql.is_some(), Figure::CostPerMql, &mql_reason);
     let cac_reason = if !has_budget {
         "no budget lines for the period: ad spend alone would understate acquisition cost; add the generic budget CSV"
     } else {
         "no deals won in the period"
     };
-    gap(e.cac.is_some(), "efficiency.cac", cac_reason);
-    gap(
-        e.roas.is_some(),
-        "efficiency.roas",
-        "no ad spend in the period",
-    );
+    gap(e.cac.is_some(), Figure::Cac, cac_reason);
+    gap(e.roas.is_some(), Figure::Roas, "no ad spend in the period");
     gap(
         e.marketing_cost_per_contact.is_some(),
-        "efficiency.marketing_cost_per_contact",
+        Figure::MarketingCostPerContact,
         "no ad impressions in the period",
     );
     let sales_reason = if sales_budget.cents() == 0 {
@@ -239,7 +228,7 @@ fn note_gaps(
     };
     gap(
         e.sales_cost_per_contact.is_some(),
-        "efficiency.sales_cost_per_contact",
+        Figure::SalesCostPerContact,
         sales_reason,
     );
 }

@@ -2,6 +2,7 @@
 //! Ad spend is marketing's; budget lines (salaries, tools, programs) carry
 //! their own function; time logs give the hours.
 
+use super::Figure;
 use super::stats::ratio;
 use super::window::Window;
 use super::{Unavailable, note};
@@ -10,7 +11,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Spend and hours of one period by function.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Investment {
     /// Ad-platform spend, all of it marketing's.
     pub ads: Money,
@@ -30,7 +31,7 @@ pub struct Investment {
 }
 
 /// Logged hours of one period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct HoursFigures {
     pub total: f64,
     pub by_function: BTreeMap<&'static str, f64>,
@@ -78,13 +79,13 @@ pub fn investment(
     if lines.is_empty() {
         note(
             unavailable,
-            "investment.marketing_share",
+            Figure::MarketingShare,
             "no budget lines for the period: with ad spend alone marketing would be 100%; add the generic budget CSV",
         );
     } else if total.cents() == 0 {
         note(
             unavailable,
-            "investment.marketing_share",
+            Figure::MarketingShare,
             "no spend in the period",
         );
     }
@@ -128,7 +129,7 @@ fn hours_figures(
     if total <= 0.0 {
         note(
             unavailable,
-            "investment.hours.shares",
+            Figure::HourShares,
             "no time logs for the period",
         );
     }
@@ -139,14 +140,14 @@ fn hours_figures(
     if total > 0.0 && mqls_per_marketing_hour.is_none() {
         note(
             unavailable,
-            "investment.hours.mqls_per_marketing_hour",
+            Figure::MqlsPerMarketingHour,
             "no marketing hours logged in the period",
         );
     }
     if total > 0.0 && won_per_sales_hour.is_none() {
         note(
             unavailable,
-            "investment.hours.won_per_sales_hour",
+            Figure::WonPerSalesHour,
             "no sales hours logged in the period",
         );
     }

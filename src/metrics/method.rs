@@ -84,22 +84,4 @@ impl DealChecks {
         }
         checks
     }
-
-    /// What the Data section says, one sentence per count above zero.
-    pub fn sentences(&self) -> Vec<String> {
-        let mut said = Vec::new();
-        if self.outside_periods > 0 {
-            said.push(format!(
-                "{} deal(s) were neither created nor closed in any reviewed period (created after the cut-off, or closed before the first review) and appear in no review.",
-                count(self.outside_periods)
-            ));
-        }
-        if self.closed_before_created > 0 {
-            said.push(format!(
-                "{} won or lost deal(s) have a close date before their created date; they count in the period of their close date.",
-                count(self.closed_before_created)
-            ));
-        }
-        said
-    }
 }

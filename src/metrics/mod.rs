@@ -13,6 +13,7 @@ pub mod capacity;
 pub mod comparison;
 pub mod conversion;
 pub mod efficiency;
+pub mod figure;
 pub mod findings;
 pub mod flow;
 pub mod follow_up;
@@ -31,11 +32,12 @@ pub mod window;
 pub mod words;
 
 pub use alignment::Alignment;
-pub use balance::{BALANCED_BAND, Balance, verdict};
+pub use balance::{BALANCED_BAND, Balance, Verdict};
 pub use comparison::Comparison;
 pub use conversion::Conversions;
 pub use efficiency::Efficiency;
-pub use findings::Finding;
+pub use figure::Figure;
+pub use findings::{Finding, Section};
 pub use flow::Week;
 pub use funnel::{Funnel, Segments};
 pub use investment::Investment;
@@ -58,17 +60,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use window::Window;
 
 /// Figure name (`family.figure`) to the reason it could not be computed.
-pub type Unavailable = BTreeMap<String, String>;
+pub type Unavailable = BTreeMap<Figure, String>;
 
 /// Records why a figure is not available (the first reason given wins).
-pub fn note(unavailable: &mut Unavailable, key: &str, reason: &str) {
-    unavailable
-        .entry(key.to_string())
-        .or_insert_with(|| reason.to_string());
+pub fn note(unavailable: &mut Unavailable, key: Figure, reason: &str) {
+    unavailable.entry(key).or_insert_with(|| reason.to_string());
 }
 
 /// The period a review covers, as metrics.json writes it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct PeriodInfo {
     pub label: String,
     #[serde(skip)]
@@ -80,7 +80,7 @@ pub struct PeriodInfo {
 }
 
 /// Every figure of one review; serialises to its metrics.json.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Review {
     pub period: PeriodInfo,
     #[serde(serialize_with = "iso_seconds")]
@@ -103,7 +103,7 @@ pub struct Review {
     pub alignment: Alignment,
     pub comparison: Comparison,
     /// Headline figures with a target, judged met, near or missed.
-    pub targets: BTreeMap<&'static str, Target>,
+    pub targets: BTreeMap<Figure, Target>,
     pub plan: Plan,
     /// Largest effect first.
     pub findings: Vec<Finding>,
@@ -294,7 +294,7 @@ fn review(shared: &Shared, window: Window) -> Review {
             queue,
         },
     );
-    unavailable.extend(missing.into_iter().map(|(k, v)| (k.to_string(), v)));
+    unavailable.extend(missing);
     let mut balance = balance;
     show_reps(&mut balance.rep_weeks, &shared.names);
     let spend = money::spend(&records.spend, &window);
@@ -475,8 +475,8 @@ fn note_comparison_gaps(review: &mut Review, gaps: &Gaps, settings: &Settings) {
                 earlier(months)
             ),
         };
-        note(&mut review.unavailable, "comparison.previous", &reason);
-        note(&mut review.unavailable, "alignment.mix_shift", &reason);
+        note(&mut review.unavailable, Figure::PreviousPeriod, &reason);
+        note(&mut review.unavailable, Figure::MixShift, &reason);
     }
     if gaps.no_year_ago {
         let year_start = start - chrono::Months::new(12);
@@ -490,7 +490,7 @@ fn note_comparison_gaps(review: &mut Review, gaps: &Gaps, settings: &Settings) {
                 earlier(12)
             ),
         };
-        note(&mut review.unavailable, "comparison.year_ago", &reason);
+        note(&mut review.unavailable, Figure::YearAgo, &reason);
     }
 }
 
@@ -505,7 +505,7 @@ fn note_gaps(
     if revenue.win_rate.is_none() {
         note(
             unavailable,
-            "revenue.win_rate",
+            Figure::WinRate,
             "no deals were won or lost in the period",
         );
     }
@@ -517,9 +517,10 @@ fn note_gaps(
         ("mql_to_opportunity", "no new MQLs in the period"),
         ("mql_to_won", "no new MQLs in the period"),
     ];
-    for ((key, conv), (_, reason)) in conversion.steps().into_iter().zip(cohorts) {
+    let steps = conversion::STEPS.iter().zip(conversion.steps());
+    for ((step, (_, conv)), (_, reason)) in steps.zip(cohorts) {
         if conv.rate.is_none() {
-            note(unavailable, &format!("conversion.{key}"), reason);
+            note(unavailable, step.figure, reason);
         }
     }
     let _ = funnel;
@@ -532,8 +533,8 @@ fn note_speed_gaps(speed: &Speed, unavailable: &mut Unavailable) {
         "no lead was touched after becoming ready; export first-touch dates or activities"
     };
     if speed.median_hours.is_none() {
-        note(unavailable, "speed_to_lead.median_hours", reason);
-        note(unavailable, "speed_to_lead.p90_hours", reason);
+        note(unavailable, Figure::MedianHours, reason);
+        note(unavailable, Figure::P90Hours, reason);
     }
     if speed.within_sla.is_none() {
         let why = if speed.leads == 0 {
@@ -541,7 +542,7 @@ fn note_speed_gaps(speed: &Speed, unavailable: &mut Unavailable) {
         } else {
             "no lead's SLA window has closed yet"
         };
-        note(unavailable, "speed_to_lead.within_sla", why);
+        note(unavailable, Figure::WithinSla, why);
     }
 }
 

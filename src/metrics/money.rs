@@ -7,7 +7,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Ad spend of one period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct SpendFigures {
     pub total: Money,
     /// Every known channel, zero where nothing was spent.
@@ -15,7 +15,7 @@ pub struct SpendFigures {
 }
 
 /// Won revenue and new pipeline of one period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Revenue {
     /// Amounts of deals won with a close date in the period.
     pub won_amount: Money,

@@ -3,6 +3,7 @@
 //! next period's target, touches per won deal and the lag from lead to
 //! close.
 
+use super::Figure;
 use super::follow_up::Join;
 use super::money::Revenue;
 use super::stats::{median, per_unit, ratio, round_cents};
@@ -17,7 +18,7 @@ use std::collections::BTreeMap;
 const SECONDS_PER_DAY: f64 = 86_400.0;
 
 /// Pipeline figures of one period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Pipeline {
     /// Amounts of deals created in the period, by the deal's function.
     pub created_by_function: BTreeMap<&'static str, Money>,
@@ -170,10 +171,10 @@ fn note_gaps(p: &Pipeline, input: &Inputs, won: &[&Deal], unavailable: &mut Unav
     let no_wins = "no deals won in the period";
     if won.is_empty() {
         for key in [
-            "pipeline.average_won_deal",
-            "pipeline.median_cycle_days",
-            "pipeline.touches_per_won_deal",
-            "pipeline.lead_to_close_days",
+            Figure::AverageWonDeal,
+            Figure::MedianCycleDays,
+            Figure::TouchesPerWonDeal,
+            Figure::LeadToCloseDays,
         ] {
             note(unavailable, key, no_wins);
         }
@@ -185,23 +186,23 @@ fn note_gaps(p: &Pipeline, input: &Inputs, won: &[&Deal], unavailable: &mut Unav
             } else {
                 "no activity export: only first touches are known; add calls, emails and meetings"
             };
-            note(unavailable, "pipeline.touches_per_won_deal", reason);
+            note(unavailable, Figure::TouchesPerWonDeal, reason);
         }
         if p.lead_to_close_days.is_none() {
-            note(unavailable, "pipeline.lead_to_close_days", unlinked);
+            note(unavailable, Figure::LeadToCloseDays, unlinked);
         }
     }
     if p.velocity_per_day.is_none() {
         note(
             unavailable,
-            "pipeline.velocity_per_day",
+            Figure::VelocityPerDay,
             "needs a win rate, an average won deal and a cycle longer than zero days",
         );
     }
     if p.next_period_target.is_none() {
         note(
             unavailable,
-            "pipeline.coverage",
+            Figure::Coverage,
             "no revenue target: set [targets] revenue_per_period in equinox.toml",
         );
     }
@@ -210,6 +211,6 @@ fn note_gaps(p: &Pipeline, input: &Inputs, won: &[&Deal], unavailable: &mut Unav
             None => "no deals were won or lost in the period",
             Some(_) => "no deal was won in the period: the win rate is zero",
         };
-        note(unavailable, "pipeline.required_coverage", reason);
+        note(unavailable, Figure::RequiredCoverage, reason);
     }
 }

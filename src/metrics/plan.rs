@@ -4,6 +4,7 @@
 //! its share of the revenue only: sales- and partner-sourced deals bring
 //! the rest, at the share they brought over the trailing four quarters.
 
+use super::Figure;
 use super::balance::Balance;
 use super::follow_up::Stages;
 use super::stats::{per_unit, ratio, share};
@@ -18,7 +19,7 @@ use serde::Serialize;
 const TRAILING_DAYS: u64 = 364;
 
 /// The next period's plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Plan {
     /// The period planned for.
     pub period: String,
@@ -181,26 +182,26 @@ fn note_gaps(plan: &Plan, unavailable: &mut Unavailable) {
     if plan.revenue_target.is_none() {
         note(
             unavailable,
-            "plan.mqls_needed",
+            Figure::MqlsNeeded,
             "no revenue target: set [targets] revenue_per_period in equinox.toml",
         );
     } else if plan.average_won_deal.is_none() {
         note(
             unavailable,
-            "plan.mqls_needed",
+            Figure::MqlsNeeded,
             "no marketing-sourced deal won in the trailing four quarters",
         );
     } else if plan.mql_to_won.is_none() {
         note(
             unavailable,
-            "plan.mqls_needed",
+            Figure::MqlsNeeded,
             "no MQL of the trailing four quarters old enough to judge has been won",
         );
     }
     if plan.mqls_needed.is_some() && plan.load.is_none() {
         note(
             unavailable,
-            "plan.load",
+            Figure::PlanLoad,
             "no follow-up capacity measured this period (see balance.capacity_per_week)",
         );
     }

@@ -68,6 +68,17 @@ pub struct Band {
     /// Of the band's leads, those that reached SQL by the cut-off.
     pub reached_sql: u64,
     pub sql_rate: Option<f64>,
+    /// The band's upper limit in hours (inclusive); `None` for the bands
+    /// without a wait (`time unknown`, `never`).
+    #[serde(skip)]
+    pub upper_hours: Option<f64>,
+}
+
+impl Band {
+    /// Whether every lead of the band was touched within `sla_hours`.
+    pub fn within(&self, sla_hours: f64) -> bool {
+        self.upper_hours.is_some_and(|limit| limit <= sla_hours)
+    }
 }
 
 /// The bands' names and upper limits in hours (inclusive); the last band
@@ -100,11 +111,12 @@ pub fn speed(
     let (mut judged, mut within, mut result) = (0u64, 0u64, Speed::default());
     let mut bands: Vec<Band> = BANDS
         .iter()
-        .map(|(name, _)| *name)
-        .chain(untimed_band.then_some(TIME_UNKNOWN))
-        .chain([NEVER])
-        .map(|band| Band {
+        .map(|(name, limit)| (*name, Some(*limit)))
+        .chain(untimed_band.then_some((TIME_UNKNOWN, None)))
+        .chain([(NEVER, None)])
+        .map(|(band, upper_hours)| Band {
             band,
+            upper_hours,
             ..Band::default()
         })
         .collect();
@@ -211,4 +223,22 @@ fn band_of(hours: f64) -> usize {
         .iter()
         .position(|(_, limit)| hours <= *limit)
         .unwrap_or(BANDS.len() - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_band_is_within_the_sla_when_its_upper_limit_is() {
+        let band = |upper_hours| Band {
+            upper_hours,
+            ..Band::default()
+        };
+        assert!(band(Some(24.0)).within(24.0));
+        assert!(!band(Some(168.0)).within(24.0));
+        assert!(!band(None).within(f64::INFINITY));
+        assert_eq!(band_of(24.0), 1);
+        assert_eq!(band_of(24.01), 2);
+    }
 }

@@ -6,6 +6,7 @@
 //! "met" while the SLA share misses its target: half the leads in time
 //! does not make a follow-up in time.
 
+use super::Figure;
 use super::Review;
 use crate::config::Settings;
 use serde::Serialize;
@@ -74,7 +75,10 @@ pub fn judge(value: Option<f64>, target: f64, rule: Rule) -> Status {
             let gap = (v - target).abs();
             (gap <= target * NEAR, gap <= target * 2.0 * NEAR)
         }
-        Rule::Balanced => (v.abs() <= super::BALANCED_BAND, v.abs() <= TILT_NEAR),
+        Rule::Balanced => (
+            super::Verdict::of(v) == super::Verdict::Balanced,
+            v.abs() <= TILT_NEAR,
+        ),
     };
     match (met, near) {
         (true, _) => Status::Met,
@@ -85,60 +89,55 @@ pub fn judge(value: Option<f64>, target: f64, rule: Rule) -> Status {
 
 /// Every headline figure that has a target, judged. The revenue target is
 /// pro-rated by the observed days of a period in progress.
-pub fn targets(review: &Review, settings: &Settings) -> BTreeMap<&'static str, Target> {
+pub fn targets(review: &Review, settings: &Settings) -> BTreeMap<Figure, Target> {
     let t = &settings.targets;
     let observed = review.period_observed_share();
-    let goals: [(&'static str, Option<f64>, Option<f64>, Rule); 8] = [
+    let goals: [(Figure, Option<f64>, Option<f64>, Rule); 8] = [
+        (Figure::Tilt, review.balance.tilt, Some(0.0), Rule::Balanced),
         (
-            "balance.tilt",
-            review.balance.tilt,
-            Some(0.0),
-            Rule::Balanced,
-        ),
-        (
-            "speed_to_lead.within_sla",
+            Figure::WithinSla,
             review.speed_to_lead.within_sla,
             Some(settings.sla.within_share),
             Rule::AtLeast,
         ),
         (
-            "speed_to_lead.median_hours",
+            Figure::MedianHours,
             review.speed_to_lead.median_hours,
             Some(settings.sla.first_touch_hours),
             Rule::AtMost,
         ),
         (
-            "conversion.mql_to_sql",
+            Figure::MqlToSql,
             review.conversion.mql_to_sql.rate,
             t.mql_to_sql,
             Rule::AtLeast,
         ),
         (
-            "revenue.win_rate",
+            Figure::WinRate,
             review.revenue.win_rate,
             t.win_rate,
             Rule::AtLeast,
         ),
         (
-            "revenue.won_amount",
+            Figure::WonAmount,
             Some(review.revenue.won_amount.as_f64()),
             t.revenue_per_period.map(|r| r * observed),
             Rule::AtLeast,
         ),
         (
-            "pipeline.coverage",
+            Figure::Coverage,
             review.pipeline.coverage,
             t.pipeline_coverage,
             Rule::AtLeast,
         ),
         (
-            "investment.marketing_share",
+            Figure::MarketingShare,
             review.investment.marketing_share,
             t.marketing_share,
             Rule::About,
         ),
     ];
-    let mut judged: BTreeMap<&'static str, Target> = goals
+    let mut judged: BTreeMap<Figure, Target> = goals
         .into_iter()
         .filter_map(|(key, value, target, rule)| {
             let target = target?;
@@ -154,9 +153,9 @@ pub fn targets(review: &Review, settings: &Settings) -> BTreeMap<&'static str, T
         })
         .collect();
     let sla_missed = judged
-        .get("speed_to_lead.within_sla")
+        .get(&Figure::WithinSla)
         .is_some_and(|t| t.status != Status::Met && t.status != Status::NotAvailable);
-    if let Some(median) = judged.get_mut("speed_to_lead.median_hours")
+    if let Some(median) = judged.get_mut(&Figure::MedianHours)
         && sla_missed
     {
         median.status = contradicted(median.status);

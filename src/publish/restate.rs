@@ -11,8 +11,7 @@ use std::path::Path;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Restated {
     /// metrics.json name, `revenue.won_amount`.
-    pub key: &'static str,
-    pub label: &'static str,
+    pub key: crate::metrics::Figure,
     pub unit: Unit,
     pub published: Option<f64>,
     pub now: Option<f64>,
@@ -87,11 +86,10 @@ pub fn restated_figures(
     HEADLINES
         .iter()
         .filter_map(|h| {
-            let before = *published.get(h.key)?;
+            let before = *published.get(h.key.key())?;
             let now = (h.value)(review);
             (!same(before, now)).then_some(Restated {
                 key: h.key,
-                label: h.label,
                 unit: h.unit,
                 published: before,
                 now,

@@ -6,12 +6,13 @@ use super::table::Table;
 use crate::charts::{self, Side};
 use crate::config::Settings;
 use crate::metrics::Review;
+use crate::metrics::Section;
 use crate::model::Function;
 
 /// The chart of one section of the review page: its file, the CSV that
 /// holds its numbers, its text alternative and how to draw it.
 pub struct SectionChart {
-    pub section: &'static str,
+    pub section: Section,
     pub file: &'static str,
     pub csv: &'static str,
     alt: &'static str,
@@ -33,7 +34,7 @@ impl SectionChart {
 
 const SECTION_CHARTS: [SectionChart; 6] = [
     SectionChart {
-        section: "balance",
+        section: Section::Balance,
         file: "queue.svg",
         csv: "queue.csv",
         alt: "Leads ready for sales that no rep had touched at the end of {period}, by age",
@@ -41,7 +42,7 @@ const SECTION_CHARTS: [SectionChart; 6] = [
         shown: |_| true,
     },
     SectionChart {
-        section: "funnel",
+        section: Section::Funnel,
         file: "funnel.svg",
         csv: "conversion.csv",
         alt: "Funnel of {period}: leads, MQLs, SQLs, opportunities and won deals, with the conversion between stages",
@@ -49,7 +50,7 @@ const SECTION_CHARTS: [SectionChart; 6] = [
         shown: |_| true,
     },
     SectionChart {
-        section: "follow-up",
+        section: Section::FollowUp,
         file: "speed-bands.svg",
         csv: "speed-bands.csv",
         alt: "How long the leads of {period} waited for a first touch, in bands, against the SLA",
@@ -57,7 +58,7 @@ const SECTION_CHARTS: [SectionChart; 6] = [
         shown: |_| true,
     },
     SectionChart {
-        section: "spend",
+        section: Section::Spend,
         file: "channel-spend.svg",
         csv: "channel-efficiency.csv",
         alt: "Ad spend and cost per lead by channel in {period}",
@@ -65,7 +66,7 @@ const SECTION_CHARTS: [SectionChart; 6] = [
         shown: |_| true,
     },
     SectionChart {
-        section: "pipeline",
+        section: Section::Pipeline,
         file: "revenue-by-function.svg",
         csv: "pipeline-by-function.csv",
         alt: "Pipeline created and revenue won by sourcing function in {period}",
@@ -73,7 +74,7 @@ const SECTION_CHARTS: [SectionChart; 6] = [
         shown: |_| true,
     },
     SectionChart {
-        section: "hours",
+        section: Section::Hours,
         file: "hours.svg",
         csv: "hours-by-function.csv",
         alt: "Logged hours by function in {period}",
@@ -122,17 +123,6 @@ fn funnel(review: &Review) -> charts::FunnelChart {
     }
 }
 
-/// Upper limit in hours of each speed band (`never` has none).
-fn band_limit(band: &str) -> Option<f64> {
-    match band {
-        "0-1h" => Some(1.0),
-        "1-24h" => Some(24.0),
-        "1-7d" => Some(168.0),
-        ">7d" => Some(f64::INFINITY),
-        _ => None,
-    }
-}
-
 fn speed(review: &Review, settings: &Settings) -> charts::SpeedChart {
     let sla = settings.sla.first_touch_hours;
     charts::SpeedChart {
@@ -151,7 +141,7 @@ fn speed(review: &Review, settings: &Settings) -> charts::SpeedChart {
                         .replace("never", "never touched")
                 },
                 leads: b.leads,
-                within_sla: band_limit(b.band).is_some_and(|limit| limit <= sla),
+                within_sla: b.within(sla),
             })
             .collect(),
         sla_label: format!("SLA {sla} h"),
@@ -328,6 +318,7 @@ pub fn balance(review: &Review) -> charts::BalanceScaleChart {
     charts::BalanceScaleChart {
         title: format!("Sales and marketing balance, {}", review.period.label),
         tilt: review.balance.tilt,
+        verdict: review.balance.verdict,
         supply_per_week: review.balance.supply_per_week,
         capacity_per_week: review.balance.capacity_per_week,
         bound: review.balance.capacity_basis == Some(crate::metrics::capacity::Basis::LowerBound),

@@ -4,6 +4,10 @@
 //! the site stage owns output.
 
 mod chart_data;
+mod findings;
+#[cfg(test)]
+mod findings_tests;
+mod labels;
 use crate::metrics::words as format;
 mod notes;
 mod one_file;
@@ -13,13 +17,15 @@ mod table;
 mod templates;
 mod view;
 
+pub use findings::word as word_findings;
+pub use labels::label;
 pub use table::neutralise_formula;
 pub use templates::{TemplateError, overridden as overridden_templates};
 
 use crate::charts;
 use crate::config::Settings;
 use crate::ledger::Ledger;
-use crate::metrics::Review;
+use crate::metrics::{Review, Section};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -109,26 +115,26 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
         balance: view::balance_view(review),
         headlines: view::headlines(review),
         year_ago_note: view::year_ago_note(review),
-        findings: view::findings(review),
+        findings: findings::views(review, input.settings),
         notes_html: input
             .notes
             .get(&review.period.label)
             .map(|md| notes::markdown_to_safe_html(md)),
         balance_section: section(
-            sections::balance(review),
+            sections::balance(review, input.settings),
             sections::balance_tables(review)
                 .into_iter()
                 .filter(|g| g.on_page())
                 .collect(),
             root,
         )
-        .for_section("balance", review, root),
+        .for_section(Section::Balance, review, root),
         funnel: section(
-            sections::funnel(review),
+            sections::funnel(review, input.settings),
             sections::funnel_tables(review),
             root,
         )
-        .for_section("funnel", review, root)
+        .for_section(Section::Funnel, review, root)
         .with_note(format!(
             "Each stage counts the leads whose stage date falls in {}.",
             review.period.label
@@ -138,32 +144,32 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
             sections::follow_up_tables(review),
             root,
         )
-        .for_section("follow-up", review, root),
+        .for_section(Section::FollowUp, review, root),
         team: section(
-            sections::alignment(review),
+            sections::alignment(review, input.settings),
             sections::team_tables(review),
             root,
         )
-        .for_section("team", review, root),
+        .for_section(Section::Team, review, root),
         spend: section(
-            sections::spend(review),
+            sections::spend(review, input.settings),
             sections::spend_tables(review),
             root,
         )
-        .for_section("spend", review, root),
+        .for_section(Section::Spend, review, root),
         hours: section(
-            sections::hours(review),
+            sections::hours(review, input.settings),
             sections::hours_tables(review),
             root,
         )
-        .for_section("hours", review, root),
+        .for_section(Section::Hours, review, root),
         revenue: section(
-            sections::revenue(review),
+            sections::revenue(review, input.settings),
             sections::pipeline_tables(review),
             root,
         )
-        .for_section("pipeline", review, root),
-        plan: section(sections::plan(review), vec![], root),
+        .for_section(Section::Pipeline, review, root),
+        plan: section(sections::plan(review, input.settings), vec![], root),
         plan_period: review.plan.period.clone(),
         comparison: sections::comparison_tables(review)
             .first()
@@ -219,12 +225,16 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
         one_file_href: format!("{root}{}", one_file::file_name(&review.period.label)),
         brief_href: format!("{root}brief.html"),
         fallbacks: review.method.fallbacks.clone(),
-        deal_notes: review.deal_checks.sentences(),
+        deal_notes: view::deal_notes(&review.deal_checks),
         file_notes: view::file_notes(input.ledger),
     }
 }
 
-fn section(figures: Vec<view::Figure>, tables: Vec<sections::Grid>, root: &str) -> SectionView {
+fn section(
+    figures: Vec<sections::FigureView>,
+    tables: Vec<sections::Grid>,
+    root: &str,
+) -> SectionView {
     SectionView {
         figures,
         tables: tables
@@ -246,7 +256,7 @@ impl SectionView {
 
     /// Adds the section's chart, if the review has one for it, and what to
     /// export when its data is missing.
-    fn for_section(mut self, name: &str, review: &Review, root: &str) -> SectionView {
+    fn for_section(mut self, name: Section, review: &Review, root: &str) -> SectionView {
         self.chart = chart_data::section_charts(review)
             .find(|c| c.section == name)
             .map(|c| ChartView {
@@ -325,6 +335,7 @@ fn index_files(
             .map(|r| charts::TiltPoint {
                 label: r.period.label.clone(),
                 tilt: r.balance.tilt,
+                verdict: r.balance.verdict,
             })
             .collect(),
     };
@@ -406,7 +417,7 @@ struct ReviewEntry<'a> {
     label: &'a str,
     folder: &'a str,
     tilt: Option<f64>,
-    verdict: Option<&'a str>,
+    verdict: Option<crate::metrics::Verdict>,
     complete: bool,
     /// The day it was published (`2026-10-05`), if it was.
     published: Option<String>,

@@ -65,7 +65,7 @@ fn restated_view(r: &Restated, currency: &str) -> RestatedView {
         (published, now) = (precise(r.published), precise(r.now));
     }
     RestatedView {
-        label: r.label.into(),
+        label: super::labels::label(r.key).into(),
         published,
         now,
     }

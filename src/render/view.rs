@@ -1,13 +1,14 @@
 //! View models: reviews turned into the strings templates place. All
 //! formatting and wording happens here; templates only lay it out.
 
-use super::sections::{TableView, unit_value};
+use super::sections::{FigureView, TableView, unit_value};
 use super::table::Table;
 use crate::ledger::Ledger;
-use crate::metrics::Review;
 use crate::metrics::comparison::{Against, Change, Unit, headline};
+use crate::metrics::method::DealChecks;
 use crate::metrics::targets::Status;
 use crate::metrics::words::{count, duration_hours, per_week, signed_percent, tilt};
+use crate::metrics::{Figure, Review, Section, Verdict};
 use crate::privacy::mask_contacts;
 use serde::Serialize;
 
@@ -50,7 +51,7 @@ pub struct FindingView {
 /// One section's figures and tables.
 #[derive(Debug, Clone, Serialize)]
 pub struct SectionView {
-    pub figures: Vec<Figure>,
+    pub figures: Vec<FigureView>,
     pub tables: Vec<TableView>,
     pub chart: Option<ChartView>,
     /// What to export to fill the section, when its data is missing.
@@ -71,15 +72,6 @@ pub struct BalanceView {
     pub cost: Option<String>,
     /// The one plan for the next period, in one line.
     pub plan: Option<String>,
-}
-
-/// A label and a formatted value.
-#[derive(Debug, Clone, Serialize)]
-pub struct Figure {
-    pub label: String,
-    pub value: String,
-    /// The value is "not available: reason" (shown smaller).
-    pub na: bool,
 }
 
 /// A link to another review.
@@ -123,7 +115,7 @@ pub struct ReviewPage {
     pub rejection_count: String,
     /// How many records overlapping exports held twice, in words.
     pub duplicates_note: Option<String>,
-    pub unavailable: Vec<Figure>,
+    pub unavailable: Vec<FigureView>,
     pub nav: Vec<NavLink>,
     pub method_html: String,
     /// "Published 5 Oct 2026", or the restatement, when published.
@@ -184,24 +176,21 @@ pub fn balance_view(review: &Review) -> BalanceView {
     // Plain words: "sales-heavy" reads as overspending on sales, when it
     // means the reps could follow up more leads than they get.
     let (verdict, class) = match b.verdict {
-        Some("marketing-heavy") => ("Leads outrun follow-up", "marketing"),
-        Some("sales-heavy") => ("Follow-up has room for more leads", "sales"),
-        Some(_) => ("Balanced", "balanced"),
+        Some(Verdict::MarketingHeavy) => ("Leads outrun follow-up", "marketing"),
+        Some(Verdict::SalesHeavy) => ("Follow-up has room for more leads", "sales"),
+        Some(Verdict::Balanced) => ("Balanced", "balanced"),
         None if b.tilt.is_some() => ("Not settled: reps never fully loaded", "unknown"),
         None => ("Not available", "unknown"),
     };
     let bound = b.capacity_basis == Some(crate::metrics::capacity::Basis::LowerBound);
-    let sentence = match (b.tilt, b.supply_per_week, b.capacity_per_week) {
-        (Some(t), Some(s), Some(c)) if bound => {
-            bound_sentence(t, s, c, review.method.ready_for_sales.supply_words())
-        }
-        (Some(t), Some(s), Some(c)) => {
-            balance_sentence(t, s, c, review.method.ready_for_sales.supply_words())
-        }
+    let supplied = review.method.ready_for_sales.supply_words();
+    let sentence = match (b.verdict, b.tilt, b.supply_per_week, b.capacity_per_week) {
+        (_, Some(t), Some(s), Some(c)) if bound => bound_sentence(t, s, c, supplied),
+        (Some(v), Some(t), Some(s), Some(c)) => balance_sentence(v, t, s, c, supplied),
         _ => review
             .unavailable
-            .get("balance.tilt")
-            .or_else(|| review.unavailable.get("balance.capacity_per_week"))
+            .get(&Figure::Tilt)
+            .or_else(|| review.unavailable.get(&Figure::CapacityPerWeek))
             .cloned()
             .unwrap_or_default(),
     };
@@ -254,7 +243,7 @@ fn plan_line(review: &Review) -> Option<String> {
         .unwrap_or_default();
     let sla = review
         .targets
-        .get("speed_to_lead.median_hours")
+        .get(&Figure::MedianHours)
         .map(|t| format!(", every lead touched within {}", duration_hours(t.target)))
         .unwrap_or_default();
     Some(format!(
@@ -285,66 +274,74 @@ fn bound_sentence(t: f64, supply: f64, capacity: f64, supplied: &str) -> String 
     }
 }
 
-fn balance_sentence(t: f64, supply: f64, capacity: f64, supplied: &str) -> String {
+fn balance_sentence(
+    verdict: Verdict,
+    t: f64,
+    supply: f64,
+    capacity: f64,
+    supplied: &str,
+) -> String {
     let factor = 2f64.powf(t.abs());
     let figures = format!(
         "{} {supplied} a week against capacity for {}",
         per_week(supply),
         per_week(capacity)
     );
-    if t > crate::metrics::BALANCED_BAND {
-        format!("Marketing delivered {factor:.1}× the leads sales can follow up: {figures}.")
-    } else if t < -crate::metrics::BALANCED_BAND {
-        format!("Sales could work {factor:.1}× the leads marketing delivered: {figures}.")
-    } else {
-        format!("Supply and follow-up capacity are in balance: {figures}.")
+    match verdict {
+        Verdict::MarketingHeavy => {
+            format!("Marketing delivered {factor:.1}× the leads sales can follow up: {figures}.")
+        }
+        Verdict::SalesHeavy => {
+            format!("Sales could work {factor:.1}× the leads marketing delivered: {figures}.")
+        }
+        Verdict::Balanced => format!("Supply and follow-up capacity are in balance: {figures}."),
     }
 }
 
 /// A headline figure on the page: which figure and which section explains it.
 struct HeadlineSpec {
-    key: &'static str,
-    anchor: &'static str,
+    key: Figure,
+    anchor: Section,
 }
 
 /// The headline figures of the summary, in order (the index page shows the
 /// first and the sixth).
 const HEADLINES: [HeadlineSpec; 9] = [
     HeadlineSpec {
-        key: "funnel.mqls",
-        anchor: "funnel",
+        key: Figure::Mqls,
+        anchor: Section::Funnel,
     },
     HeadlineSpec {
-        key: "speed_to_lead.within_sla",
-        anchor: "follow-up",
+        key: Figure::WithinSla,
+        anchor: Section::FollowUp,
     },
     HeadlineSpec {
-        key: "speed_to_lead.median_hours",
-        anchor: "follow-up",
+        key: Figure::MedianHours,
+        anchor: Section::FollowUp,
     },
     HeadlineSpec {
-        key: "speed_to_lead.dropped",
-        anchor: "follow-up",
+        key: Figure::Dropped,
+        anchor: Section::FollowUp,
     },
     HeadlineSpec {
-        key: "spend.total",
-        anchor: "spend",
+        key: Figure::SpendTotal,
+        anchor: Section::Spend,
     },
     HeadlineSpec {
-        key: "revenue.won_amount",
-        anchor: "pipeline",
+        key: Figure::WonAmount,
+        anchor: Section::Pipeline,
     },
     HeadlineSpec {
-        key: "conversion.mql_to_sql",
-        anchor: "funnel",
+        key: Figure::MqlToSql,
+        anchor: Section::Funnel,
     },
     HeadlineSpec {
-        key: "revenue.win_rate",
-        anchor: "pipeline",
+        key: Figure::WinRate,
+        anchor: Section::Pipeline,
     },
     HeadlineSpec {
-        key: "pipeline.coverage",
-        anchor: "pipeline",
+        key: Figure::Coverage,
+        anchor: Section::Pipeline,
     },
 ];
 
@@ -356,9 +353,9 @@ pub fn headlines(review: &Review) -> Vec<Headline> {
         .filter_map(|spec| {
             let h = headline(spec.key)?;
             let value = (h.value)(review);
-            let target = review.targets.get(spec.key);
+            let target = review.targets.get(&spec.key);
             Some(Headline {
-                label: h.label.into(),
+                label: super::labels::label(h.key).into(),
                 value: value
                     .map(|v| unit_value(h.unit, v, &review.currency))
                     .unwrap_or_else(|| "not available".into()),
@@ -375,7 +372,7 @@ pub fn headlines(review: &Review) -> Vec<Headline> {
                     )
                 }),
                 status: target.map(|t| status_class(t.status).into()),
-                anchor: spec.anchor.into(),
+                anchor: spec.anchor.anchor().into(),
             })
         })
         .collect()
@@ -404,10 +401,10 @@ fn status_class(status: Status) -> &'static str {
 /// shares, ratios and the tilt ("8.7 days, up from 18.5 h in 2026-Q2"),
 /// whose percent changes mislead (a wait up 1,000% says less than the two
 /// waits); `None` without an earlier review.
-fn change(against: Option<&Against>, key: &str) -> Option<String> {
+fn change(against: Option<&Against>, key: Figure) -> Option<String> {
     let against = against?;
     let label = &against.label;
-    let c: &Change = against.figures.get(key)?;
+    let c: &Change = against.figures.get(&key)?;
     Some(match (c.unit, c.value, c.before) {
         (_, None, _) | (_, _, None) => format!("no comparison with {label}"),
         (Unit::Count | Unit::Money, _, Some(0.0)) => format!("was 0 in {label}"),
@@ -434,37 +431,8 @@ fn level(unit: Unit, now: f64, before: f64, label: &str) -> String {
     }
 }
 
-/// The section titles findings link to.
-fn section_title(anchor: &str) -> &'static str {
-    match anchor {
-        "balance" => "Balance",
-        "funnel" => "Funnel",
-        "follow-up" => "Follow-up",
-        "team" => "Team",
-        "spend" => "Spend",
-        "hours" => "Hours",
-        "pipeline" => "Pipeline",
-        "plan" => "Plan",
-        _ => "Method",
-    }
-}
-
-/// The review's findings, largest effect first.
-pub fn findings(review: &Review) -> Vec<FindingView> {
-    review
-        .findings
-        .iter()
-        .map(|f| FindingView {
-            sentence: f.sentence.clone(),
-            recommendation: f.recommendation.clone(),
-            anchor: f.anchor.into(),
-            section: section_title(f.anchor).into(),
-        })
-        .collect()
-}
-
-pub(super) fn figure(label: &str, value: String) -> Figure {
-    Figure {
+pub(super) fn figure(label: &str, value: String) -> FigureView {
+    FigureView {
         label: label.into(),
         value,
         na: false,
@@ -552,11 +520,11 @@ pub fn rejections_table(ledger: &Ledger) -> Table {
 }
 
 /// Figures that could not be computed, with their reasons.
-pub fn unavailable(review: &Review) -> Vec<Figure> {
+pub fn unavailable(review: &Review) -> Vec<FigureView> {
     review
         .unavailable
         .iter()
-        .map(|(k, v)| figure(k, v.clone()))
+        .map(|(k, v)| figure(k.key(), v.clone()))
         .collect()
 }
 
@@ -567,24 +535,26 @@ pub fn period_range(review: &Review) -> String {
 }
 
 /// What to export to fill a section whose data is missing, in words.
-pub fn missing_data(section: &str, review: &Review) -> Option<String> {
+pub fn missing_data(section: Section, review: &Review) -> Option<String> {
     let hint = match section {
-        "funnel" if review.funnel.leads == 0 && review.funnel.mqls == 0 => {
+        Section::Funnel if review.funnel.leads == 0 && review.funnel.mqls == 0 => {
             "No leads in this period: export your CRM's contacts or leads covering it (HubSpot contacts, Salesforce leads report, Pipedrive deals)."
         }
-        "follow-up" if review.speed_to_lead.leads > 0 && review.speed_to_lead.touched == 0 => {
+        Section::FollowUp
+            if review.speed_to_lead.leads > 0 && review.speed_to_lead.touched == 0 =>
+        {
             "No first touches: add the First outreach date column to the HubSpot contacts export, or export activities (HubSpot calls, emails and meetings; Salesforce tasks and events; Pipedrive activities)."
         }
-        "team" if review.team.is_empty() => {
+        Section::Team if review.team.is_empty() => {
             "No reps: export the lead owner column (Contact owner, Lead Owner, Deal - Owner) and first touches or activities."
         }
-        "spend" if review.spend.total.cents() == 0 => {
+        Section::Spend if review.spend.total.cents() == 0 => {
             "No ad spend: export the Google Ads campaign report by day, the Meta Ads Manager export, or the LinkedIn or Microsoft Ads reports; other costs go in the generic budget CSV."
         }
-        "hours" if review.investment.hours.total <= 0.0 => {
+        Section::Hours if review.investment.hours.total <= 0.0 => {
             "No time logs: export a Toggl Track or Clockify detailed report and map its projects or tags to marketing, sales or partner under [hours] in equinox.toml."
         }
-        "pipeline"
+        Section::Pipeline
             if review
                 .pipeline
                 .created_by_function
@@ -597,4 +567,23 @@ pub fn missing_data(section: &str, review: &Review) -> Option<String> {
         _ => return None,
     };
     Some(hint.to_string())
+}
+
+/// What the Data section says of the deals no review can place, one
+/// sentence per count above zero.
+pub fn deal_notes(checks: &DealChecks) -> Vec<String> {
+    let mut said = Vec::new();
+    if checks.outside_periods > 0 {
+        said.push(format!(
+            "{} deal(s) were neither created nor closed in any reviewed period (created after the cut-off, or closed before the first review) and appear in no review.",
+            count(checks.outside_periods)
+        ));
+    }
+    if checks.closed_before_created > 0 {
+        said.push(format!(
+            "{} won or lost deal(s) have a close date before their created date; they count in the period of their close date.",
+            count(checks.closed_before_created)
+        ));
+    }
+    said
 }

@@ -175,9 +175,14 @@ fn adding_a_won_deal_restates_exactly_the_figures_it_changed_and_names_the_file(
     let listed: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
     let review_now = now_review(&input);
     for h in equinox::metrics::comparison::HEADLINES {
-        let published = record["headlines"][h.key].as_f64();
+        let published = record["headlines"][h.key.key()].as_f64();
         let changed = published != (h.value)(&review_now);
-        assert_eq!(changed, listed.contains(&h.label), "{}", h.key);
+        assert_eq!(
+            changed,
+            listed.contains(&equinox::render::label(h.key)),
+            "{}",
+            h.key
+        );
     }
     assert_eq!(now["funnel"]["won"], 2);
     // The one changed file, by digest.
