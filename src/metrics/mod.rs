@@ -24,6 +24,7 @@ pub mod money;
 pub mod pipeline;
 pub mod plan;
 pub mod queue;
+pub mod reason;
 pub mod speed;
 pub mod stats;
 pub mod targets;
@@ -44,6 +45,7 @@ pub use investment::Investment;
 pub use money::{Revenue, SpendFigures};
 pub use pipeline::Pipeline;
 pub use plan::Plan;
+pub use reason::Reason;
 pub use speed::Speed;
 pub use targets::Target;
 pub use team::Rep;
@@ -54,17 +56,18 @@ use crate::model::{Period, ReadyBasis, Records, Stamp};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use follow_up::Join;
 use rayon::prelude::*;
+use reason::Entries;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use window::Window;
 
 /// Figure name (`family.figure`) to the reason it could not be computed.
-pub type Unavailable = BTreeMap<Figure, String>;
+pub type Unavailable = BTreeMap<Figure, Reason>;
 
 /// Records why a figure is not available (the first reason given wins).
-pub fn note(unavailable: &mut Unavailable, key: Figure, reason: &str) {
-    unavailable.entry(key).or_insert_with(|| reason.to_string());
+pub fn note(unavailable: &mut Unavailable, key: Figure, reason: Reason) {
+    unavailable.entry(key).or_insert(reason);
 }
 
 /// The period a review covers, as metrics.json writes it.
@@ -109,7 +112,12 @@ pub struct Review {
     pub findings: Vec<Finding>,
     pub data_quality: Totals,
     /// Figure name to the reason it could not be computed.
+    #[serde(skip)]
     pub unavailable: Unavailable,
+    /// metrics.json's `unavailable`: each reason in words, filled by
+    /// render (`render::word`) right after metrics.
+    #[serde(rename = "unavailable")]
+    pub unavailable_words: BTreeMap<Figure, String>,
     /// The definitions the exports called for, where they differ from
     /// the usual ones.
     pub method: method::Method,
@@ -389,6 +397,7 @@ fn review(shared: &Shared, window: Window) -> Review {
         findings: Vec::new(),
         data_quality: shared.data_quality,
         unavailable,
+        unavailable_words: BTreeMap::new(),
         method: shared.method.clone(),
         deal_checks: method::DealChecks::default(),
     }
@@ -465,32 +474,34 @@ fn note_comparison_gaps(review: &mut Review, gaps: &Gaps, settings: &Settings) {
     };
     if gaps.no_previous {
         let reason = match &gaps.earlier {
-            Some((last, _)) => format!(
-                "no data between {last} and {}: the periods in between have no review",
-                review.period.label
-            ),
-            None => format!(
-                "no data before {}: {} has no review",
-                review.period.label,
-                earlier(months)
-            ),
+            Some((last, _)) => Reason::GapBefore {
+                last: last.clone(),
+                label: review.period.label.clone(),
+            },
+            None => Reason::NothingBefore {
+                label: review.period.label.clone(),
+                earlier: earlier(months),
+            },
         };
-        note(&mut review.unavailable, Figure::PreviousPeriod, &reason);
-        note(&mut review.unavailable, Figure::MixShift, &reason);
+        note(
+            &mut review.unavailable,
+            Figure::PreviousPeriod,
+            reason.clone(),
+        );
+        note(&mut review.unavailable, Figure::MixShift, reason);
     }
     if gaps.no_year_ago {
         let year_start = start - chrono::Months::new(12);
         let reason = match &gaps.earlier {
-            Some((_, first)) if *first <= year_start => {
-                format!("{} holds no data: it has no review", earlier(12))
-            }
-            _ => format!(
-                "the data starts less than a year before {}: {} has no review",
-                review.period.label,
-                earlier(12)
-            ),
+            Some((_, first)) if *first <= year_start => Reason::YearAgoEmpty {
+                earlier: earlier(12),
+            },
+            _ => Reason::YearAgoBeforeData {
+                label: review.period.label.clone(),
+                earlier: earlier(12),
+            },
         };
-        note(&mut review.unavailable, Figure::YearAgo, &reason);
+        note(&mut review.unavailable, Figure::YearAgo, reason);
     }
 }
 
@@ -503,24 +514,20 @@ fn note_gaps(
 ) {
     note_speed_gaps(speed, unavailable);
     if revenue.win_rate.is_none() {
-        note(
-            unavailable,
-            Figure::WinRate,
-            "no deals were won or lost in the period",
-        );
+        note(unavailable, Figure::WinRate, Reason::NoDealsClosed);
     }
     let cohorts = [
-        ("lead_to_mql", "no new leads in the period"),
-        ("mql_to_sql", "no new MQLs in the period"),
-        ("sql_to_opportunity", "no new SQLs in the period"),
-        ("opportunity_to_won", "no new opportunities in the period"),
-        ("mql_to_opportunity", "no new MQLs in the period"),
-        ("mql_to_won", "no new MQLs in the period"),
+        ("lead_to_mql", Entries::Leads),
+        ("mql_to_sql", Entries::Mqls),
+        ("sql_to_opportunity", Entries::Sqls),
+        ("opportunity_to_won", Entries::Opportunities),
+        ("mql_to_opportunity", Entries::Mqls),
+        ("mql_to_won", Entries::Mqls),
     ];
     let steps = conversion::STEPS.iter().zip(conversion.steps());
-    for ((step, (_, conv)), (_, reason)) in steps.zip(cohorts) {
+    for ((step, (_, conv)), (_, entries)) in steps.zip(cohorts) {
         if conv.rate.is_none() {
-            note(unavailable, step.figure, reason);
+            note(unavailable, step.figure, Reason::NoNew(entries));
         }
     }
     let _ = funnel;
@@ -528,19 +535,19 @@ fn note_gaps(
 
 fn note_speed_gaps(speed: &Speed, unavailable: &mut Unavailable) {
     let reason = if speed.leads == 0 {
-        "no leads became ready for sales in the period"
+        Reason::NoReadyLeads
     } else {
-        "no lead was touched after becoming ready; export first-touch dates or activities"
+        Reason::NoLeadTouched
     };
     if speed.median_hours.is_none() {
-        note(unavailable, Figure::MedianHours, reason);
-        note(unavailable, Figure::P90Hours, reason);
+        note(unavailable, Figure::MedianHours, reason.clone());
+        note(unavailable, Figure::P90Hours, reason.clone());
     }
     if speed.within_sla.is_none() {
         let why = if speed.leads == 0 {
             reason
         } else {
-            "no lead's SLA window has closed yet"
+            Reason::NoSlaWindowClosed
         };
         note(unavailable, Figure::WithinSla, why);
     }
