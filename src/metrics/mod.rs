@@ -1,6 +1,8 @@
 //! Metrics stage: records and settings in, one [`Review`] per period out.
 //! No templates, no files: every figure here is plain data, and a figure
-//! that cannot be computed is `None` with its reason in `unavailable`.
+//! that cannot be computed is `None` with its [`Reason`] in `unavailable`
+//! (worded by render). Metrics cannot fail: the records and settings
+//! reaching it are valid, and every gap is a reason, never an error.
 //!
 //! One file per family. The per-lead join ([`follow_up`]) is made once for
 //! all periods; each period's figures then take one pass over the leads.
