@@ -20,6 +20,7 @@ pub mod findings;
 pub mod flow;
 pub mod follow_up;
 pub mod funnel;
+mod gaps;
 pub mod investment;
 pub mod method;
 pub mod money;
@@ -57,8 +58,8 @@ use crate::ledger::Totals;
 use crate::model::{Period, ReadyBasis, Records, Stamp};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use follow_up::Join;
+use gaps::{Gaps, note_comparison_gaps, note_gaps};
 use rayon::prelude::*;
-use reason::Entries;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -451,107 +452,6 @@ fn compare(reviews: &mut [Review], settings: &Settings) {
         };
         note_comparison_gaps(review, &gaps, settings);
         review.comparison = Comparison { previous, year_ago };
-    }
-}
-
-/// Which comparisons a review lacks, and the review before it with the
-/// first review's start, if any: a gap of periods without data lies
-/// between them when the one before is not the previous period.
-struct Gaps {
-    no_previous: bool,
-    no_year_ago: bool,
-    earlier: Option<(String, NaiveDate)>,
-}
-
-fn note_comparison_gaps(review: &mut Review, gaps: &Gaps, settings: &Settings) {
-    let start = review.period.start;
-    let earlier = |months: u32| {
-        let day = start - chrono::Months::new(months);
-        Period::containing(day, settings.period, settings.fiscal_year_start).label
-    };
-    let months = match settings.period {
-        crate::model::PeriodKind::Quarter => 3,
-        crate::model::PeriodKind::Month => 1,
-        crate::model::PeriodKind::Half => 6,
-    };
-    if gaps.no_previous {
-        let reason = match &gaps.earlier {
-            Some((last, _)) => Reason::GapBefore {
-                last: last.clone(),
-                label: review.period.label.clone(),
-            },
-            None => Reason::NothingBefore {
-                label: review.period.label.clone(),
-                earlier: earlier(months),
-            },
-        };
-        note(
-            &mut review.unavailable,
-            Figure::PreviousPeriod,
-            reason.clone(),
-        );
-        note(&mut review.unavailable, Figure::MixShift, reason);
-    }
-    if gaps.no_year_ago {
-        let year_start = start - chrono::Months::new(12);
-        let reason = match &gaps.earlier {
-            Some((_, first)) if *first <= year_start => Reason::YearAgoEmpty {
-                earlier: earlier(12),
-            },
-            _ => Reason::YearAgoBeforeData {
-                label: review.period.label.clone(),
-                earlier: earlier(12),
-            },
-        };
-        note(&mut review.unavailable, Figure::YearAgo, reason);
-    }
-}
-
-fn note_gaps(
-    funnel: &Funnel,
-    conversion: &Conversions,
-    speed: &Speed,
-    revenue: &Revenue,
-    unavailable: &mut Unavailable,
-) {
-    note_speed_gaps(speed, unavailable);
-    if revenue.win_rate.is_none() {
-        note(unavailable, Figure::WinRate, Reason::NoDealsClosed);
-    }
-    let cohorts = [
-        ("lead_to_mql", Entries::Leads),
-        ("mql_to_sql", Entries::Mqls),
-        ("sql_to_opportunity", Entries::Sqls),
-        ("opportunity_to_won", Entries::Opportunities),
-        ("mql_to_opportunity", Entries::Mqls),
-        ("mql_to_won", Entries::Mqls),
-    ];
-    let steps = conversion::STEPS.iter().zip(conversion.steps());
-    for ((step, (_, conv)), (_, entries)) in steps.zip(cohorts) {
-        if conv.rate.is_none() {
-            note(unavailable, step.figure, Reason::NoNew(entries));
-        }
-    }
-    let _ = funnel;
-}
-
-fn note_speed_gaps(speed: &Speed, unavailable: &mut Unavailable) {
-    let reason = if speed.leads == 0 {
-        Reason::NoReadyLeads
-    } else {
-        Reason::NoLeadTouched
-    };
-    if speed.median_hours.is_none() {
-        note(unavailable, Figure::MedianHours, reason.clone());
-        note(unavailable, Figure::P90Hours, reason.clone());
-    }
-    if speed.within_sla.is_none() {
-        let why = if speed.leads == 0 {
-            reason
-        } else {
-            Reason::NoSlaWindowClosed
-        };
-        note(unavailable, Figure::WithinSla, why);
     }
 }
 
