@@ -140,3 +140,58 @@ pub fn supply_noun(basis: ReadyBasis) -> &'static str {
         ReadyBasis::Created => "leads",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::Figure;
+
+    /// metrics.json's `unavailable` and `method.fallbacks` are the typed
+    /// values in words, key for key and in order.
+    #[test]
+    fn word_fills_metrics_json_from_the_typed_values() {
+        let mut review = Review::default();
+        review
+            .unavailable
+            .insert(Figure::MqlToSql, Reason::NoNew(Entries::Mqls));
+        review.unavailable.insert(
+            Figure::YearAgo,
+            Reason::YearAgoEmpty {
+                earlier: "2025-Q3".into(),
+            },
+        );
+        review.method.taken = vec![
+            Fallback::NoMqlDate,
+            Fallback::SpreadSpend {
+                rows: 1200,
+                longest: 31,
+            },
+        ];
+        word(std::slice::from_mut(&mut review));
+        let json = serde_json::to_value(&review).expect("serialises");
+        assert_eq!(
+            json["unavailable"]["conversion.mql_to_sql"],
+            "no new MQLs in the period"
+        );
+        assert_eq!(
+            json["unavailable"]["comparison.year_ago"],
+            "2025-Q3 holds no data: it has no review"
+        );
+        let fallbacks = json["method"]["fallbacks"].as_array().expect("a list");
+        assert_eq!(fallbacks.len(), 2);
+        assert!(
+            fallbacks[0]
+                .as_str()
+                .unwrap()
+                .starts_with("No lead in the exports has an MQL date")
+        );
+        assert!(
+            fallbacks[1]
+                .as_str()
+                .unwrap()
+                .starts_with("1,200 ad spend row(s)")
+        );
+        assert!(fallbacks[1].as_str().unwrap().contains("up to 31 days"));
+        assert!(json["method"].get("taken").is_none());
+    }
+}
