@@ -81,7 +81,7 @@ pub fn analyse_with(input: &Path, progress: &dyn progress::Progress) -> Result<A
     let mut reviews = timings.time("metrics", || {
         metrics::compute(&records, ledger.totals(), &settings, &mut steps)
     });
-    render::word_findings(&mut reviews, &settings);
+    render::word(&mut reviews, &settings);
     timings.add_steps(steps);
     let mut lead_emails = privacy::LeadEmails::default();
     lead_emails.reserve(records.leads.len());

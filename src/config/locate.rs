@@ -1,34 +1,64 @@
 //! Where a setting sits in equinox.toml, so a value that parses but is not
 //! valid is shown like a parse error: line, column, the line and a caret.
+//! The place is the parser's own span of the value (`toml::de::DeTable`),
+//! never a search of the text for the key.
 
-/// `line N, column M` and the line with a caret under the value of the
-/// dotted `key` (`sla.drop_after_days`, `sources.functions.Webinar`), or
-/// an empty string when the key cannot be found.
-pub fn excerpt(text: &str, key: &str) -> String {
-    let Some((number, line, column)) = locate(text, key) else {
+use std::collections::BTreeMap;
+use std::ops::Range;
+use toml::de::{DeTable, DeValue};
+
+/// Every key of one parsed equinox.toml, dotted (`sla.drop_after_days`,
+/// `columns.a.csv.create date`: quotes left out), to the byte range the
+/// parser gave its value. Made once from the one parse of the file.
+#[derive(Debug, Clone, Default)]
+pub struct Spans(BTreeMap<String, Range<usize>>);
+
+impl Spans {
+    /// The spans of every key under `table`.
+    pub fn of(table: &DeTable<'_>) -> Spans {
+        let mut spans = Spans::default();
+        spans.add(table, "");
+        spans
+    }
+
+    fn add(&mut self, table: &DeTable<'_>, prefix: &str) {
+        for (key, value) in table {
+            let path = format!("{prefix}{}", key.get_ref());
+            if let DeValue::Table(inner) = value.get_ref() {
+                self.add(inner, &format!("{path}."));
+            }
+            self.0.insert(path, value.span());
+        }
+    }
+
+    /// The value's range for a key as errors name it (quotes allowed).
+    fn get(&self, key: &str) -> Option<Range<usize>> {
+        self.0.get(&key_parts(key).join(".")).cloned()
+    }
+}
+
+/// `line N, column M` and the line of `text` with a caret under the value
+/// of the dotted `key` (`sla.drop_after_days`, `sources.functions.Webinar`),
+/// or an empty string when the key is not among `spans`.
+pub fn excerpt(text: &str, spans: &Spans, key: &str) -> String {
+    let Some(span) = spans.get(key).filter(|s| s.start <= text.len()) else {
         return String::new();
     };
-    let column = line[..column].chars().count();
-    let width = line.chars().count() - column;
-    let number = number as u64;
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.start..]
+        .find('\n')
+        .map_or(text.len(), |i| span.start + i);
+    let line = text[line_start..line_end].trim_end_matches('\r');
+    let number = text[..line_start].matches('\n').count() as u64 + 1;
+    let column = text[line_start..span.start].chars().count();
+    let until = span.end.clamp(span.start, line_start + line.len());
+    let width = text[span.start..until].chars().count().max(1);
     format!(
         " at line {number}, column {}\n{}{}",
         column + 1,
         crate::caret::gutter(number),
         crate::caret::point(number, line, column, width)
     )
-}
-
-/// The 1-based line number, the line, and the 0-based column of the value.
-fn locate<'t>(text: &'t str, key: &str) -> Option<(usize, &'t str, usize)> {
-    let parts = key_parts(key);
-    for split in (0..parts.len()).rev() {
-        let (table, name) = (parts[..split].join("."), parts[split..].join("."));
-        if let Some(found) = locate_in_table(text, &table, &name) {
-            return Some(found);
-        }
-    }
-    None
 }
 
 /// `columns."a.csv".create date` as `columns`, `a.csv`, `create date`:
@@ -46,44 +76,41 @@ fn key_parts(key: &str) -> Vec<String> {
     parts
 }
 
-fn locate_in_table<'t>(text: &'t str, table: &str, name: &str) -> Option<(usize, &'t str, usize)> {
-    let mut current = String::new();
-    for (index, line) in text.lines().enumerate() {
-        let trimmed = line.trim();
-        if let Some(header) = trimmed.strip_prefix('[').and_then(|t| t.split(']').next()) {
-            current = header.trim().replace('"', "");
-            continue;
-        }
-        let Some((left, _)) = trimmed.split_once('=') else {
-            continue;
-        };
-        if current == table && left.trim().trim_matches('"') == name {
-            let column = line
-                .find('=')
-                .map(|eq| eq + 1 + (line[eq + 1..].len() - line[eq + 1..].trim_start().len()))?;
-            return Some((index + 1, line, column));
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The excerpt for `key` from one parse of `text`.
+    fn at(text: &str, key: &str) -> String {
+        let table = DeTable::parse(text).expect("valid TOML");
+        excerpt(text, &Spans::of(table.get_ref()), key)
+    }
 
     #[test]
     fn finds_top_level_and_table_keys() {
         let text = "company = \"X\"\nfiscal_year_start = 13\n[sla]\ndrop_after_days = 0\n[sources.functions]\n\"Webinar\" = \"marketin\"\n";
         assert_eq!(
-            excerpt(text, "fiscal_year_start"),
+            at(text, "fiscal_year_start"),
             " at line 2, column 21\n  |\n2 | fiscal_year_start = 13\n  |                     ^^\n"
         );
-        assert!(excerpt(text, "sla.drop_after_days").starts_with(" at line 4, column 19"));
-        assert!(excerpt(text, "sources.functions.Webinar").starts_with(" at line 6, column 13"));
-        assert_eq!(excerpt(text, "targets.win_rate"), "");
+        assert!(at(text, "sla.drop_after_days").starts_with(" at line 4, column 19"));
+        assert!(at(text, "sources.functions.Webinar").starts_with(" at line 6, column 13"));
+        assert_eq!(at(text, "targets.win_rate"), "");
         let columns = "[columns.\"a.csv\"]\n\"create date\" = \"Created\"\n";
-        assert!(
-            excerpt(columns, "columns.\"a.csv\".create date").starts_with(" at line 2, column 17")
+        assert!(at(columns, "columns.\"a.csv\".create date").starts_with(" at line 2, column 17"));
+    }
+
+    /// The parser's span finds what a search of the text for `key =`
+    /// missed: a dotted key outside its table, and a value followed by a
+    /// comment (the caret stops at the value).
+    #[test]
+    fn dotted_keys_and_comments_come_from_the_parse() {
+        let text = "sla.drop_after_days = 0 # too soon\n";
+        assert_eq!(
+            at(text, "sla.drop_after_days"),
+            " at line 1, column 23\n  |\n1 | sla.drop_after_days = 0 # too soon\n  |                       ^\n"
         );
+        let inline = "sla = { first_touch_hours = 4, drop_after_days = 0 }\n";
+        assert!(at(inline, "sla.drop_after_days").starts_with(" at line 1, column 50"));
     }
 }

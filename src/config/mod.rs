@@ -19,6 +19,7 @@ pub fn stage_key(stage: &str) -> String {
     stage.to_lowercase().split_whitespace().collect()
 }
 use chrono::{NaiveDate, NaiveDateTime};
+use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -70,7 +71,16 @@ pub struct Settings {
 /// defaults. Not a setting: settings equal in every value are equal
 /// whatever file they came from.
 #[derive(Debug, Clone, Default)]
-pub struct SettingsSource(Option<(PathBuf, std::sync::Arc<str>)>);
+pub struct SettingsSource(Option<std::sync::Arc<Parsed>>);
+
+/// One parsed equinox.toml: where it is, its text and where the parser
+/// found each value.
+#[derive(Debug)]
+struct Parsed {
+    path: PathBuf,
+    text: String,
+    spans: locate::Spans,
+}
 
 impl PartialEq for SettingsSource {
     fn eq(&self, _: &SettingsSource) -> bool {
@@ -153,9 +163,16 @@ pub enum ConfigError {
 }
 
 impl ConfigError {
-    /// A value that parsed but is not valid, located in `text`.
-    pub fn invalid(path: &Path, text: &str, key: String, message: String) -> ConfigError {
-        let at = locate::excerpt(text, &key);
+    /// A value that parsed but is not valid, located by the parser's
+    /// `spans` of `text`.
+    fn invalid(
+        path: &Path,
+        text: &str,
+        spans: &locate::Spans,
+        key: String,
+        message: String,
+    ) -> ConfigError {
+        let at = locate::excerpt(text, spans, &key);
         ConfigError::Invalid {
             path: path.to_path_buf(),
             key,
@@ -178,13 +195,27 @@ impl Settings {
 
     /// Parses and validates settings text; `path` only names it in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Settings, ConfigError> {
-        let raw: raw::RawSettings = toml::from_str(text).map_err(|e| ConfigError::Parse {
+        let parse_error = |e: toml::de::Error| ConfigError::Parse {
             path: path.to_path_buf(),
             message: e.to_string(),
-        })?;
+        };
+        let table = toml::de::DeTable::parse(text).map_err(parse_error)?;
+        let spans = locate::Spans::of(table.get_ref());
+        let raw = raw::RawSettings::deserialize(toml::de::Deserializer::from(table)).map_err(
+            |mut e| {
+                // The parsed table no longer holds the text the message
+                // quotes the line from.
+                e.set_input(Some(text));
+                parse_error(e)
+            },
+        )?;
         let mut settings = Settings::from_raw(raw)
-            .map_err(|(key, message)| ConfigError::invalid(path, text, key, message))?;
-        settings.source = SettingsSource(Some((path.to_path_buf(), text.into())));
+            .map_err(|(key, message)| ConfigError::invalid(path, text, &spans, key, message))?;
+        settings.source = SettingsSource(Some(std::sync::Arc::new(Parsed {
+            path: path.to_path_buf(),
+            text: text.to_string(),
+            spans,
+        })));
         Ok(settings)
     }
 
@@ -193,8 +224,14 @@ impl Settings {
     /// are the defaults, with no file behind them).
     pub fn invalid(&self, input: &Path, key: String, message: String) -> ConfigError {
         match &self.source.0 {
-            Some((path, text)) => ConfigError::invalid(path, text, key, message),
-            None => ConfigError::invalid(&input.join("equinox.toml"), "", key, message),
+            Some(p) => ConfigError::invalid(&p.path, &p.text, &p.spans, key, message),
+            None => ConfigError::invalid(
+                &input.join("equinox.toml"),
+                "",
+                &locate::Spans::default(),
+                key,
+                message,
+            ),
         }
     }
 

@@ -41,7 +41,8 @@ pub(super) fn read_file_as(
     let mut records = Records::default();
     let before = FileState::of(path);
     match read_into(path, settings, touches, &mut records, &mut ledger) {
-        Err(problem) => ledger.problem = Some(problem.to_string()),
+        // The ledger entry names the file; its problem is the why alone.
+        Err(error) => ledger.problem = Some(error.problem.to_string()),
         Ok(Read::Deferred) => return None,
         Ok(Read::Whole) if before != FileState::of(path) => {
             ledger.problem = Some(CHANGED_WHILE_READ.to_string());
@@ -87,15 +88,21 @@ fn read_into(
     records: &mut Records,
     ledger: &mut FileLedger,
 ) -> Result<Read, FileError> {
-    let decoded = decode::open(path, settings.max_expanded_bytes).map_err(FileError::Unreadable)?;
+    let fail = |problem| FileError {
+        file: ledger.path.clone(),
+        problem,
+    };
+    let decoded = decode::open(path, settings.max_expanded_bytes)
+        .map_err(|e| fail(FileProblem::Unreadable(e)))?;
     if decoded.container == decode::Container::Zip {
-        return Err(FileError::Zip);
+        return Err(fail(FileProblem::Zip));
     }
     ledger.encoding = Some(decoded.encoding.name().to_string());
     let mut reader = decoded.reader;
     let file = ledger.path.clone();
     let renames = |profile: &str| settings.overrides_for(&file, profile).map(|o| &o.names);
-    let sniffed = sniff::find_header(&mut reader, &renames).map_err(FileError::NotRecognised)?;
+    let sniffed = sniff::find_header(&mut reader, &renames)
+        .map_err(|e| fail(FileProblem::NotRecognised(e)))?;
     let fold = match touches {
         Touches::Keep => None,
         Touches::Defer if sniffed.matched.profile.touches => {
@@ -123,11 +130,20 @@ fn read_into(
     Ok(Read::Whole)
 }
 
-/// Why a file was not read: the ingest stage's error. It never stops the
-/// build; its message becomes the file's problem in the ledger (the Data
+/// A file that was not read: the ingest stage's error, naming the file
+/// (relative to the input folder) and why. It never stops the build; its
+/// [`FileProblem`] becomes the file's problem in the ledger (the Data
 /// section and `check` name the file beside it).
 #[derive(Debug, thiserror::Error)]
-pub enum FileError {
+#[error("{file}: {problem}")]
+pub struct FileError {
+    pub file: String,
+    pub problem: FileProblem,
+}
+
+/// Why a file was not read.
+#[derive(Debug, thiserror::Error)]
+pub enum FileProblem {
     #[error("cannot read the file: {0}")]
     Unreadable(std::io::Error),
     #[error(
@@ -259,5 +275,28 @@ pub(super) fn unreadable_row(error: &csv::Error, line: u64, header: &header::Hea
         column,
         found: None,
         expected,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The stage error names the file; the ledger keeps the why alone.
+    #[test]
+    fn a_file_error_names_its_file() {
+        let error = FileError {
+            file: "exports/deals.csv".into(),
+            problem: FileProblem::Zip,
+        };
+        assert_eq!(
+            error.to_string(),
+            format!("exports/deals.csv: {}", FileProblem::Zip)
+        );
+        assert!(
+            FileProblem::Zip
+                .to_string()
+                .starts_with("this is a ZIP archive")
+        );
     }
 }

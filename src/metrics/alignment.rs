@@ -8,7 +8,7 @@ use super::follow_up::{FIRST_DAYS, FollowUp, Join};
 use super::funnel::{Segment, entry, source_label};
 use super::stats::share;
 use super::window::Window;
-use super::{Unavailable, note};
+use super::{Reason, Unavailable, note};
 use crate::model::{Deal, Lead, Outcome};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -134,9 +134,7 @@ pub fn alignment(
         note(
             unavailable,
             Figure::MultiRepLeads,
-            &format!(
-                "no activity export: who touched a lead in its first {FIRST_DAYS} days is unknown"
-            ),
+            Reason::NoActivityExportReps { days: FIRST_DAYS },
         );
     }
     if join.has_emails {
@@ -150,11 +148,7 @@ pub fn alignment(
         a.duplicate_leads = Some(dupes);
         a.duplicate_share = share(dupes, created);
     } else {
-        note(
-            unavailable,
-            Figure::DuplicateLeads,
-            "no lead export with an email column: duplicates cannot be found",
-        );
+        note(unavailable, Figure::DuplicateLeads, Reason::NoEmailColumn);
     }
     let mut reasons: BTreeMap<(&str, &str), u64> = BTreeMap::new();
     let mut by_source: BTreeMap<String, SourceFeedback> = BTreeMap::new();

@@ -7,6 +7,7 @@ use super::capacity::{self, Basis, RepWeek};
 use super::flow::Inventory;
 use super::follow_up::FollowUp;
 use super::queue::Queue;
+use super::reason::{Entries, Reason};
 use super::stats::ratio;
 use super::window::Window;
 use crate::model::ReadyBasis;
@@ -65,7 +66,7 @@ pub struct Supply {
 }
 
 /// Why a balance figure is missing, for the `unavailable` map.
-pub type Missing = Vec<(Figure, String)>;
+pub type Missing = Vec<(Figure, Reason)>;
 
 /// What the balance of one period is computed from, beside the joined
 /// leads.
@@ -87,24 +88,21 @@ pub fn balance(follow_ups: &[FollowUp], window: &Window, input: Inputs) -> (Bala
     let rep_weeks = capacity::rep_weeks(follow_ups, window, input.workable_days);
     let per_rep = capacity::per_rep(&rep_weeks, input.setting);
     if per_rep.is_none() {
-        missing.push((Figure::CapacityPerWeek, "no rep-week with a first touch in the trailing four quarters; export first-touch dates or set [capacity] leads_per_rep_week".into()));
+        missing.push((Figure::CapacityPerWeek, Reason::NoLoadedRepWeek));
     } else if active_reps == 0 {
-        missing.push((
-            Figure::CapacityPerWeek,
-            "no rep made a first touch in the period".into(),
-        ));
+        missing.push((Figure::CapacityPerWeek, Reason::NoRepFirstTouch));
     }
     let capacity = per_rep
         .filter(|_| active_reps > 0)
         .map(|p| p.per_week * active_reps as f64);
     let tilt = supply_per_week.zip(capacity).map(|(s, c)| (s / c).log2());
     if tilt.is_none() {
-        missing.push((Figure::Tilt, "needs both supply and capacity".into()));
+        missing.push((Figure::Tilt, Reason::NeedsSupplyAndCapacity));
     }
     let basis = per_rep.map(|p| p.basis);
     let verdict = tilt.and_then(|t| supported_verdict(t, basis));
     if tilt.is_some() && verdict.is_none() {
-        missing.push((Figure::Verdict, "the reps were never loaded in the trailing four quarters, so capacity is only a lower bound, and the bound does not settle the verdict".into()));
+        missing.push((Figure::Verdict, Reason::BoundSettlesNoVerdict));
     }
     let inventory = input.inventory;
     let inventory_weeks = ratio(
@@ -112,10 +110,7 @@ pub fn balance(follow_ups: &[FollowUp], window: &Window, input: Inputs) -> (Bala
         inventory.absorption_per_week,
     );
     if inventory_weeks.is_none() {
-        missing.push((
-            Figure::InventoryWeeks,
-            "no MQL was first touched in the period".into(),
-        ));
+        missing.push((Figure::InventoryWeeks, Reason::NoMqlFirstTouched));
     }
     let balance = Balance {
         tilt,
@@ -165,11 +160,11 @@ impl Verdict {
 /// Mean supply leads per observed week, `None` (with its reason) for none.
 fn supply_per_week(supply: Supply, window: &Window, missing: &mut Missing) -> Option<f64> {
     if supply.leads == 0 {
-        let reason = match supply.basis {
-            ReadyBasis::Mql => "no new MQLs in the period",
-            ReadyBasis::Created => "no new leads in the period",
+        let entries = match supply.basis {
+            ReadyBasis::Mql => Entries::Mqls,
+            ReadyBasis::Created => Entries::Leads,
         };
-        missing.push((Figure::SupplyPerWeek, reason.into()));
+        missing.push((Figure::SupplyPerWeek, Reason::NoNew(entries)));
         return None;
     }
     Some(supply.leads as f64 / window.observed_weeks())

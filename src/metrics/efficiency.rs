@@ -5,9 +5,10 @@
 use super::Figure;
 use super::funnel::{Funnel, Segments};
 use super::investment::Investment;
+use super::reason::Entries;
 use super::stats::{per_unit, ratio};
 use super::window::Window;
-use super::{Unavailable, note};
+use super::{Reason, Unavailable, note};
 use crate::config::Settings;
 use crate::model::{Channel, Function, Money, Outcome, Records};
 use serde::Serialize;
@@ -191,40 +192,45 @@ fn note_gaps(
     unavailable: &mut Unavailable,
 ) {
     let no_ads = input.investment.ads.cents() == 0;
-    let mut gap = |ok: bool, key: Figure, reason: &str| {
+    let mut gap = |ok: bool, key: Figure, reason: Reason| {
         if !ok {
             note(unavailable, key, reason);
         }
     };
-    let reason_units = |units: u64, what: &str| {
+    // A cost per unit is missing for want of spend, else of units.
+    let per_unit = |entries: Entries| {
         if no_ads {
-            "no ad spend in the period".to_string()
-        } else if units == 0 {
-            format!("no {what} in the period")
+            Reason::NoAdSpend
         } else {
-            String::new()
+            Reason::NoNew(entries)
         }
     };
-    let lead_reason = reason_units(input.funnel.leads, "new leads");
-    gap(e.cost_per_lead.is_some(), Figure::CostPerLead, &lead_reason);
-    let mql_reason = reason_units(input.funnel.mqls, "new MQLs");
-    gap(e.cost_per_mql.is_some(), Figure::CostPerMql, &mql_reason);
+    gap(
+        e.cost_per_lead.is_some(),
+        Figure::CostPerLead,
+        per_unit(Entries::Leads),
+    );
+    gap(
+        e.cost_per_mql.is_some(),
+        Figure::CostPerMql,
+        per_unit(Entries::Mqls),
+    );
     let cac_reason = if !has_budget {
-        "no budget lines for the period: ad spend alone would understate acquisition cost; add the generic budget CSV"
+        Reason::NoBudgetForCac
     } else {
-        "no deals won in the period"
+        Reason::NoDealsWon
     };
     gap(e.cac.is_some(), Figure::Cac, cac_reason);
-    gap(e.roas.is_some(), Figure::Roas, "no ad spend in the period");
+    gap(e.roas.is_some(), Figure::Roas, Reason::NoAdSpend);
     gap(
         e.marketing_cost_per_contact.is_some(),
         Figure::MarketingCostPerContact,
-        "no ad impressions in the period",
+        Reason::NoAdImpressions,
     );
     let sales_reason = if sales_budget.cents() == 0 {
-        "no sales budget lines for the period (salaries, tools): add the generic budget CSV"
+        Reason::NoSalesBudget
     } else {
-        "no sales touches in the period"
+        Reason::NoSalesTouches
     };
     gap(
         e.sales_cost_per_contact.is_some(),

@@ -5,7 +5,7 @@
 use super::Figure;
 use super::stats::ratio;
 use super::window::Window;
-use super::{Unavailable, note};
+use super::{Reason, Unavailable, note};
 use crate::model::{Budget, Function, Hours, Money};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -77,17 +77,9 @@ pub fn investment(
         })
         .collect();
     if lines.is_empty() {
-        note(
-            unavailable,
-            Figure::MarketingShare,
-            "no budget lines for the period: with ad spend alone marketing would be 100%; add the generic budget CSV",
-        );
+        note(unavailable, Figure::MarketingShare, Reason::NoBudgetLines);
     } else if total.cents() == 0 {
-        note(
-            unavailable,
-            Figure::MarketingShare,
-            "no spend in the period",
-        );
+        note(unavailable, Figure::MarketingShare, Reason::NoSpend);
     }
     Investment {
         ads: outcomes.ads,
@@ -127,11 +119,7 @@ fn hours_figures(
     }
     let total: f64 = by_function.values().sum();
     if total <= 0.0 {
-        note(
-            unavailable,
-            Figure::HourShares,
-            "no time logs for the period",
-        );
+        note(unavailable, Figure::HourShares, Reason::NoTimeLogs);
     }
     let of = |f: Function| by_function[f.as_str()];
     let mqls_per_marketing_hour = ratio(outcomes.mqls as f64, of(Function::Marketing));
@@ -141,15 +129,11 @@ fn hours_figures(
         note(
             unavailable,
             Figure::MqlsPerMarketingHour,
-            "no marketing hours logged in the period",
+            Reason::NoMarketingHours,
         );
     }
     if total > 0.0 && won_per_sales_hour.is_none() {
-        note(
-            unavailable,
-            Figure::WonPerSalesHour,
-            "no sales hours logged in the period",
-        );
+        note(unavailable, Figure::WonPerSalesHour, Reason::NoSalesHours);
     }
     HoursFigures {
         shares: by_function

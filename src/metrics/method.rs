@@ -1,9 +1,9 @@
 //! Method: the definitions a review had to fall back on because of what
 //! the exports hold, stated in words on the review's Method section and in
-//! metrics.json, so nobody reads a fallback as the usual figure.
+//! metrics.json, so nobody reads a fallback as the usual figure. Each
+//! fallback is a [`Fallback`] here; render words it (render/reasons.rs).
 
 use super::follow_up::Join;
-use crate::metrics::words::count;
 use crate::model::{Outcome, ReadyBasis, Records};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -14,17 +14,34 @@ use serde::Serialize;
 pub struct Method {
     /// `mql` or `created`: when a lead counts as ready for sales.
     pub ready_for_sales: ReadyBasis,
-    /// Every fallback taken, one sentence each; empty when none was.
+    /// Every fallback taken, in the order metrics.json lists them.
+    #[serde(skip)]
+    pub taken: Vec<Fallback>,
+    /// Every fallback taken, one sentence each (filled by render from
+    /// `taken`); empty when none was.
     pub fallbacks: Vec<String>,
+}
+
+/// A definition the exports made the review fall back on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fallback {
+    /// No lead has an MQL date: every lead is ready when created.
+    NoMqlDate,
+    /// No activity export: first touches come from `leads` leads' own
+    /// fields.
+    OwnTouches { leads: u64 },
+    /// `leads` leads were contacted at no known time.
+    Untimed { leads: u64 },
+    /// `rows` spend rows covered several days, up to `longest`, and were
+    /// spread over them.
+    SpreadSpend { rows: u64, longest: u64 },
 }
 
 /// The method the records and their join call for.
 pub fn method(records: &Records, join: &Join) -> Method {
-    let mut fallbacks = Vec::new();
+    let mut taken = Vec::new();
     if join.ready_basis == ReadyBasis::Created && !records.leads.is_empty() {
-        fallbacks.push(
-            "No lead in the exports has an MQL date (the CRM skips that stage or has none), so every lead counts as ready for sales when it was created, and every new lead as marketing's supply: follow-up, weekly flow, supply and the tilt all use this definition.".to_string(),
-        );
+        taken.push(Fallback::NoMqlDate);
     }
     let own_touches = records
         .leads
@@ -32,28 +49,26 @@ pub fn method(records: &Records, join: &Join) -> Method {
         .filter(|l| l.first_touch_at.is_some())
         .count();
     if !join.has_activities && own_touches > 0 {
-        fallbacks.push(format!(
-            "No activity export was read: first touches come from the leads' own fields (HubSpot First outreach date and Date of first engagement of a sales type, Salesforce first-call or first-email dates), {} lead(s) in all; capacity is measured from them.",
-            count(own_touches as u64)
-        ));
+        taken.push(Fallback::OwnTouches {
+            leads: own_touches as u64,
+        });
     }
     let untimed = join.follow_ups.iter().filter(|f| f.untimed).count();
     if untimed > 0 {
-        fallbacks.push(format!(
-            "{} lead(s) were contacted by the CRM's own count or last-contacted date but carry no first-touch time: they are shown as \"touched, time unknown\", never counted as dropped or waiting, and left out of the hours to first touch.",
-            count(untimed as u64)
-        ));
+        taken.push(Fallback::Untimed {
+            leads: untimed as u64,
+        });
     }
     if records.spread.rows > 0 {
-        fallbacks.push(format!(
-            "{} ad spend row(s) covered several days (a Google Ads report without the Day segment, a Meta or LinkedIn row without a daily breakdown): each was spread evenly over its days, up to {} days, and split between periods by days.",
-            count(records.spread.rows),
-            count(records.spread.longest)
-        ));
+        taken.push(Fallback::SpreadSpend {
+            rows: records.spread.rows,
+            longest: records.spread.longest,
+        });
     }
     Method {
         ready_for_sales: join.ready_basis,
-        fallbacks,
+        taken,
+        fallbacks: Vec::new(),
     }
 }
 

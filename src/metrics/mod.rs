@@ -1,6 +1,8 @@
 //! Metrics stage: records and settings in, one [`Review`] per period out.
 //! No templates, no files: every figure here is plain data, and a figure
-//! that cannot be computed is `None` with its reason in `unavailable`.
+//! that cannot be computed is `None` with its [`Reason`] in `unavailable`
+//! (worded by render). Metrics cannot fail: the records and settings
+//! reaching it are valid, and every gap is a reason, never an error.
 //!
 //! One file per family. The per-lead join ([`follow_up`]) is made once for
 //! all periods; each period's figures then take one pass over the leads.
@@ -18,12 +20,14 @@ pub mod findings;
 pub mod flow;
 pub mod follow_up;
 pub mod funnel;
+mod gaps;
 pub mod investment;
 pub mod method;
 pub mod money;
 pub mod pipeline;
 pub mod plan;
 pub mod queue;
+pub mod reason;
 pub mod speed;
 pub mod stats;
 pub mod targets;
@@ -44,6 +48,7 @@ pub use investment::Investment;
 pub use money::{Revenue, SpendFigures};
 pub use pipeline::Pipeline;
 pub use plan::Plan;
+pub use reason::Reason;
 pub use speed::Speed;
 pub use targets::Target;
 pub use team::Rep;
@@ -53,6 +58,7 @@ use crate::ledger::Totals;
 use crate::model::{Period, ReadyBasis, Records, Stamp};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use follow_up::Join;
+use gaps::{Gaps, note_comparison_gaps, note_gaps};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
@@ -60,11 +66,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use window::Window;
 
 /// Figure name (`family.figure`) to the reason it could not be computed.
-pub type Unavailable = BTreeMap<Figure, String>;
+pub type Unavailable = BTreeMap<Figure, Reason>;
 
 /// Records why a figure is not available (the first reason given wins).
-pub fn note(unavailable: &mut Unavailable, key: Figure, reason: &str) {
-    unavailable.entry(key).or_insert_with(|| reason.to_string());
+pub fn note(unavailable: &mut Unavailable, key: Figure, reason: Reason) {
+    unavailable.entry(key).or_insert(reason);
 }
 
 /// The period a review covers, as metrics.json writes it.
@@ -109,7 +115,12 @@ pub struct Review {
     pub findings: Vec<Finding>,
     pub data_quality: Totals,
     /// Figure name to the reason it could not be computed.
+    #[serde(skip)]
     pub unavailable: Unavailable,
+    /// metrics.json's `unavailable`: each reason in words, filled by
+    /// render (`render::word`) right after metrics.
+    #[serde(rename = "unavailable")]
+    pub unavailable_words: BTreeMap<Figure, String>,
     /// The definitions the exports called for, where they differ from
     /// the usual ones.
     pub method: method::Method,
@@ -389,6 +400,7 @@ fn review(shared: &Shared, window: Window) -> Review {
         findings: Vec::new(),
         data_quality: shared.data_quality,
         unavailable,
+        unavailable_words: BTreeMap::new(),
         method: shared.method.clone(),
         deal_checks: method::DealChecks::default(),
     }
@@ -440,109 +452,6 @@ fn compare(reviews: &mut [Review], settings: &Settings) {
         };
         note_comparison_gaps(review, &gaps, settings);
         review.comparison = Comparison { previous, year_ago };
-    }
-}
-
-/// Which comparisons a review lacks, and the review before it with the
-/// first review's start, if any: a gap of periods without data lies
-/// between them when the one before is not the previous period.
-struct Gaps {
-    no_previous: bool,
-    no_year_ago: bool,
-    earlier: Option<(String, NaiveDate)>,
-}
-
-fn note_comparison_gaps(review: &mut Review, gaps: &Gaps, settings: &Settings) {
-    let start = review.period.start;
-    let earlier = |months: u32| {
-        let day = start - chrono::Months::new(months);
-        Period::containing(day, settings.period, settings.fiscal_year_start).label
-    };
-    let months = match settings.period {
-        crate::model::PeriodKind::Quarter => 3,
-        crate::model::PeriodKind::Month => 1,
-        crate::model::PeriodKind::Half => 6,
-    };
-    if gaps.no_previous {
-        let reason = match &gaps.earlier {
-            Some((last, _)) => format!(
-                "no data between {last} and {}: the periods in between have no review",
-                review.period.label
-            ),
-            None => format!(
-                "no data before {}: {} has no review",
-                review.period.label,
-                earlier(months)
-            ),
-        };
-        note(&mut review.unavailable, Figure::PreviousPeriod, &reason);
-        note(&mut review.unavailable, Figure::MixShift, &reason);
-    }
-    if gaps.no_year_ago {
-        let year_start = start - chrono::Months::new(12);
-        let reason = match &gaps.earlier {
-            Some((_, first)) if *first <= year_start => {
-                format!("{} holds no data: it has no review", earlier(12))
-            }
-            _ => format!(
-                "the data starts less than a year before {}: {} has no review",
-                review.period.label,
-                earlier(12)
-            ),
-        };
-        note(&mut review.unavailable, Figure::YearAgo, &reason);
-    }
-}
-
-fn note_gaps(
-    funnel: &Funnel,
-    conversion: &Conversions,
-    speed: &Speed,
-    revenue: &Revenue,
-    unavailable: &mut Unavailable,
-) {
-    note_speed_gaps(speed, unavailable);
-    if revenue.win_rate.is_none() {
-        note(
-            unavailable,
-            Figure::WinRate,
-            "no deals were won or lost in the period",
-        );
-    }
-    let cohorts = [
-        ("lead_to_mql", "no new leads in the period"),
-        ("mql_to_sql", "no new MQLs in the period"),
-        ("sql_to_opportunity", "no new SQLs in the period"),
-        ("opportunity_to_won", "no new opportunities in the period"),
-        ("mql_to_opportunity", "no new MQLs in the period"),
-        ("mql_to_won", "no new MQLs in the period"),
-    ];
-    let steps = conversion::STEPS.iter().zip(conversion.steps());
-    for ((step, (_, conv)), (_, reason)) in steps.zip(cohorts) {
-        if conv.rate.is_none() {
-            note(unavailable, step.figure, reason);
-        }
-    }
-    let _ = funnel;
-}
-
-fn note_speed_gaps(speed: &Speed, unavailable: &mut Unavailable) {
-    let reason = if speed.leads == 0 {
-        "no leads became ready for sales in the period"
-    } else {
-        "no lead was touched after becoming ready; export first-touch dates or activities"
-    };
-    if speed.median_hours.is_none() {
-        note(unavailable, Figure::MedianHours, reason);
-        note(unavailable, Figure::P90Hours, reason);
-    }
-    if speed.within_sla.is_none() {
-        let why = if speed.leads == 0 {
-            reason
-        } else {
-            "no lead's SLA window has closed yet"
-        };
-        note(unavailable, Figure::WithinSla, why);
     }
 }
 

@@ -8,7 +8,7 @@ use super::follow_up::Join;
 use super::money::Revenue;
 use super::stats::{median, per_unit, ratio, round_cents};
 use super::window::Window;
-use super::{Unavailable, note};
+use super::{Reason, Unavailable, note};
 use crate::config::Settings;
 use crate::model::{Activity, Deal, Function, Money, Outcome, Period, Stamp};
 
@@ -168,7 +168,6 @@ fn lead_to_close(won: &[(usize, &Deal)], join: &Join) -> Option<f64> {
 }
 
 fn note_gaps(p: &Pipeline, input: &Inputs, won: &[&Deal], unavailable: &mut Unavailable) {
-    let no_wins = "no deals won in the period";
     if won.is_empty() {
         for key in [
             Figure::AverageWonDeal,
@@ -176,40 +175,35 @@ fn note_gaps(p: &Pipeline, input: &Inputs, won: &[&Deal], unavailable: &mut Unav
             Figure::TouchesPerWonDeal,
             Figure::LeadToCloseDays,
         ] {
-            note(unavailable, key, no_wins);
+            note(unavailable, key, Reason::NoDealsWon);
         }
     } else {
-        let unlinked = "no won deal links to a lead of the exports (HubSpot Associated Contact IDs, generic lead_ids)";
         if p.touches_per_won_deal.is_none() {
             let reason = if input.join.has_activities {
-                unlinked
+                Reason::WonDealsUnlinked
             } else {
-                "no activity export: only first touches are known; add calls, emails and meetings"
+                Reason::NoActivityExportTouches
             };
             note(unavailable, Figure::TouchesPerWonDeal, reason);
         }
         if p.lead_to_close_days.is_none() {
-            note(unavailable, Figure::LeadToCloseDays, unlinked);
+            note(
+                unavailable,
+                Figure::LeadToCloseDays,
+                Reason::WonDealsUnlinked,
+            );
         }
     }
     if p.velocity_per_day.is_none() {
-        note(
-            unavailable,
-            Figure::VelocityPerDay,
-            "needs a win rate, an average won deal and a cycle longer than zero days",
-        );
+        note(unavailable, Figure::VelocityPerDay, Reason::VelocityInputs);
     }
     if p.next_period_target.is_none() {
-        note(
-            unavailable,
-            Figure::Coverage,
-            "no revenue target: set [targets] revenue_per_period in equinox.toml",
-        );
+        note(unavailable, Figure::Coverage, Reason::NoRevenueTarget);
     }
     if p.required_coverage.is_none() {
         let reason = match input.revenue.win_rate {
-            None => "no deals were won or lost in the period",
-            Some(_) => "no deal was won in the period: the win rate is zero",
+            None => Reason::NoDealsClosed,
+            Some(_) => Reason::WinRateZero,
         };
         note(unavailable, Figure::RequiredCoverage, reason);
     }

@@ -9,7 +9,7 @@ use super::balance::Balance;
 use super::follow_up::Stages;
 use super::stats::{per_unit, ratio, share};
 use super::window::Window;
-use super::{Unavailable, note};
+use super::{Reason, Unavailable, note};
 use crate::config::Settings;
 use crate::model::{Deal, Function, Lead, Money, Outcome, Period, Stamp};
 use chrono::{Days, Duration};
@@ -180,29 +180,17 @@ fn mature_mqls(input: &Inputs, window: &Window, start: Stamp, end: Stamp) -> (u6
 
 fn note_gaps(plan: &Plan, unavailable: &mut Unavailable) {
     if plan.revenue_target.is_none() {
-        note(
-            unavailable,
-            Figure::MqlsNeeded,
-            "no revenue target: set [targets] revenue_per_period in equinox.toml",
-        );
+        note(unavailable, Figure::MqlsNeeded, Reason::NoRevenueTarget);
     } else if plan.average_won_deal.is_none() {
         note(
             unavailable,
             Figure::MqlsNeeded,
-            "no marketing-sourced deal won in the trailing four quarters",
+            Reason::NoMarketingWinTrailing,
         );
     } else if plan.mql_to_won.is_none() {
-        note(
-            unavailable,
-            Figure::MqlsNeeded,
-            "no MQL of the trailing four quarters old enough to judge has been won",
-        );
+        note(unavailable, Figure::MqlsNeeded, Reason::NoMatureMqlWon);
     }
     if plan.mqls_needed.is_some() && plan.load.is_none() {
-        note(
-            unavailable,
-            Figure::PlanLoad,
-            "no follow-up capacity measured this period (see balance.capacity_per_week)",
-        );
+        note(unavailable, Figure::PlanLoad, Reason::NoCapacityMeasured);
     }
 }

@@ -215,23 +215,6 @@ impl ReadyBasis {
         }
     }
 
-    /// What the supply is called on the page: `new MQLs`, or `new leads`
-    /// where every new lead counts.
-    pub fn supply_words(self) -> &'static str {
-        match self {
-            ReadyBasis::Mql => "new MQLs",
-            ReadyBasis::Created => "new leads",
-        }
-    }
-
-    /// The supply's plural noun: `MQLs`, or `leads`.
-    pub fn supply_noun(self) -> &'static str {
-        match self {
-            ReadyBasis::Mql => "MQLs",
-            ReadyBasis::Created => "leads",
-        }
-    }
-
     /// Applies the basis: under [`ReadyBasis::Created`] every lead is
     /// ready when created.
     pub fn apply(self, leads: &mut [Lead]) {

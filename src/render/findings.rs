@@ -209,10 +209,10 @@ fn tilt_words(
     let weekly = format!(
         "{} {} a week against capacity for {at_least}{}",
         per_week(supply),
-        ready.supply_words(),
+        super::reasons::supply_words(ready),
         per_week(capacity)
     );
-    let noun = ready.supply_noun();
+    let noun = super::reasons::supply_noun(ready);
     if verdict == Verdict::SalesHeavy {
         let sentence = if bound {
             format!(
@@ -251,7 +251,7 @@ fn tilt_words(
 /// The one weekly lead target of the review: the plan's, where there is
 /// one (the capacity it must fit beside it), else the capacity's.
 fn weekly_target(ctx: &Ctx, capacity: f64) -> String {
-    let noun = ctx.r.method.ready_for_sales.supply_noun();
+    let noun = super::reasons::supply_noun(ctx.r.method.ready_for_sales);
     match ctx.r.plan.mqls_needed_per_week {
         Some(n) => format!(
             "Give marketing the plan's weekly lead target: {} {noun} a week for {}, against follow-up capacity for {}.",

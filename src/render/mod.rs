@@ -12,12 +12,12 @@ use crate::metrics::words as format;
 mod notes;
 mod one_file;
 mod publication;
+mod reasons;
 mod sections;
 mod table;
 mod templates;
 mod view;
 
-pub use findings::word as word_findings;
 pub use labels::label;
 pub use table::neutralise_formula;
 pub use templates::{TemplateError, overridden as overridden_templates};
@@ -30,6 +30,14 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 use view::{ChartView, IndexPage, NavLink, ReviewCharts, ReviewPage, ReviewSummary, SectionView};
+
+/// Words every review right after metrics: its findings, the reasons its
+/// missing figures are missing and its fallbacks, so metrics.json and the
+/// pages read the same sentences.
+pub fn word(reviews: &mut [Review], settings: &Settings) {
+    findings::word(reviews, settings);
+    reasons::word(reviews);
+}
 
 /// The site as files: relative path (with `/`) to contents.
 pub type SiteFiles = BTreeMap<String, Vec<u8>>;
@@ -189,7 +197,7 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
                 "weekly-flow.svg",
                 format!(
                     "Weekly {} against leads first touched in {}",
-                    review.method.ready_for_sales.supply_words(),
+                    reasons::supply_words(review.method.ready_for_sales),
                     review.period.label
                 ),
                 Some("weekly-flow.csv"),

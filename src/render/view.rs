@@ -183,7 +183,7 @@ pub fn balance_view(review: &Review) -> BalanceView {
         None => ("Not available", "unknown"),
     };
     let bound = b.capacity_basis == Some(crate::metrics::capacity::Basis::LowerBound);
-    let supplied = review.method.ready_for_sales.supply_words();
+    let supplied = super::reasons::supply_words(review.method.ready_for_sales);
     let sentence = match (b.verdict, b.tilt, b.supply_per_week, b.capacity_per_week) {
         (_, Some(t), Some(s), Some(c)) if bound => bound_sentence(t, s, c, supplied),
         (Some(v), Some(t), Some(s), Some(c)) => balance_sentence(v, t, s, c, supplied),
@@ -191,7 +191,7 @@ pub fn balance_view(review: &Review) -> BalanceView {
             .unavailable
             .get(&Figure::Tilt)
             .or_else(|| review.unavailable.get(&Figure::CapacityPerWeek))
-            .cloned()
+            .map(super::reasons::reason)
             .unwrap_or_default(),
     };
     let prefix = if bound { "≤ " } else { "" };
@@ -250,7 +250,7 @@ fn plan_line(review: &Review) -> Option<String> {
         "The plan for {}: {} {} a week{reps}{sla}.",
         p.period,
         per_week(weekly),
-        review.method.ready_for_sales.supply_noun()
+        super::reasons::supply_noun(review.method.ready_for_sales)
     ))
 }
 
@@ -524,7 +524,7 @@ pub fn unavailable(review: &Review) -> Vec<FigureView> {
     review
         .unavailable
         .iter()
-        .map(|(k, v)| figure(k.key(), v.clone()))
+        .map(|(k, why)| figure(k.key(), super::reasons::reason(why)))
         .collect()
 }
 

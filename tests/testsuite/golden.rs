@@ -71,3 +71,50 @@ fn the_skips_mql_scenario_matches_its_golden_review() {
         );
     }
 }
+
+/// Every figure a page shows as "not available" gives the reason metrics
+/// noted for it in that review's metrics.json, never a bare "no data"
+/// (which the page would fall back to for a figure with no reason).
+#[test]
+fn every_missing_figure_on_a_page_gives_its_noted_reason() {
+    let demo = demo_site();
+    let skips = root().join("tests/golden/skips-mql");
+    let mut checked = 0;
+    for site in [demo, skips.as_path()] {
+        for (path, bytes) in all_files(site) {
+            let Some(folder) = path.strip_suffix("/index.html") else {
+                continue;
+            };
+            let Ok(json) = std::fs::read(site.join(folder).join("metrics.json")) else {
+                continue;
+            };
+            let metrics: serde_json::Value = serde_json::from_slice(&json).expect("metrics.json");
+            let reasons: Vec<&str> = metrics["unavailable"]
+                .as_object()
+                .expect("unavailable")
+                .values()
+                .filter_map(|v| v.as_str())
+                .collect();
+            let page = String::from_utf8(bytes).expect("UTF-8 page");
+            for shown in page.split("not available: ").skip(1) {
+                let reason = unescape(&shown[..shown.find('<').expect("closed element")]);
+                assert!(
+                    reasons.contains(&reason.as_str()),
+                    "{path}: \"not available: {reason}\" is not a reason metrics.json notes"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 5, "only {checked} missing figures found");
+}
+
+/// Undoes tera's HTML escaping of the characters reasons use.
+fn unescape(html: &str) -> String {
+    html.replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace("&#x2F;", "/")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}

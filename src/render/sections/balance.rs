@@ -7,6 +7,7 @@ use crate::config::Settings;
 use crate::metrics::capacity::Basis;
 use crate::metrics::words::{count, per_week, tilt};
 use crate::metrics::{Figure, Review};
+use crate::render::reasons;
 
 /// Whether capacity is only a lower bound: the reps were never loaded.
 fn bound(r: &Review) -> bool {
@@ -22,7 +23,7 @@ fn at_least(r: &Review, v: f64) -> String {
 /// `New MQLs a week (supply)`, or `New leads a week (supply)` where
 /// every new lead counts as supply.
 fn supply_label(review: &Review) -> String {
-    let words = review.method.ready_for_sales.supply_words();
+    let words = reasons::supply_words(review.method.ready_for_sales);
     let mut chars = words.chars();
     let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
     format!(

@@ -10,6 +10,7 @@ use crate::metrics::words::{
 use crate::metrics::{Figure, Review, follow_up};
 use crate::model::Channel;
 use crate::render::labels::label;
+use crate::render::reasons;
 use serde::Serialize;
 
 /// A label and a formatted value.
@@ -87,7 +88,7 @@ fn not_available(review: &Review, figures: &[Figure]) -> String {
     let reason = figures
         .iter()
         .find_map(|f| review.unavailable.get(f))
-        .map_or("no data", String::as_str);
+        .map_or_else(|| "no data".to_string(), reasons::reason);
     format!("not available: {reason}")
 }
 
@@ -482,7 +483,7 @@ pub fn plan(review: &Review, settings: &Settings) -> Vec<FigureView> {
 fn plan_check(review: &Review) -> Option<FigureView> {
     let k = review.plan.check.as_ref()?;
     let c = cur(review);
-    let noun = review.method.ready_for_sales.supply_noun();
+    let noun = reasons::supply_noun(review.method.ready_for_sales);
     let delivered = k
         .delivered_per_week
         .map_or_else(|| "none".to_string(), per_week);
