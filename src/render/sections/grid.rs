@@ -68,8 +68,20 @@ pub struct Grid {
     rows: Vec<Vec<Cell>>,
     /// Shown even without rows, because its note says why it has none.
     pub(super) keep_empty: bool,
-    /// A download only, never on the page (see [`Grid::on_page`]).
-    pub(super) download_only: bool,
+    /// Where the table appears besides its CSV.
+    pub(super) placement: Placement,
+}
+
+/// Where a table appears besides its CSV download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Placement {
+    /// On the page, on screen and on paper.
+    Everywhere,
+    /// On the page on screen only: left out of print, which keeps the
+    /// printed review within ten pages.
+    Screen,
+    /// A download only, never on the page.
+    Download,
 }
 
 /// A table as the page shows it.
@@ -81,6 +93,8 @@ pub struct TableView {
     pub csv: String,
     pub header: Vec<HeaderCell>,
     pub rows: Vec<Vec<CellView>>,
+    /// Left out of print (see [`Placement::Screen`]).
+    pub screen_only: bool,
 }
 
 /// A header cell and whether its column holds numbers.
@@ -106,22 +120,19 @@ impl Grid {
             header: header.iter().map(|h| h.to_string()).collect(),
             rows: Vec::new(),
             keep_empty: false,
-            download_only: false,
+            placement: Placement::Everywhere,
         }
     }
 
-    /// Marks the table a download only: the capacity evidence is long, and
-    /// the queue by rep is the queue chart's CSV (the chart shows its
-    /// ages); both stay off the page, which keeps the printed review
-    /// within ten pages.
-    pub(super) fn download_only(mut self) -> Grid {
-        self.download_only = true;
+    /// Sets where the table appears besides its CSV.
+    pub(super) fn placed(mut self, placement: Placement) -> Grid {
+        self.placement = placement;
         self
     }
 
     /// Whether the page shows the table.
     pub fn on_page(&self) -> bool {
-        !self.download_only
+        self.placement != Placement::Download
     }
 
     pub(super) fn note(mut self, note: impl Into<String>) -> Grid {
@@ -155,6 +166,7 @@ impl Grid {
             title: self.title.clone(),
             note: self.note.clone(),
             csv: format!("{root}{}", self.file),
+            screen_only: self.placement == Placement::Screen,
             header: self
                 .header
                 .iter()

@@ -2,7 +2,7 @@
 //! hours, pipeline), for the page and the CSV files next to it.
 
 use super::comparison::comparison_tables;
-use super::grid::{Grid, cash, number, optional, text};
+use super::grid::{Grid, Placement, cash, number, optional, text};
 use crate::metrics::conversion::Conversion;
 use crate::metrics::funnel::Segment;
 use crate::metrics::words::{duration_hours, money_cents, percent, signed_points};
@@ -406,9 +406,9 @@ pub fn pipeline_tables(review: &Review) -> Vec<Grid> {
     vec![grid]
 }
 
-/// Balance section: the untouched queue by age and rep, and the capacity
-/// evidence (first touches per rep and week, loaded or not); both are
-/// downloads only.
+/// Balance section: the untouched queue by age and rep (on screen; left
+/// out of print), and the capacity evidence (first touches per rep and
+/// week, loaded or not: long, so a download only).
 pub fn balance_tables(review: &Review) -> Vec<Grid> {
     let b = &review.balance;
     let mut queue = Grid::new(
@@ -425,7 +425,7 @@ pub fn balance_tables(review: &Review) -> Vec<Grid> {
         ],
     )
     .note("Every MQL no rep had touched by the period's end, whatever its age: a lead past the drop window is dropped, not gone.")
-    .download_only();
+    .placed(Placement::Screen);
     let shown = team_rows_shown(review);
     for r in b.queue.by_rep.iter().filter(|r| shown.contains(&r.rep)) {
         let mut row = vec![text(&r.rep)];
@@ -439,7 +439,7 @@ pub fn balance_tables(review: &Review) -> Vec<Grid> {
         &["Rep", "Week of", "First touches", "Leads waited all week"],
     )
     .note("The capacity evidence: a week counts as loaded when a lead handed to the rep waited, untouched, through every working day; only loaded weeks show what a rep can do.")
-    .download_only();
+    .placed(Placement::Download);
     for w in b.rep_weeks.iter().filter(|w| shown.contains(&w.owner)) {
         evidence.push(vec![
             text(&w.owner),
