@@ -9,6 +9,7 @@
 
 mod axes;
 mod canvas;
+mod capacity;
 mod channels;
 mod flow;
 mod funnel;
@@ -28,6 +29,7 @@ mod tilt;
 #[cfg(test)]
 mod tests;
 
+pub use capacity::{CapacityChart, RepRow, RepWeekCell, capacity_evidence};
 pub use channels::{ChannelSpend, ChannelSpendChart, channel_spend};
 pub use flow::{WeekFlow, WeeklyFlowChart, weekly_flow};
 pub use funnel::{FunnelChart, FunnelStage, funnel};

@@ -152,6 +152,27 @@ fn hours(title: &str, logged: &[f64]) -> HoursChart {
     }
 }
 
+fn capacity(title: &str, reps: &[&str], weeks: usize) -> CapacityChart {
+    CapacityChart {
+        title: title.to_owned(),
+        weeks: (0..weeks).map(|i| format!("{} Jul", 6 + 7 * i)).collect(),
+        reps: reps
+            .iter()
+            .enumerate()
+            .map(|(r, rep)| RepRow {
+                rep: (*rep).to_owned(),
+                cells: (0..weeks)
+                    .map(|w| RepWeekCell {
+                        first_touches: (3 * r + w) as u64 % 7,
+                        // Rep r's loaded weeks: every third from week r.
+                        loaded: w >= r && (w - r) % 3 == 0,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
 fn typical() -> Vec<(&'static str, String)> {
     vec![
         ("weekly-flow", weekly_flow(&flow("Lead flow", 13))),
@@ -190,6 +211,10 @@ fn typical() -> Vec<(&'static str, String)> {
             "hours-by-function",
             hours_by_function(&hours("Hours", &[310.0, 420.0, 40.0])),
         ),
+        (
+            "capacity-evidence",
+            capacity_evidence(&capacity("Capacity", &["Ana", "Ben"], 13)),
+        ),
     ]
 }
 
@@ -206,6 +231,10 @@ fn empty() -> Vec<(&'static str, String)> {
             revenue_by_function(&revenue("Revenue", &[])),
         ),
         ("hours-by-function", hours_by_function(&hours("Hours", &[]))),
+        (
+            "capacity-evidence",
+            capacity_evidence(&capacity("Capacity", &["Ana"], 0)),
+        ),
     ]
 }
 
@@ -516,4 +545,53 @@ fn palette_hex_matches_colours() {
     assert_eq!(hex(style::INK), style::INK_HEX);
     assert_eq!(hex(style::GRID), style::GRID_HEX);
     assert_eq!(hex(style::WARNING), style::WARNING_HEX);
+}
+
+#[test]
+fn the_capacity_grid_names_each_rep_and_marks_exactly_the_loaded_weeks() {
+    let chart = capacity("Capacity", &["Ana Diaz", "Ben Ito", "Cy Park"], 13);
+    let svg = capacity_evidence(&chart);
+    for rep in ["Ana Diaz", "Ben Ito", "Cy Park"] {
+        assert!(svg.contains(&format!("\n{rep}\n</text>")), "{rep}");
+    }
+    // Loaded weeks by hand: Ana weeks 0, 3, 6, 9, 12 (5); Ben 1, 4, 7, 10
+    // (4); Cy 2, 5, 8, 11 (4).
+    // One ink dot per loaded week, and one in the legend.
+    assert_eq!(loaded_dots(&svg), 13 + 1, "{svg}");
+    assert!(
+        svg.contains("Ana Diaz 36 first touches, 5 loaded weeks"),
+        "{svg}"
+    );
+    let none_loaded = CapacityChart {
+        reps: chart
+            .reps
+            .iter()
+            .map(|r| RepRow {
+                cells: r
+                    .cells
+                    .iter()
+                    .map(|c| RepWeekCell {
+                        loaded: false,
+                        ..*c
+                    })
+                    .collect(),
+                ..r.clone()
+            })
+            .collect(),
+        ..chart
+    };
+    let svg = capacity_evidence(&none_loaded);
+    assert!(
+        !svg.lines()
+            .any(|l| l.starts_with("<polyline") && l.contains("stroke-width=\"3\""))
+    );
+}
+
+/// The capacity chart's ink dots (legend and loaded weeks).
+fn loaded_dots(svg: &str) -> usize {
+    svg.lines()
+        .filter(|l| {
+            l.starts_with("<circle") && l.contains("r=\"3\"") && l.contains("fill=\"#1F2937\"")
+        })
+        .count()
 }

@@ -1,7 +1,7 @@
 //! Chart data: a review's figures turned into the charts' input structs,
 //! and the chart that goes with each section of the review page.
 
-use super::sections::{channel_label, function_label};
+use super::sections::{channel_label, function_label, team_rows_shown};
 use super::table::Table;
 use crate::charts::{self, Side};
 use crate::config::Settings;
@@ -18,6 +18,8 @@ pub struct SectionChart {
     alt: &'static str,
     draw: fn(&Review, &Settings) -> String,
     shown: fn(&Review) -> bool,
+    /// Left out of print, so the printed review stays within ten pages.
+    pub screen_only: bool,
 }
 
 impl SectionChart {
@@ -32,7 +34,7 @@ impl SectionChart {
     }
 }
 
-const SECTION_CHARTS: [SectionChart; 6] = [
+const SECTION_CHARTS: [SectionChart; 7] = [
     SectionChart {
         section: Section::Balance,
         file: "queue.svg",
@@ -40,6 +42,16 @@ const SECTION_CHARTS: [SectionChart; 6] = [
         alt: "Leads ready for sales that no rep had touched at the end of {period}, by age",
         draw: |r, _| charts::queue_by_age(&queue(r)),
         shown: |_| true,
+        screen_only: false,
+    },
+    SectionChart {
+        section: Section::Balance,
+        file: "capacity-evidence.svg",
+        csv: "capacity-evidence.csv",
+        alt: "First touches per rep and week over the four quarters up to {period}, with the weeks when leads waited all week marked",
+        draw: |r, _| charts::capacity_evidence(&capacity(r)),
+        shown: |r| !r.balance.rep_weeks.is_empty(),
+        screen_only: true,
     },
     SectionChart {
         section: Section::Funnel,
@@ -48,6 +60,7 @@ const SECTION_CHARTS: [SectionChart; 6] = [
         alt: "Funnel of {period}: leads, MQLs, SQLs, opportunities and won deals, with the conversion between stages",
         draw: |r, _| charts::funnel(&funnel(r)),
         shown: |_| true,
+        screen_only: false,
     },
     SectionChart {
         section: Section::FollowUp,
@@ -56,6 +69,7 @@ const SECTION_CHARTS: [SectionChart; 6] = [
         alt: "How long the leads of {period} waited for a first touch, in bands, against the SLA",
         draw: |r, s| charts::speed_bands(&speed(r, s)),
         shown: |_| true,
+        screen_only: false,
     },
     SectionChart {
         section: Section::Spend,
@@ -64,6 +78,7 @@ const SECTION_CHARTS: [SectionChart; 6] = [
         alt: "Ad spend and cost per lead by channel in {period}",
         draw: |r, _| charts::channel_spend(&channels(r)),
         shown: |_| true,
+        screen_only: false,
     },
     SectionChart {
         section: Section::Pipeline,
@@ -72,6 +87,7 @@ const SECTION_CHARTS: [SectionChart; 6] = [
         alt: "Pipeline created and revenue won by sourcing function in {period}",
         draw: |r, _| charts::revenue_by_function(&revenue(r)),
         shown: |_| true,
+        screen_only: false,
     },
     SectionChart {
         section: Section::Hours,
@@ -80,6 +96,7 @@ const SECTION_CHARTS: [SectionChart; 6] = [
         alt: "Logged hours by function in {period}",
         draw: |r, _| charts::hours_by_function(&hours(r)),
         shown: |r| r.investment.hours.total > 0.0,
+        screen_only: false,
     },
 ];
 
@@ -239,6 +256,64 @@ fn queue(review: &Review) -> charts::QueueChart {
             })
             .collect(),
     }
+}
+
+/// The capacity evidence: first touches per rep (the reps the team table
+/// shows) and week, every week from the first to the last with a touch,
+/// so a quiet week shows as a blank cell rather than vanishing.
+fn capacity(review: &Review) -> charts::CapacityChart {
+    let shown = team_rows_shown(review);
+    let weeks: Vec<&crate::metrics::capacity::RepWeek> = review
+        .balance
+        .rep_weeks
+        .iter()
+        .filter(|w| shown.contains(&w.owner))
+        .collect();
+    let (Some(first), Some(last)) = (
+        weeks.iter().map(|w| w.week_start).min(),
+        weeks.iter().map(|w| w.week_start).max(),
+    ) else {
+        return charts::CapacityChart {
+            title: capacity_title(review),
+            weeks: Vec::new(),
+            reps: Vec::new(),
+        };
+    };
+    let starts: Vec<_> = first.iter_weeks().take_while(|d| *d <= last).collect();
+    let mut reps: Vec<charts::RepRow> = shown
+        .iter()
+        .map(|rep| charts::RepRow {
+            rep: rep.clone(),
+            cells: vec![charts::RepWeekCell::default(); starts.len()],
+        })
+        .collect();
+    for w in weeks {
+        let (Some(row), Ok(col)) = (
+            reps.iter_mut().find(|r| r.rep == w.owner),
+            starts.binary_search(&w.week_start),
+        ) else {
+            continue;
+        };
+        row.cells[col] = charts::RepWeekCell {
+            first_touches: w.first_touches,
+            loaded: w.loaded,
+        };
+    }
+    charts::CapacityChart {
+        title: capacity_title(review),
+        weeks: starts
+            .iter()
+            .map(|d| d.format("%-d %b").to_string())
+            .collect(),
+        reps,
+    }
+}
+
+fn capacity_title(review: &Review) -> String {
+    format!(
+        "First touches by rep and week, year to {}",
+        review.period.label
+    )
 }
 
 /// The weekly flow of one review.

@@ -111,6 +111,7 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
         src: format!("{root}{name}"),
         alt,
         csv: csv.map(|c| format!("{root}{c}")),
+        screen_only: false,
     };
     let rejections = view::rejections_table(input.ledger);
     ReviewPage {
@@ -250,7 +251,7 @@ fn section(
             .filter(|t| !t.is_empty())
             .map(|t| t.view(root))
             .collect(),
-        chart: None,
+        charts: Vec::new(),
         missing: None,
         note: None,
     }
@@ -262,16 +263,18 @@ impl SectionView {
         self
     }
 
-    /// Adds the section's chart, if the review has one for it, and what to
+    /// Adds the section's charts the review has data for, and what to
     /// export when its data is missing.
     fn for_section(mut self, name: Section, review: &Review, root: &str) -> SectionView {
-        self.chart = chart_data::section_charts(review)
-            .find(|c| c.section == name)
+        self.charts = chart_data::section_charts(review)
+            .filter(|c| c.section == name)
             .map(|c| ChartView {
                 src: format!("{root}{}", c.file),
                 alt: c.alt(review),
                 csv: Some(format!("{root}{}", c.csv)),
-            });
+                screen_only: c.screen_only,
+            })
+            .collect();
         self.missing = view::missing_data(name, review);
         self
     }
@@ -381,11 +384,13 @@ fn index_files(
             alt: "Balance tilt of every review; above zero marketing-heavy, below zero sales-heavy"
                 .into(),
             csv: None,
+            screen_only: false,
         },
         spend_chart: ChartView {
             src: "spend-revenue.svg".into(),
             alt: "Ad spend against won revenue by period".into(),
             csv: Some("spend-revenue.csv".into()),
+            screen_only: false,
         },
     };
     files.insert(

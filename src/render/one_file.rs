@@ -54,7 +54,7 @@ fn charts_mut(page: &mut ReviewPage) -> impl Iterator<Item = &mut ChartView> {
     ];
     fixed
         .into_iter()
-        .chain(sections.into_iter().filter_map(|s| s.chart.as_mut()))
+        .chain(sections.into_iter().flat_map(|s| s.charts.iter_mut()))
 }
 
 #[cfg(test)]

@@ -18,6 +18,9 @@ pub struct ChartView {
     pub src: String,
     pub alt: String,
     pub csv: Option<String>,
+    /// Shown on screen only, left out of print (the printed review stays
+    /// within ten pages).
+    pub screen_only: bool,
 }
 
 /// One headline figure with its comparisons and target.
@@ -53,7 +56,8 @@ pub struct FindingView {
 pub struct SectionView {
     pub figures: Vec<FigureView>,
     pub tables: Vec<TableView>,
-    pub chart: Option<ChartView>,
+    /// The section's charts, in the page's order.
+    pub charts: Vec<ChartView>,
     /// What to export to fill the section, when its data is missing.
     pub missing: Option<String>,
     /// A sentence on how to read the section's figures.

@@ -15,5 +15,5 @@ pub use figures::{FigureView, alignment, funnel, hours, plan, revenue, speed, sp
 pub use grid::{Grid, TableView};
 pub use tables::{
     all_tables, balance_tables, channel_label, follow_up_tables, function_label, funnel_tables,
-    hours_tables, pipeline_tables, spend_tables, team_tables,
+    hours_tables, pipeline_tables, spend_tables, team_rows_shown, team_tables,
 };

@@ -454,7 +454,7 @@ pub fn balance_tables(review: &Review) -> Vec<Grid> {
 /// The reps the team table shows (enough leads assigned): per-rep rows
 /// elsewhere show only these, so no one's figures are read from a handful
 /// of leads.
-fn team_rows_shown(review: &Review) -> std::collections::BTreeSet<String> {
+pub fn team_rows_shown(review: &Review) -> std::collections::BTreeSet<String> {
     review
         .team
         .iter()
