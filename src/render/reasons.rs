@@ -133,6 +133,14 @@ pub fn supply_words(basis: ReadyBasis) -> &'static str {
     }
 }
 
+/// One of the supply: `MQL`, or `lead`.
+pub fn supply_one(basis: ReadyBasis) -> &'static str {
+    match basis {
+        ReadyBasis::Mql => "MQL",
+        ReadyBasis::Created => "lead",
+    }
+}
+
 /// The supply's plural noun: `MQLs`, or `leads`.
 pub fn supply_noun(basis: ReadyBasis) -> &'static str {
     match basis {

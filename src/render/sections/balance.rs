@@ -102,7 +102,10 @@ const BALANCE: &[Row] = &[
         }),
     },
     Row {
-        name: Name::Text("Untouched MQLs at the period's end, every age"),
+        name: Name::Made(|r, _| {
+            let noun = reasons::supply_noun(r.method.ready_for_sales);
+            format!("Untouched {noun} at the period's end, every age")
+        }),
         value: Value::Known(queue_ages),
     },
     Row {

@@ -424,7 +424,10 @@ pub fn balance_tables(review: &Review) -> Vec<Grid> {
             "Total",
         ],
     )
-    .note("Every MQL no rep had touched by the period's end, whatever its age: a lead past the drop window is dropped, not gone.")
+    .note(format!(
+        "Every {} no rep had touched by the period's end, whatever its age: a lead past the drop window is dropped, not gone.",
+        crate::render::reasons::supply_one(review.method.ready_for_sales)
+    ))
     .placed(Placement::Screen);
     let shown = team_rows_shown(review);
     for r in b.queue.by_rep.iter().filter(|r| shown.contains(&r.rep)) {
