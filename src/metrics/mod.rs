@@ -12,6 +12,7 @@
 pub mod alignment;
 pub mod balance;
 pub mod capacity;
+pub mod cohort;
 pub mod comparison;
 pub mod conversion;
 pub mod efficiency;
@@ -95,6 +96,9 @@ pub struct Review {
     pub funnel: Funnel,
     /// Cohort conversion of the period's stage entries by the cut-off.
     pub conversion: Conversions,
+    /// The MQLs of the period and of up to three periods before it, each
+    /// followed day by day since MQL to SQL and to won (oldest first).
+    pub cohort_curves: Vec<cohort::CohortCurve>,
     /// The funnel by source, function and channel.
     pub segments: Segments,
     pub revenue: Revenue,
@@ -263,6 +267,11 @@ fn review(shared: &Shared, window: Window) -> Review {
     let funnel = funnel::funnel(&records.leads, &records.deals, &window);
     let segments = funnel::segments(&records.leads, &records.deals, join, &window, settings);
     let conversion = conversion::conversions(&records.leads, &join.stages, &shared.lags, &window);
+    let cohort_curves = cohort::cohort_curves(
+        &records.leads,
+        &join.stages,
+        &cohort_windows(&window, settings),
+    );
     let speed = speed::speed(
         &join.follow_ups,
         &join.stages,
@@ -385,6 +394,7 @@ fn review(shared: &Shared, window: Window) -> Review {
         team: team::team(&join.follow_ups, &window, &settings.sla, &shared.names),
         funnel,
         conversion,
+        cohort_curves,
         segments,
         revenue,
         spend,
@@ -404,6 +414,21 @@ fn review(shared: &Shared, window: Window) -> Review {
         method: shared.method.clone(),
         deal_checks: method::DealChecks::default(),
     }
+}
+
+/// Periods whose MQL cohorts a review follows: its own and the three
+/// before it (a year of quarters), oldest first, seen from its cut-off.
+fn cohort_windows(window: &Window, settings: &Settings) -> Vec<Window> {
+    let (kind, fy) = (settings.period, settings.fiscal_year_start);
+    let mut periods = vec![window.period.clone()];
+    for _ in 0..3 {
+        let before = periods[0].previous(kind, fy);
+        periods.insert(0, before);
+    }
+    periods
+        .into_iter()
+        .map(|p| Window::new(p, window.as_of))
+        .collect()
 }
 
 /// Rep-weeks under the reps' shown names (`[privacy] owners`), sorted by

@@ -21,6 +21,8 @@ pub struct ChartView {
     /// Shown on screen only, left out of print (the printed review stays
     /// within ten pages).
     pub screen_only: bool,
+    /// How to read the chart, under it; `None` when its title says it.
+    pub note: Option<String>,
 }
 
 /// One headline figure with its comparisons and target.
