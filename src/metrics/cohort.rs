@@ -117,42 +117,46 @@ pub struct CohortCurve {
 /// won, at the windows' cut-off, every [`CURVE_STEP_DAYS`] days. A period
 /// without MQLs gets no curve.
 pub fn cohort_curves(leads: &[Lead], stages: &[Stages], windows: &[Window]) -> Vec<CohortCurve> {
+    // One pass over the leads, each MQL placed in the window holding it.
+    let mut members: Vec<Vec<(Stamp, &Stages)>> = vec![Vec::new(); windows.len()];
+    for (lead, s) in leads.iter().zip(stages) {
+        let Some(mql) = lead.mql_at else { continue };
+        if let Some(i) = windows.iter().position(|w| w.contains(mql)) {
+            members[i].push((mql, s));
+        }
+    }
     windows
         .iter()
-        .filter_map(|window| {
-            let members: Vec<(Stamp, &Stages)> = leads
-                .iter()
-                .zip(stages)
-                .filter(|(lead, _)| window.holds(lead.mql_at))
-                .filter_map(|(lead, s)| Some((lead.mql_at?, s)))
-                .collect();
-            if members.is_empty() {
-                return None;
-            }
-            let to = |stage: fn(&Stages) -> Option<Stamp>| {
-                let pairs = members.iter().map(|(mql, s)| (*mql, stage(s)));
-                curve(pairs, window.cut_off, CURVE_DAYS)
-            };
-            let (sql, won) = (to(|s| s.sql), to(|s| s.won));
-            Some(CohortCurve {
-                period: window.period.label.clone(),
-                mqls: members.len() as u64,
-                days: sql
-                    .iter()
-                    .zip(&won)
-                    .step_by(CURVE_STEP_DAYS)
-                    .map(|(s, w)| CohortDay {
-                        day: s.day,
-                        observed: s.observed,
-                        sql: s.reached,
-                        sql_share: s.share,
-                        won: w.reached,
-                        won_share: w.share,
-                    })
-                    .collect(),
-            })
-        })
+        .zip(&members)
+        .filter(|(_, members)| !members.is_empty())
+        .map(|(window, members)| cohort(window, members))
         .collect()
+}
+
+/// One period's MQLs followed to SQL and to won.
+fn cohort(window: &Window, members: &[(Stamp, &Stages)]) -> CohortCurve {
+    let to = |stage: fn(&Stages) -> Option<Stamp>| {
+        let pairs = members.iter().map(|(mql, s)| (*mql, stage(s)));
+        curve(pairs, window.cut_off, CURVE_DAYS)
+    };
+    let (sql, won) = (to(|s| s.sql), to(|s| s.won));
+    CohortCurve {
+        period: window.period.label.clone(),
+        mqls: members.len() as u64,
+        days: sql
+            .iter()
+            .zip(&won)
+            .step_by(CURVE_STEP_DAYS)
+            .map(|(s, w)| CohortDay {
+                day: s.day,
+                observed: s.observed,
+                sql: s.reached,
+                sql_share: s.share,
+                won: w.reached,
+                won_share: w.share,
+            })
+            .collect(),
+    }
 }
 
 #[cfg(test)]
