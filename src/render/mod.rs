@@ -418,10 +418,12 @@ fn summary(review: &Review, publication: Option<&crate::publish::Publication>) -
         headlines: [0, 5]
             .iter()
             .map(|&i| {
-                format!(
-                    "{}: {} ({})",
-                    headlines[i].label, headlines[i].value, headlines[i].change
-                )
+                let h = &headlines[i];
+                match h.change.as_str() {
+                    // The first review: nothing to compare with.
+                    "" => format!("{}: {}", h.label, h.value),
+                    change => format!("{}: {} ({change})", h.label, h.value),
+                }
             })
             .collect(),
         published: publication.map(publication::published_on),
