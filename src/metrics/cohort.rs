@@ -107,6 +107,9 @@ pub struct CohortDay {
 pub struct CohortCurve {
     /// The period the cohort's MQLs fall in, e.g. "2026-Q3".
     pub period: String,
+    /// The period's first day.
+    #[serde(skip)]
+    pub start: chrono::NaiveDate,
     pub mqls: u64,
     /// Days 0, 10, 20 … [`CURVE_DAYS`]; a day no MQL was observed that
     /// long has `observed` 0 and no shares.
@@ -142,6 +145,7 @@ fn cohort(window: &Window, members: &[(Stamp, &Stages)]) -> CohortCurve {
     let (sql, won) = (to(|s| s.sql), to(|s| s.won));
     CohortCurve {
         period: window.period.label.clone(),
+        start: window.period.start,
         mqls: members.len() as u64,
         days: sql
             .iter()

@@ -163,6 +163,16 @@ pub fn compute(
         return Vec::new();
     };
     let join = steps.time("join", || follow_up::join(records, as_of));
+    let periods = periods(first_day, as_of.date(), settings, &days_with_data(records));
+    // Every review sees its cohorts from the same cut-off: each period's
+    // curve is made once, in one pass over the leads.
+    let cohorts = steps.time("cohorts", || {
+        let windows: Vec<Window> = periods
+            .iter()
+            .map(|p| Window::new(p.clone(), as_of))
+            .collect();
+        cohort::cohort_curves(&records.leads, &join.stages, &windows)
+    });
     let shared = Shared {
         records,
         settings,
@@ -171,11 +181,12 @@ pub fn compute(
         names: team::display_names(records, settings.privacy),
         method: method::method(records, &join),
         join,
+        cohorts,
     };
     // Periods are independent until compared: computed on every core,
     // collected in period order.
     let mut reviews: Vec<Review> = steps.time("periods", || {
-        periods(first_day, as_of.date(), settings, &days_with_data(records))
+        periods
             .into_par_iter()
             .map(|period| review(&shared, Window::new(period, as_of)))
             .collect()
@@ -197,7 +208,8 @@ pub fn compute(
 }
 
 /// What every period's figures share: the records, the join made once,
-/// the step lags over all the data and the reps' shown names.
+/// the step lags over all the data, the reps' shown names and the cohort
+/// curves.
 struct Shared<'a> {
     records: &'a Records,
     settings: &'a Settings,
@@ -206,6 +218,8 @@ struct Shared<'a> {
     lags: [Option<f64>; 6],
     names: HashMap<String, String>,
     method: method::Method,
+    /// The MQL cohort curve of every reviewed period with MQLs.
+    cohorts: Vec<cohort::CohortCurve>,
 }
 
 /// The periods from the first with data to the one holding the cut-off.
@@ -267,11 +281,7 @@ fn review(shared: &Shared, window: Window) -> Review {
     let funnel = funnel::funnel(&records.leads, &records.deals, &window);
     let segments = funnel::segments(&records.leads, &records.deals, join, &window, settings);
     let conversion = conversion::conversions(&records.leads, &join.stages, &shared.lags, &window);
-    let cohort_curves = cohort::cohort_curves(
-        &records.leads,
-        &join.stages,
-        &cohort_windows(&window, settings),
-    );
+    let cohort_curves = own_cohorts(&shared.cohorts, &window.period, settings);
     let speed = speed::speed(
         &join.follow_ups,
         &join.stages,
@@ -416,18 +426,22 @@ fn review(shared: &Shared, window: Window) -> Review {
     }
 }
 
-/// Periods whose MQL cohorts a review follows: its own and the three
-/// before it (a year of quarters), oldest first, seen from its cut-off.
-fn cohort_windows(window: &Window, settings: &Settings) -> Vec<Window> {
+/// The cohorts a review follows: its own period's MQLs and those of the
+/// three periods before it (a year of quarters), oldest first.
+fn own_cohorts(
+    cohorts: &[cohort::CohortCurve],
+    period: &Period,
+    settings: &Settings,
+) -> Vec<cohort::CohortCurve> {
     let (kind, fy) = (settings.period, settings.fiscal_year_start);
-    let mut periods = vec![window.period.clone()];
+    let mut first = period.clone();
     for _ in 0..3 {
-        let before = periods[0].previous(kind, fy);
-        periods.insert(0, before);
+        first = first.previous(kind, fy);
     }
-    periods
-        .into_iter()
-        .map(|p| Window::new(p, window.as_of))
+    cohorts
+        .iter()
+        .filter(|c| first.start <= c.start && c.start <= period.start)
+        .cloned()
         .collect()
 }
 
