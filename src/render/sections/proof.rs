@@ -142,14 +142,14 @@ pub fn plan_measures(review: &Review) -> Vec<PlanMeasure> {
         format!("{} a week", capitalised(noun)),
         Some(k.planned_per_week),
         k.delivered_per_week,
-        per_week,
+        &per_week,
     )];
     if let Some(reps) = k.planned_reps {
         measures.push(measure(
             "Reps".into(),
             Some(reps as f64),
             Some(k.active_reps as f64),
-            |v| count(v as u64),
+            &|v| count(v as u64),
         ));
     }
     if k.revenue_target.is_some() {
@@ -159,25 +159,20 @@ pub fn plan_measures(review: &Review) -> Vec<PlanMeasure> {
 }
 
 fn revenue_measure(review: &Review, k: &PlanCheck) -> PlanMeasure {
-    let currency = review.currency.clone();
-    let mut m = measure(
+    let currency = review.currency.as_str();
+    measure(
         "Won revenue".into(),
         k.revenue_target,
         Some(k.won_amount),
-        |_| String::new(),
-    );
-    m.planned = k
-        .revenue_target
-        .map_or_else(String::new, |t| money(t, &currency));
-    m.actual = money(k.won_amount, &currency);
-    m
+        &|v| money(v, currency),
+    )
 }
 
 fn measure(
     name: String,
     planned: Option<f64>,
     actual: Option<f64>,
-    shown: fn(f64) -> String,
+    shown: &dyn Fn(f64) -> String,
 ) -> PlanMeasure {
     let words = |v: Option<f64>| v.map_or_else(|| "none".to_string(), shown);
     PlanMeasure {
