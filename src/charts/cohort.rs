@@ -154,7 +154,7 @@ fn describe(chart: &CohortCurvesChart) -> String {
         return format!("{}.", svg::NO_DATA);
     }
     format!(
-        "{} by days since MQL, one line per period's MQLs, each to the last day it was observed: {}.",
+        "{} by days since MQL, one line per period's MQLs, each at its last day drawn: {}.",
         chart.measure,
         each.join("; ")
     )

@@ -111,6 +111,16 @@ fn cohort_curves_follow_each_quarter_s_mqls_and_count_only_what_was_observed() {
     let day_60 = q4[&("2026-Q4".into(), 60)][0];
     assert!(day_60 > 0 && day_60 < 450, "{day_60}");
     assert!(!q4.contains_key(&("2026-Q4".into(), 100)));
+    // The chart's 2026-Q4 line ends at day 50, the last day at least half
+    // of its 450 MQLs were observed (228; 166 at day 60): 3 won of 228.
+    assert_eq!(q4[&("2026-Q4".into(), 50)], [228, 52, 3]);
+    assert_eq!(q4[&("2026-Q4".into(), 60)][0], 166);
+    let svg =
+        std::fs::read_to_string(demo_site().join("2026-q4/cohort-curves.svg")).expect("chart");
+    assert!(
+        svg.contains("2026-Q3 2.1% by day 120; 2026-Q4 1.3% by day 50."),
+        "{svg}"
+    );
     // Counts never fall as the days pass for a cohort observed throughout.
     let q1_won: Vec<u64> = (0..=12)
         .map(|d| q4[&("2026-Q1".into(), d * 10)][2])
