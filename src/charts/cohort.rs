@@ -42,6 +42,9 @@ pub struct CohortCurvesChart {
 const NAME_ROW: i32 = VALUE_PX as i32 + 4;
 /// Gap between a line's end and its name.
 const NAME_GAP: i32 = 6;
+/// Gap between a line's end and a name set below it: more room, as a
+/// rising line runs below its end to the left, under the name.
+const BELOW_GAP: i32 = 24;
 
 /// Renders the cohort curves as an SVG document.
 pub fn cohort_curves(chart: &CohortCurvesChart) -> String {
@@ -109,20 +112,46 @@ fn draw(root: &Area, chart: &CohortCurvesChart) -> DrawResult {
     name_lines(&mut plot, &ends)
 }
 
-/// Writes each line's name just above its end, right-aligned, moved up
-/// where two names would overlap.
+/// Writes each line's name at its end, right-aligned: above it, moved up
+/// where two names would overlap, except the lowest of the lines that run
+/// to the last day, whose name goes below it, where no line is.
 fn name_lines(plot: &mut Plot, ends: &[((f64, f64), &str, RGBColor)]) -> DrawResult {
+    let below = lowest_at_the_end(ends);
+    // The names set below their line are out of the way of the others.
     let pixels: Vec<i32> = ends
         .iter()
-        .map(|(at, ..)| plot.backend_coord(at).1)
+        .enumerate()
+        .map(|(i, (at, ..))| {
+            if Some(i) == below {
+                i32::MAX / 2
+            } else {
+                plot.backend_coord(at).1
+            }
+        })
         .collect();
     let shifts = spread(&pixels, NAME_ROW);
-    for ((at, name, color), shift) in ends.iter().zip(shifts) {
-        let style = style::text(VALUE_PX, color).pos(Pos::new(HPos::Right, VPos::Bottom));
-        let text = Text::new(name.to_string(), (-NAME_GAP, -NAME_GAP - shift), style);
+    for (i, ((at, name, color), shift)) in ends.iter().zip(shifts).enumerate() {
+        let (v, dy) = if Some(i) == below {
+            (VPos::Top, BELOW_GAP)
+        } else {
+            (VPos::Bottom, -NAME_GAP - shift)
+        };
+        let style = style::text(VALUE_PX, color).pos(Pos::new(HPos::Right, v));
+        let text = Text::new(name.to_string(), (-NAME_GAP, dy), style);
         plot.draw_series(std::iter::once(EmptyElement::at(*at) + text))?;
     }
     Ok(())
+}
+
+/// Of the lines ending on the last day drawn, the lowest, if it is above
+/// zero (a name under a line at zero would sit on the axis labels).
+fn lowest_at_the_end(ends: &[((f64, f64), &str, RGBColor)]) -> Option<usize> {
+    let last = ends.iter().map(|(at, ..)| at.0).fold(f64::MIN, f64::max);
+    ends.iter()
+        .enumerate()
+        .filter(|(_, (at, ..))| at.0 == last && at.1 > 0.0)
+        .min_by(|a, b| (a.1.0.1).total_cmp(&b.1.0.1))
+        .map(|(i, _)| i)
 }
 
 /// How far up (in pixels) to move each label set at `ys` (pixel rows,
@@ -207,6 +236,26 @@ mod tests {
             ..chart(vec![line("2026-Q3", &[(0, 1.0)], true)])
         };
         assert!(cohort_curves(&zero_step).contains(svg::NO_DATA));
+    }
+
+    #[test]
+    fn the_lowest_line_to_the_last_day_is_named_below_it() {
+        let end = |x: f64, y: f64| ((x, y), "", MARKETING);
+        // Three lines to day 12, one ending early lower still.
+        let ends = [
+            end(12.0, 2.4),
+            end(12.0, 4.1),
+            end(12.0, 2.1),
+            end(5.0, 1.3),
+        ];
+        assert_eq!(lowest_at_the_end(&ends), Some(2));
+        // A line at zero keeps its name above.
+        assert_eq!(
+            lowest_at_the_end(&[end(12.0, 0.0), end(12.0, 1.0)]),
+            Some(1)
+        );
+        assert_eq!(lowest_at_the_end(&[end(12.0, 0.0)]), None);
+        assert_eq!(lowest_at_the_end(&[]), None);
     }
 
     #[test]
