@@ -121,6 +121,11 @@ fn cohort_curves_follow_each_quarter_s_mqls_and_count_only_what_was_observed() {
         svg.contains("2026-Q3 2.1% by day 120; 2026-Q4 1.3% by day 50."),
         "{svg}"
     );
+    // The first review has no period before it with MQLs: its own curve
+    // only, the same numbers as in the Q4 review (one cut-off for all).
+    let q1_curves = curves("2026-q1");
+    assert!(q1_curves.keys().all(|(c, _)| c == "2026-Q1"));
+    assert_eq!(q1_curves[&("2026-Q1".into(), 120)], [204, 68, 5]);
     // Counts never fall as the days pass for a cohort observed throughout.
     let q1_won: Vec<u64> = (0..=12)
         .map(|d| q4[&("2026-Q1".into(), d * 10)][2])
