@@ -1,7 +1,8 @@
 //! Charts stage (data structs in, SVG string out, no file I/O): the lead
-//! funnel – one bar per stage, widest at the top, each with its count and the
-//! conversion from the stage above, all in the marketing colour as the
-//! funnel follows the leads marketing brought.
+//! funnel – one bar per stage, widest at the top, each with its count and
+//! its conversion (from the stage above, or of a cohort's first stage),
+//! all in the marketing colour as the funnel follows the leads marketing
+//! brought.
 
 use super::layout;
 use super::rows::{self, Row};
@@ -24,6 +25,10 @@ pub struct FunnelChart {
     pub title: String,
     /// Stages from the top of the funnel down, drawn in this order.
     pub stages: Vec<FunnelStage>,
+    /// Whether every stage's conversion is a share of the first stage (a
+    /// cohort followed down the funnel, "↓ 7% of MQLs") rather than of the
+    /// stage above.
+    pub shares_of_first: bool,
 }
 
 /// Renders the funnel as horizontal bars with counts and stage-to-stage
@@ -32,7 +37,7 @@ pub fn funnel(chart: &FunnelChart) -> String {
     let meta = Meta {
         id: "funnel",
         title: &chart.title,
-        desc: describe(&chart.stages),
+        desc: describe(chart),
         size: (CHART_WIDTH, rows::chart_height(chart.stages.len())),
     };
     let has_data = chart.stages.iter().any(|stage| stage.count > 0);
@@ -55,16 +60,30 @@ fn with_above(
         .zip(stages)
 }
 
-/// Note written after a stage's name: the conversion from the stage above.
-fn note(above: Option<&FunnelStage>, stage: &FunnelStage) -> String {
-    above.map_or_else(String::new, |above| {
-        format!("↓ {} of {}", conversion(above, stage), above.label)
+/// Every stage with the stage its conversion is counted from: the one
+/// above, or the first for a cohort (none for the first stage itself).
+fn with_base(chart: &FunnelChart) -> Vec<(Option<&FunnelStage>, &FunnelStage)> {
+    let first = chart.stages.first();
+    with_above(&chart.stages)
+        .map(|(above, stage)| match above {
+            Some(_) if chart.shares_of_first => (first, stage),
+            _ => (above, stage),
+        })
+        .collect()
+}
+
+/// Note written after a stage's name: its conversion from `base` (the
+/// stage above, or a cohort's first stage).
+fn note(base: Option<&FunnelStage>, stage: &FunnelStage) -> String {
+    base.map_or_else(String::new, |base| {
+        format!("↓ {} of {}", conversion(base, stage), base.label)
     })
 }
 
 fn draw(root: &Area, chart: &FunnelChart) -> DrawResult {
     let area = layout::header(root, &chart.title, &[])?;
-    let bars: Vec<Row> = with_above(&chart.stages)
+    let bars: Vec<Row> = with_base(chart)
+        .into_iter()
         .map(|(above, stage)| Row {
             label: stage.label.clone(),
             note: note(above, stage),
@@ -77,11 +96,13 @@ fn draw(root: &Area, chart: &FunnelChart) -> DrawResult {
     Ok(())
 }
 
-fn describe(stages: &[FunnelStage]) -> String {
+fn describe(chart: &FunnelChart) -> String {
+    let stages = &chart.stages;
     let (Some(first), Some(last)) = (stages.first(), stages.last()) else {
         return format!("{}.", svg::NO_DATA);
     };
-    let each: Vec<String> = with_above(stages)
+    let each: Vec<String> = with_base(chart)
+        .into_iter()
         .map(|(above, stage)| {
             let count = style::format_count(stage.count);
             match above {
@@ -90,11 +111,16 @@ fn describe(stages: &[FunnelStage]) -> String {
             }
         })
         .collect();
+    let base = if chart.shares_of_first {
+        format!("as a share of the {}", first.label)
+    } else {
+        "from the stage above".into()
+    };
     let mut text = format!(
-        "Funnel, each stage with its conversion from the stage above: {}.",
+        "Funnel, each stage with its conversion {base}: {}.",
         each.join("; ")
     );
-    if stages.len() > 1 {
+    if stages.len() > 1 && !chart.shares_of_first {
         let overall = conversion(first, last);
         text.push_str(&format!(
             " Overall {overall} of {} reached {}.",
@@ -137,6 +163,25 @@ mod tests {
                 "↓ 71% of S2",
                 "↓ 45% of S3"
             ]
+        );
+    }
+
+    #[test]
+    fn a_cohort_funnel_counts_every_stage_from_the_first() {
+        let chart = FunnelChart {
+            title: "Cohort".into(),
+            stages: stages(&[710, 53, 39, 11]),
+            shares_of_first: true,
+        };
+        let notes: Vec<String> = with_base(&chart)
+            .into_iter()
+            .map(|(base, stage)| note(base, stage))
+            .collect();
+        assert_eq!(notes, ["", "↓ 7% of S0", "↓ 5% of S0", "↓ 2% of S0"]);
+        assert!(
+            describe(&chart).contains("as a share of the S0: S0 710; S1 53 (7%); S2 39 (5%)"),
+            "{}",
+            describe(&chart)
         );
     }
 

@@ -68,7 +68,7 @@ impl Geometry {
     /// Spreads `rows` over an area of `width` x `height` pixels: the longest
     /// bar and its value text just fit the width, notes line up in a column
     /// right of the widest name that has one.
-    fn new(rows: &[Row], (width, height): (i32, i32)) -> Self {
+    fn new(rows: &[Row], (width, height): (i32, i32), reach: f64) -> Self {
         let inner = width - 2 * MARGIN;
         let count = i32::try_from(rows.len()).unwrap_or(i32::MAX).max(1);
         let room = height - MARGIN;
@@ -78,7 +78,7 @@ impl Geometry {
             top: (room - pitch.saturating_mul(count)).max(0) / 2,
             pitch,
             bar: (pitch - LABEL_LINE - MIN_GAP).clamp(MIN_BAR, MAX_BAR),
-            scale: scale(rows, inner),
+            scale: scale(rows, inner, reach),
             note_x: note_x(rows, inner),
         }
     }
@@ -99,22 +99,36 @@ impl Geometry {
         (MARGIN, MARGIN + self.inner)
     }
 
+    /// Where the bar of `value` ends, in pixels from the area's left.
+    pub(super) fn value_x(&self, value: f64) -> i32 {
+        MARGIN + self.bar_length(value)
+    }
+
+    /// Top and bottom edge of row `index`'s bar.
+    pub(super) fn bar_span(&self, index: usize) -> (i32, i32) {
+        let top = self.row_top(index) + LABEL_LINE;
+        (top, top + self.bar)
+    }
+
     /// Length in pixels of the bar of `value`.
     fn bar_length(&self, value: f64) -> i32 {
         (amount(value) * self.scale).round() as i32
     }
 }
 
-/// Pixels per data unit so that the longest bar and the widest value text
-/// together fill `inner`.
-fn scale(rows: &[Row], inner: i32) -> f64 {
+/// Pixels per data unit so that the longest bar (or a bar of `reach`, if
+/// longer) and the widest value text together fill `inner`.
+fn scale(rows: &[Row], inner: i32, reach: f64) -> f64 {
     let widest_text = rows
         .iter()
         .map(|row| style::text_width(&row.text, VALUE_PX))
         .max()
         .unwrap_or(0);
     let span = (inner - widest_text - TEXT_GAP).max(MIN_BAR_SPAN);
-    let max = rows.iter().map(|row| amount(row.value)).fold(0.0, f64::max);
+    let max = rows
+        .iter()
+        .map(|row| amount(row.value))
+        .fold(amount(reach), f64::max);
     if max > 0.0 {
         f64::from(span) / max
     } else {
@@ -151,8 +165,14 @@ pub(super) fn chart_height(rows: usize) -> u32 {
 
 /// Draws `rows` top to bottom in `area` and returns where they went.
 pub(super) fn draw(area: &Area, rows: &[Row]) -> DrawResult<Geometry> {
+    draw_reaching(area, rows, 0.0)
+}
+
+/// Draws `rows` on a scale that reaches at least `reach` (where a mark
+/// at that value must fit) and returns where they went.
+pub(super) fn draw_reaching(area: &Area, rows: &[Row], reach: f64) -> DrawResult<Geometry> {
     let (width, height) = area.dim_in_pixel();
-    let geometry = Geometry::new(rows, (width as i32, height as i32));
+    let geometry = Geometry::new(rows, (width as i32, height as i32), reach);
     for (index, row) in rows.iter().enumerate() {
         draw_row(area, &geometry, geometry.row_top(index), row)?;
     }
@@ -213,7 +233,7 @@ mod tests {
     #[test]
     fn longest_bar_and_its_text_fit_the_width() {
         let rows = [row(1136.0, "1,136"), row(29.0, "29")];
-        let geometry = Geometry::new(&rows, (720, 300));
+        let geometry = Geometry::new(&rows, (720, 300), 0.0);
         let end = MARGIN + geometry.bar_length(1136.0) + TEXT_GAP;
         assert_eq!(end + style::text_width("1,136", VALUE_PX), 720 - MARGIN);
         assert!(geometry.bar_length(29.0) > 0);
@@ -222,7 +242,7 @@ mod tests {
     #[test]
     fn odd_values_draw_no_bar() {
         let rows = [row(f64::NAN, ""), row(-3.0, ""), row(0.0, "")];
-        let geometry = Geometry::new(&rows, (720, 300));
+        let geometry = Geometry::new(&rows, (720, 300), 0.0);
         assert_eq!(geometry.scale, 0.0);
         assert_eq!(geometry.bar_length(f64::INFINITY), 0);
         assert_eq!(geometry.bar_length(-3.0), 0);
@@ -230,11 +250,11 @@ mod tests {
 
     #[test]
     fn rows_keep_a_readable_pitch() {
-        let one = Geometry::new(&[row(1.0, "1")], (720, 300));
+        let one = Geometry::new(&[row(1.0, "1")], (720, 300), 0.0);
         assert_eq!((one.pitch, one.bar), (MAX_PITCH, MAX_BAR));
         assert_eq!(one.top, (284 - MAX_PITCH) / 2);
         let five: Vec<Row> = (0..5).map(|_| row(1.0, "1")).collect();
-        let geometry = Geometry::new(&five, (720, 280));
+        let geometry = Geometry::new(&five, (720, 280), 0.0);
         assert_eq!((geometry.top, geometry.pitch), (2, 52));
         assert_eq!(geometry.bar, 52 - LABEL_LINE - MIN_GAP);
         assert_eq!(geometry.gap_above(1), 2 + 52 - MIN_GAP / 2);

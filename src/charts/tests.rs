@@ -75,6 +75,7 @@ fn stages(title: &str, counts: &[u64]) -> FunnelChart {
                 count: *count,
             })
             .collect(),
+        shares_of_first: false,
     }
 }
 

@@ -12,6 +12,7 @@
 pub mod alignment;
 pub mod balance;
 pub mod capacity;
+pub mod cohort;
 pub mod comparison;
 pub mod conversion;
 pub mod efficiency;
@@ -95,6 +96,9 @@ pub struct Review {
     pub funnel: Funnel,
     /// Cohort conversion of the period's stage entries by the cut-off.
     pub conversion: Conversions,
+    /// The MQLs of the period and of up to three periods before it, each
+    /// followed day by day since MQL to SQL and to won (oldest first).
+    pub cohort_curves: Vec<cohort::CohortCurve>,
     /// The funnel by source, function and channel.
     pub segments: Segments,
     pub revenue: Revenue,
@@ -159,6 +163,16 @@ pub fn compute(
         return Vec::new();
     };
     let join = steps.time("join", || follow_up::join(records, as_of));
+    let periods = periods(first_day, as_of.date(), settings, &days_with_data(records));
+    // Every review sees its cohorts from the same cut-off: each period's
+    // curve is made once, in one pass over the leads.
+    let cohorts = steps.time("cohorts", || {
+        let windows: Vec<Window> = periods
+            .iter()
+            .map(|p| Window::new(p.clone(), as_of))
+            .collect();
+        cohort::cohort_curves(&records.leads, &join.stages, &windows)
+    });
     let shared = Shared {
         records,
         settings,
@@ -167,11 +181,12 @@ pub fn compute(
         names: team::display_names(records, settings.privacy),
         method: method::method(records, &join),
         join,
+        cohorts,
     };
     // Periods are independent until compared: computed on every core,
     // collected in period order.
     let mut reviews: Vec<Review> = steps.time("periods", || {
-        periods(first_day, as_of.date(), settings, &days_with_data(records))
+        periods
             .into_par_iter()
             .map(|period| review(&shared, Window::new(period, as_of)))
             .collect()
@@ -193,7 +208,8 @@ pub fn compute(
 }
 
 /// What every period's figures share: the records, the join made once,
-/// the step lags over all the data and the reps' shown names.
+/// the step lags over all the data, the reps' shown names and the cohort
+/// curves.
 struct Shared<'a> {
     records: &'a Records,
     settings: &'a Settings,
@@ -202,6 +218,8 @@ struct Shared<'a> {
     lags: [Option<f64>; 6],
     names: HashMap<String, String>,
     method: method::Method,
+    /// The MQL cohort curve of every reviewed period with MQLs.
+    cohorts: Vec<cohort::CohortCurve>,
 }
 
 /// The periods from the first with data to the one holding the cut-off.
@@ -263,6 +281,7 @@ fn review(shared: &Shared, window: Window) -> Review {
     let funnel = funnel::funnel(&records.leads, &records.deals, &window);
     let segments = funnel::segments(&records.leads, &records.deals, join, &window, settings);
     let conversion = conversion::conversions(&records.leads, &join.stages, &shared.lags, &window);
+    let cohort_curves = own_cohorts(&shared.cohorts, &window.period, settings);
     let speed = speed::speed(
         &join.follow_ups,
         &join.stages,
@@ -385,6 +404,7 @@ fn review(shared: &Shared, window: Window) -> Review {
         team: team::team(&join.follow_ups, &window, &settings.sla, &shared.names),
         funnel,
         conversion,
+        cohort_curves,
         segments,
         revenue,
         spend,
@@ -404,6 +424,25 @@ fn review(shared: &Shared, window: Window) -> Review {
         method: shared.method.clone(),
         deal_checks: method::DealChecks::default(),
     }
+}
+
+/// The cohorts a review follows: its own period's MQLs and those of the
+/// three periods before it (a year of quarters), oldest first.
+fn own_cohorts(
+    cohorts: &[cohort::CohortCurve],
+    period: &Period,
+    settings: &Settings,
+) -> Vec<cohort::CohortCurve> {
+    let (kind, fy) = (settings.period, settings.fiscal_year_start);
+    let mut first = period.clone();
+    for _ in 0..3 {
+        first = first.previous(kind, fy);
+    }
+    cohorts
+        .iter()
+        .filter(|c| first.start <= c.start && c.start <= period.start)
+        .cloned()
+        .collect()
 }
 
 /// Rep-weeks under the reps' shown names (`[privacy] owners`), sorted by

@@ -1,7 +1,9 @@
 //! Chart data: a review's figures turned into the charts' input structs,
 //! and the chart that goes with each section of the review page.
 
-use super::sections::{channel_label, function_label, team_rows_shown};
+use super::sections::{
+    channel_label, function_label, funnel_stages, plan_measures, team_rows_shown,
+};
 use super::table::Table;
 use crate::charts::{self, Side};
 use crate::config::Settings;
@@ -20,6 +22,8 @@ pub struct SectionChart {
     shown: fn(&Review) -> bool,
     /// Left out of print, so the printed review stays within ten pages.
     pub screen_only: bool,
+    /// How to read the chart, said under it ("" for nothing to add).
+    note: &'static str,
 }
 
 impl SectionChart {
@@ -28,13 +32,18 @@ impl SectionChart {
         self.alt.replace("{period}", &review.period.label)
     }
 
+    /// How to read the chart, for the review's period.
+    pub fn note(&self, review: &Review) -> Option<String> {
+        (!self.note.is_empty()).then(|| self.note.replace("{period}", &review.period.label))
+    }
+
     /// The chart as SVG.
     pub fn draw(&self, review: &Review, settings: &Settings) -> String {
         (self.draw)(review, settings)
     }
 }
 
-const SECTION_CHARTS: [SectionChart; 7] = [
+const SECTION_CHARTS: [SectionChart; 9] = [
     SectionChart {
         section: Section::Balance,
         file: "queue.svg",
@@ -43,6 +52,7 @@ const SECTION_CHARTS: [SectionChart; 7] = [
         draw: |r, _| charts::queue_by_age(&queue(r)),
         shown: |_| true,
         screen_only: false,
+        note: "",
     },
     SectionChart {
         section: Section::Balance,
@@ -52,15 +62,27 @@ const SECTION_CHARTS: [SectionChart; 7] = [
         draw: |r, _| charts::capacity_evidence(&capacity(r)),
         shown: |r| !r.balance.rep_weeks.is_empty(),
         screen_only: true,
+        note: "",
     },
     SectionChart {
         section: Section::Funnel,
         file: "funnel.svg",
-        csv: "conversion.csv",
-        alt: "Funnel of {period}: leads, MQLs, SQLs, opportunities and won deals, with the conversion between stages",
+        csv: "funnel.csv",
+        alt: "Funnel of {period}: the period's MQLs and how many of them reached SQL, opportunity and won by the cut-off",
         draw: |r, _| charts::funnel(&funnel(r)),
         shown: |_| true,
         screen_only: false,
+        note: "",
+    },
+    SectionChart {
+        section: Section::Funnel,
+        file: "cohort-curves.svg",
+        csv: "cohort-curves.csv",
+        alt: "Share of the MQLs won by days since MQL, one line for {period}'s MQLs and one for each of the periods before it",
+        draw: |r, _| charts::cohort_curves(&cohorts(r)),
+        shown: |r| !r.cohort_curves.is_empty(),
+        screen_only: true,
+        note: "The MQLs of {period} and of the periods before it, followed day by day since MQL: a day counts only the MQLs that had been MQLs that long by the cut-off, and a line ends when fewer than half of its MQLs had.",
     },
     SectionChart {
         section: Section::FollowUp,
@@ -70,6 +92,7 @@ const SECTION_CHARTS: [SectionChart; 7] = [
         draw: |r, s| charts::speed_bands(&speed(r, s)),
         shown: |_| true,
         screen_only: false,
+        note: "",
     },
     SectionChart {
         section: Section::Spend,
@@ -79,6 +102,7 @@ const SECTION_CHARTS: [SectionChart; 7] = [
         draw: |r, _| charts::channel_spend(&channels(r)),
         shown: |_| true,
         screen_only: false,
+        note: "",
     },
     SectionChart {
         section: Section::Pipeline,
@@ -88,6 +112,7 @@ const SECTION_CHARTS: [SectionChart; 7] = [
         draw: |r, _| charts::revenue_by_function(&revenue(r)),
         shown: |_| true,
         screen_only: false,
+        note: "",
     },
     SectionChart {
         section: Section::Hours,
@@ -97,6 +122,17 @@ const SECTION_CHARTS: [SectionChart; 7] = [
         draw: |r, _| charts::hours_by_function(&hours(r)),
         shown: |r| r.investment.hours.total > 0.0,
         screen_only: false,
+        note: "",
+    },
+    SectionChart {
+        section: Section::Plan,
+        file: "plan-check.svg",
+        csv: "plan-check.csv",
+        alt: "The previous review's plan for {period} against the result: MQLs a week, reps and won revenue, each as a share of its plan",
+        draw: |r, _| charts::plan_check(&plan_check(r)),
+        shown: |r| r.plan.check.is_some(),
+        screen_only: true,
+        note: "",
     },
 ];
 
@@ -114,27 +150,76 @@ fn side(function: Function) -> Side {
     }
 }
 
+/// The funnel on the headline's basis (see [`funnel_stages`]).
 fn funnel(review: &Review) -> charts::FunnelChart {
-    let f = &review.funnel;
-    let stages = [
-        ("New leads", f.leads),
-        ("MQLs", f.mqls),
-        ("SQLs", f.sqls),
-        ("Opportunities", f.opportunities),
-        ("Won", f.won),
-    ];
+    let funnel = funnel_stages(review);
+    let label = &review.period.label;
     charts::FunnelChart {
-        // Events in the period, all sources: "SQLs 46% of MQLs" here is
-        // not the cohort MQL → SQL conversion of the headline.
-        title: format!(
-            "Funnel, {}: stage entries in the period (not cohorts)",
-            review.period.label
-        ),
-        stages: stages
+        title: if funnel.cohort {
+            format!("The MQLs of {label}: how far they got by the cut-off")
+        } else {
+            format!("Funnel, {label}: stage entries in the period")
+        },
+        stages: funnel
+            .stages
             .iter()
             .map(|(label, count)| charts::FunnelStage {
                 label: label.to_string(),
                 count: *count,
+            })
+            .collect(),
+        shares_of_first: funnel.cohort,
+    }
+}
+
+/// The MQL cohort curves, to won. A line ends at the last day at least
+/// half its cohort had been observed, so its end does not rest on the
+/// few oldest MQLs of a young cohort (the CSV has every observed day).
+fn cohorts(review: &Review) -> charts::CohortCurvesChart {
+    use crate::metrics::cohort::{CURVE_DAYS, CURVE_STEP_DAYS};
+    let lines = review
+        .cohort_curves
+        .iter()
+        .map(|c| charts::CohortLine {
+            label: c.period.clone(),
+            points: c
+                .days
+                .iter()
+                .take_while(|d| d.observed * 2 >= c.mqls)
+                .filter_map(|d| Some((d.day, d.won_share? * 100.0)))
+                .collect(),
+            current: c.period == review.period.label,
+        })
+        .collect();
+    charts::CohortCurvesChart {
+        title: format!(
+            "MQLs won by days since MQL, cohorts up to {}",
+            review.period.label
+        ),
+        measure: "Share of the MQLs won".into(),
+        step_days: CURVE_STEP_DAYS as u32,
+        max_day: CURVE_DAYS,
+        lines,
+    }
+}
+
+/// Last review's plan for this period against the result.
+fn plan_check(review: &Review) -> charts::PlanCheckChart {
+    let planned_in = review.plan.check.as_ref().map(|k| k.planned_in.as_str());
+    charts::PlanCheckChart {
+        title: format!(
+            "{}'s plan for {} against the result",
+            planned_in.unwrap_or("The last review"),
+            review.period.label
+        ),
+        measures: plan_measures(review)
+            .into_iter()
+            .zip([Side::Marketing, Side::Sales, Side::Unknown])
+            .map(|(m, side)| charts::PlanMeasure {
+                label: m.measure,
+                figures: format!("{} planned, {} actual", m.planned, m.actual),
+                ratio: m.ratio,
+                side,
             })
             .collect(),
     }

@@ -112,6 +112,7 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
         alt,
         csv: csv.map(|c| format!("{root}{c}")),
         screen_only: false,
+        note: None,
     };
     let rejections = view::rejections_table(input.ledger);
     ReviewPage {
@@ -144,10 +145,7 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
             root,
         )
         .for_section(Section::Funnel, review, root)
-        .with_note(format!(
-            "Each stage counts the leads whose stage date falls in {}.",
-            review.period.label
-        )),
+        .with_note(sections::funnel_basis(review)),
         speed: section(
             sections::speed(review, input.settings),
             sections::follow_up_tables(review),
@@ -178,7 +176,11 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
             root,
         )
         .for_section(Section::Pipeline, review, root),
-        plan: section(sections::plan(review, input.settings), vec![], root),
+        plan: section(sections::plan(review, input.settings), vec![], root).for_section(
+            Section::Plan,
+            review,
+            root,
+        ),
         plan_period: review.plan.period.clone(),
         comparison: sections::comparison_tables(review)
             .first()
@@ -273,6 +275,7 @@ impl SectionView {
                 alt: c.alt(review),
                 csv: Some(format!("{root}{}", c.csv)),
                 screen_only: c.screen_only,
+                note: c.note(review),
             })
             .collect();
         self.missing = view::missing_data(name, review);
@@ -385,12 +388,14 @@ fn index_files(
                 .into(),
             csv: None,
             screen_only: false,
+            note: None,
         },
         spend_chart: ChartView {
             src: "spend-revenue.svg".into(),
             alt: "Ad spend against won revenue by period".into(),
             csv: Some("spend-revenue.csv".into()),
             screen_only: false,
+            note: None,
         },
     };
     files.insert(
@@ -413,10 +418,12 @@ fn summary(review: &Review, publication: Option<&crate::publish::Publication>) -
         headlines: [0, 5]
             .iter()
             .map(|&i| {
-                format!(
-                    "{}: {} ({})",
-                    headlines[i].label, headlines[i].value, headlines[i].change
-                )
+                let h = &headlines[i];
+                match h.change.as_str() {
+                    // The first review: nothing to compare with.
+                    "" => format!("{}: {}", h.label, h.value),
+                    change => format!("{}: {} ({change})", h.label, h.value),
+                }
             })
             .collect(),
         published: publication.map(publication::published_on),

@@ -21,6 +21,8 @@ pub struct ChartView {
     /// Shown on screen only, left out of print (the printed review stays
     /// within ten pages).
     pub screen_only: bool,
+    /// How to read the chart, under it; `None` when its title says it.
+    pub note: Option<String>,
 }
 
 /// One headline figure with its comparisons and target.
@@ -363,10 +365,9 @@ pub fn headlines(review: &Review) -> Vec<Headline> {
                 value: value
                     .map(|v| unit_value(h.unit, v, &review.currency))
                     .unwrap_or_else(|| "not available".into()),
-                change: change(review.comparison.previous.as_ref(), spec.key)
-                    .unwrap_or_else(|| "no earlier review to compare".into()),
-                // Without a review a year earlier the page says so once,
-                // under the tiles ([`year_ago_note`]).
+                // Without an earlier review (or one a year earlier) the
+                // page says so once, under the tiles ([`year_ago_note`]).
+                change: change(review.comparison.previous.as_ref(), spec.key).unwrap_or_default(),
                 year_ago: change(review.comparison.year_ago.as_ref(), spec.key).unwrap_or_default(),
                 target: target.map(|t| {
                     format!(
@@ -383,13 +384,14 @@ pub fn headlines(review: &Review) -> Vec<Headline> {
 }
 
 /// Said once under the headline tiles when no review a year earlier
-/// exists.
+/// exists, or no earlier review at all.
 pub fn year_ago_note(review: &Review) -> Option<String> {
-    review
-        .comparison
-        .year_ago
-        .is_none()
-        .then(|| "No review a year earlier to compare.".into())
+    let c = &review.comparison;
+    match (&c.previous, &c.year_ago) {
+        (None, None) => Some("No earlier review to compare.".into()),
+        (Some(_), None) => Some("No review a year earlier to compare.".into()),
+        (_, Some(_)) => None,
+    }
 }
 
 fn status_class(status: Status) -> &'static str {

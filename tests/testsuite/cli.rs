@@ -66,6 +66,7 @@ fn verbose_shows_each_stage_and_its_steps_in_order() {
             "· activities",
             "metrics",
             "· join",
+            "· cohorts",
             "· lags",
             "· periods",
             "render",

@@ -26,3 +26,4 @@ mod safety;
 mod salesforce;
 mod time_logs;
 mod tiny;
+mod views;

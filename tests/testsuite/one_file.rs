@@ -63,7 +63,7 @@ fn each_review_links_its_brief_and_its_one_file_version() {
         "<h1>Sales and marketing balance brief, 2026-Q3</h1>",
         "Leads outrun follow-up</span> <span class=\"tilt\">tilt +0.43</span>",
         // A headline with both comparisons and its target.
-        "<th scope=\"row\">Won revenue</th><td class=\"num\">$504,802</td><td>+106% on 2026-Q2</td><td></td><td>target $450,000: met</td>",
+        "<th scope=\"row\">Won revenue</th><td class=\"num\">$504,802</td><td>+106% on 2026-Q2</td><td>–</td><td>target $450,000: met</td>",
         "<strong>Recommendation:</strong>",
         "src=\"balance.svg\"",
         "src=\"weekly-flow.svg\"",
