@@ -32,7 +32,7 @@ pub fn comparison_tables(review: &Review) -> Vec<Grid> {
             &format!("Change on {year_label}"),
         ],
     )
-    .note("Changes are relative (%) for counts, amounts, hours and ratios, in percentage points for shares, and differences for the tilt. The CSV holds relative changes as fractions (1 = +100%).");
+    .note("Changes are relative (%) for counts and amounts, in percentage points for shares, and differences in the figure's own unit for durations, rates, multiples and the tilt: a wait up 1,000% says less than the two waits. The CSV holds relative changes as fractions (1 = +100%) and differences in the unit of the figure (hours for durations).");
     for h in HEADLINES {
         let p = prev.and_then(|a| a.figures.get(&h.key));
         let y = year.and_then(|a| a.figures.get(&h.key));
@@ -62,6 +62,24 @@ pub fn unit_value(unit: Unit, value: f64, currency: &str) -> String {
     }
 }
 
+/// A difference of levels with its sign, in the figure's own unit:
+/// `−8.4 days`, `+1.7×`, `−19.78`, `+0.43`.
+fn signed_level(unit: Unit, difference: f64) -> String {
+    let size = match unit {
+        Unit::Hours => duration_hours(difference.abs()),
+        Unit::Times => factor(difference.abs()),
+        _ => format!("{:.2}", difference.abs()),
+    };
+    let shows_zero = !size.chars().any(|c| c.is_ascii_digit() && c != '0');
+    if shows_zero {
+        size
+    } else if difference < 0.0 {
+        format!("−{size}")
+    } else {
+        format!("+{size}")
+    }
+}
+
 fn unit_name(unit: Unit) -> &'static str {
     match unit {
         Unit::Count => "count",
@@ -84,11 +102,29 @@ fn change_cell(change: Option<&Change>) -> Cell {
     };
     match (c.unit, c.before) {
         (Unit::Share, _) => optional(c.change, signed_points),
-        (Unit::Tilt, _) => optional(c.change, |v| format!("{v:+.2}")),
+        (Unit::Tilt | Unit::Hours | Unit::Ratio | Unit::Times, _) => {
+            optional(c.change, |v| signed_level(c.unit, v))
+        }
         (_, Some(b)) if b == 0.0 && c.value.is_some() => Cell {
             shown: "was 0".into(),
             raw: String::new(),
         },
         _ => optional(c.relative, signed_percent),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_multiples_and_rates_change_in_levels() {
+        assert_eq!(signed_level(Unit::Hours, 18.2 - 220.8), "−8.4 days");
+        assert_eq!(signed_level(Unit::Hours, 0.5), "+30 min");
+        assert_eq!(signed_level(Unit::Times, 2.6 - 0.9), "+1.7×");
+        assert_eq!(signed_level(Unit::Ratio, 34.24 - 54.02), "−19.78");
+        assert_eq!(signed_level(Unit::Tilt, -0.98), "−0.98");
+        assert_eq!(signed_level(Unit::Times, 0.01), "0.0×");
+        assert_eq!(signed_level(Unit::Ratio, -0.001), "0.00");
     }
 }
