@@ -16,9 +16,11 @@
 //! is a row start.
 //!
 //! A text with no such field near the cut (no quotes at all, or only empty
-//! quoted cells) leaves both answers standing: the split is then a guess
-//! that the cut is outside quotes, which the chunked reader checks (see
-//! [`super::chunks`]): its results never depend on a guess being right.
+//! quoted cells) leaves both answers standing: the row start is then a
+//! guess that the cut is outside quotes, which the chunked reader settles
+//! by counting the quotes before the cut ([`row_start_known`]). Whatever
+//! is found, the chunked reader checks it (see [`super::chunks`]): its
+//! results never depend on a cut being right.
 
 /// A row start found after a cut, as offsets into the bytes searched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,13 +117,34 @@ pub fn row_start(bytes: &[u8], delimiter: u8) -> Option<RowStart> {
         (false, false) => (outside, false),
         (true, true) => return None,
     };
-    let at = reading.row_start?;
-    let crlf = at >= 2 && bytes[at - 2] == b'\r';
-    Some(RowStart {
-        row_end: if crlf { at - 1 } else { at },
-        at,
-        certain,
-    })
+    reading.row_start.map(|at| RowStart::of(bytes, at, certain))
+}
+
+/// The first row start in `bytes`, read from a cut known to be inside
+/// quotes or outside (counted from the start of the text).
+pub fn row_start_known(bytes: &[u8], in_quotes: bool) -> Option<RowStart> {
+    let mut reading = Reading::new(in_quotes);
+    for i in memchr::memchr2_iter(b'"', b'\n', bytes) {
+        match bytes[i] {
+            b'"' => reading.in_quotes = !reading.in_quotes,
+            _ => reading.newline(bytes, i),
+        }
+        if let Some(at) = reading.row_start {
+            return Some(RowStart::of(bytes, at, true));
+        }
+    }
+    None
+}
+
+impl RowStart {
+    fn of(bytes: &[u8], at: usize, certain: bool) -> RowStart {
+        let crlf = at >= 2 && bytes[at - 2] == b'\r';
+        RowStart {
+            row_end: if crlf { at - 1 } else { at },
+            at,
+            certain,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -160,6 +183,16 @@ mod tests {
     fn without_quotes_the_row_start_is_a_guess() {
         assert_eq!(found("3,Zoe\n4,Ann\n"), Some((6, 6, false)));
         assert_eq!(found("3,Zoe"), None, "no row starts in the bytes read");
+    }
+
+    #[test]
+    fn with_the_quotes_counted_the_row_start_is_known() {
+        let text = "note\nmore\",x\n\"a\"\n";
+        let known = |in_quotes| row_start_known(text.as_bytes(), in_quotes).map(|r| r.at);
+        assert_eq!(found("note\nmore\n"), Some((5, 5, false)), "a guess");
+        assert_eq!(known(false), Some(5));
+        // Inside a cell: `more` is in it, and the quote after closes it.
+        assert_eq!(known(true), Some(13));
     }
 
     #[test]
@@ -227,13 +260,18 @@ mod tests {
     }
 
     proptest! {
-        /// Issue 13: whatever the cut, a row start found for certain is a
-        /// row's first byte, the CSV reader ends the row before where it
-        /// says, and the two sides read apart give the records of the whole.
+        /// Issue 13: whatever the cut, a row start found for certain, or
+        /// with the quotes before the cut counted, is a row's first byte;
+        /// the CSV reader ends the row before where it says, and the two
+        /// sides read apart give the records of the whole.
         #[test]
         fn a_certain_row_start_is_where_a_row_starts((text, starts) in text(), cut in 0..2000usize) {
             let bytes = text.as_bytes();
             let cut = cut % bytes.len();
+            let in_quotes = bytes[..cut].iter().filter(|&&b| b == b'"').count() % 2 == 1;
+            if let Some(known) = row_start_known(&bytes[cut..], in_quotes) {
+                prop_assert!(starts.contains(&(cut + known.at)), "{} is no row start", cut + known.at);
+            }
             let Some(found) = row_start(&bytes[cut..], b',') else {
                 return Ok(());
             };

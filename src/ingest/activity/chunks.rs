@@ -9,17 +9,17 @@
 //!
 //! A part is read as the whole file would be, from its start, and the rows
 //! of the part before are read until one ends exactly where the part
-//! starts. If none does (the part's start was a guess, and wrong: the cut
-//! fell inside a quoted cell), that part reads on into the next one's, and
-//! the part whose start was never reached is dropped. So every row is read
-//! once, as in one pass over the file, whatever the cuts.
+//! starts. If none does (the cut was wrong: a file that breaks the quoting
+//! rules can mislead the search), that part reads on into the next one's,
+//! and the part whose start was never reached is dropped. So every row is
+//! read once, as in one pass over the file, whatever the cuts.
 //!
 //! Only data rows are cut: the header and preamble were read before, and
 //! footer lines are rows the profiles skip one by one. Each part counts
 //! lines from its own start, so its rejections are moved down by the lines
 //! of the parts before it.
 
-use super::boundary::{self, RowStart};
+use super::boundary;
 use super::{Fold, Targets};
 use crate::config::Settings;
 use crate::ingest::formats::ColumnFormats;
@@ -293,25 +293,53 @@ fn plan(file: &FileContext, chunking: Chunking) -> Option<Plan> {
         if cuts.last().is_some_and(|cut| cut.at > at) {
             continue;
         }
-        if let Some(cut) = cut_after(&mut raw, at, file.sniffed.delimiter) {
+        if let Some(cut) = cut_after(&mut raw, data_start, at, file.sniffed.delimiter) {
             cuts.push(cut);
         }
     }
     (!cuts.is_empty()).then_some(Plan { data_start, cuts })
 }
 
-/// The first row start after the byte at `at`.
-fn cut_after(raw: &mut File, at: u64, delimiter: u8) -> Option<Cut> {
+/// The first row start after the byte at `at`. Where the bytes near the
+/// cut leave it open whether the cut is inside quotes (no quoted field
+/// there tells), the quotes from the first data row on are counted: only
+/// a long quoted cell with no quote near the cut costs that pass, and no
+/// part then starts inside a cell (it would read the cell's lines as rows
+/// before its results were dropped).
+fn cut_after(raw: &mut File, data_start: u64, at: u64, delimiter: u8) -> Option<Cut> {
+    let window = read_window(raw, at)?;
+    let mut found = boundary::row_start(&window, delimiter)?;
+    if !found.certain {
+        let in_quotes = quotes_between(raw, data_start, at)? % 2 == 1;
+        found = boundary::row_start_known(&window, in_quotes)?;
+    }
+    Some(Cut {
+        row_end: at + found.row_end as u64,
+        at: at + found.at as u64,
+    })
+}
+
+fn read_window(raw: &mut File, at: u64) -> Option<Vec<u8>> {
     raw.seek(SeekFrom::Start(at)).ok()?;
     let mut window = Vec::with_capacity(WINDOW as usize);
     raw.take(WINDOW).read_to_end(&mut window).ok()?;
-    let RowStart {
-        row_end, at: start, ..
-    } = boundary::row_start(&window, delimiter)?;
-    Some(Cut {
-        row_end: at + row_end as u64,
-        at: at + start as u64,
-    })
+    Some(window)
+}
+
+/// The `"` bytes in the file from `from` to `to`.
+fn quotes_between(raw: &mut File, from: u64, to: u64) -> Option<u64> {
+    raw.seek(SeekFrom::Start(from)).ok()?;
+    let mut text = BufReader::with_capacity(1024 * 1024, raw.take(to - from));
+    let mut quotes = 0;
+    loop {
+        let block = text.fill_buf().ok()?;
+        if block.is_empty() {
+            return Some(quotes);
+        }
+        quotes += block.iter().filter(|&&b| b == b'"').count() as u64;
+        let read = block.len();
+        text.consume(read);
+    }
 }
 
 #[cfg(test)]

@@ -58,8 +58,6 @@ struct Export {
     rejected_lines: Vec<u64>,
     data_rows: u64,
     skipped_lines: u64,
-    /// The byte range of a cell written to be cut inside, if any.
-    long_cell: Option<std::ops::Range<usize>>,
 }
 
 impl Export {
@@ -73,7 +71,6 @@ impl Export {
             rejected_lines: Vec::new(),
             data_rows: 0,
             skipped_lines: 2,
-            long_cell: None,
         };
         for i in 0..rows {
             export.row(i, None);
@@ -249,42 +246,86 @@ fn a_rejection_after_the_cut_names_its_line_in_the_file() {
     assert_eq!(lines, export.rejected_lines);
 }
 
-/// A cut inside a quoted cell too long to see its end from the cut is a
-/// guess, and a wrong one: the part before reads on past it, and the part
-/// that started there is dropped.
-#[test]
-fn a_wrong_guess_is_read_past() {
-    let dir = tempfile::tempdir().expect("temp dir");
+/// An export with a quoted cell longer than the bytes read at a cut, and
+/// the range of that cell.
+fn export_with_a_long_cell() -> (Export, std::ops::Range<usize>) {
     let mut export = Export::new(20);
     export.text.truncate(export.text.len() - 2);
     export.skipped_lines -= 2;
-    let long: String = (0..6_000)
+    let long: String = (0..1_500)
         .map(|i| format!("note line {i:05}: {}\n", "x".repeat(90)))
         .collect();
     let start = export.text.len();
     export.row(20, Some(&long));
-    export.long_cell = Some(start..export.text.len());
-    for i in 21..3000 {
+    let cell = start..export.text.len();
+    for i in 21..1500 {
         export.row(i, None);
     }
+    (export, cell)
+}
+
+/// Near a cut inside a quoted cell too long to see its end from there,
+/// nothing tells whether the cut is inside quotes: the quotes before it
+/// are counted, and no part starts inside the cell.
+#[test]
+fn no_part_starts_inside_a_long_quoted_cell() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (export, cell) = export_with_a_long_cell();
     let path = export.write(dir.path());
-    let cell = export.long_cell.clone().expect("written");
-    let cuts = cuts(&path, 4);
-    let inside = |cut: &Cut| cell.contains(&(cut.at as usize));
-    assert_eq!(
-        cuts.iter().map(inside).collect::<Vec<_>>(),
-        [true, true, false]
-    );
+    // The cut at 1/4 falls inside the cell, more than the bytes read from
+    // its end; the one at 2/4 near its end; the one at 3/4 after it.
+    let cuts: Vec<u64> = cuts(&path, 4).iter().map(|c| c.at).collect();
+    assert_eq!(cuts.len(), 2, "{cuts:?}, the cell ends at {}", cell.end);
+    assert!(cuts.iter().all(|&at| at >= cell.end as u64));
     let records = targets_records();
     let whole = read_in_parts(&path, &records, 1);
-    assert_eq!(whole.1.rows_read, 3000);
-    for parts in [2, 3, 4] {
+    assert_eq!(whole.1.rows_read, 1500);
+    for parts in [2, 4] {
         assert_eq!(
             read_in_parts(&path, &records, parts),
             whole,
             "{parts} parts"
         );
     }
+}
+
+/// A wrong cut (inside the cell) is read past: the first part reads on
+/// to the end and the part that started there is dropped.
+#[test]
+fn a_wrong_cut_is_read_past() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (export, cell) = export_with_a_long_cell();
+    let path = export.write(dir.path());
+    let records = targets_records();
+    let (whole, whole_ledger) = read_in_parts(&path, &records, 1);
+    let inside = cell.start + export.text[cell.clone()].find('\n').expect("lines") + 1;
+    let targets = Targets::new(&records, None, None);
+    let (activity, ledger, joined) = with_context(&path, |file, reader| {
+        let wrong = Cut {
+            row_end: inside as u64,
+            at: inside as u64,
+        };
+        let plan = Plan {
+            data_start: file.sniffed.data_start,
+            cuts: vec![wrong],
+        };
+        let (plan, later) = plan.open(file).expect("opened");
+        let settings = Settings::default();
+        let parts = Parts {
+            plan: &plan,
+            file,
+            settings: &settings,
+            targets: &targets,
+        };
+        let mut ledger = FileLedger::new(String::new());
+        let (activity, joined) = parts.read(reader, later, &mut ledger);
+        (activity, ledger, joined)
+    });
+    assert_eq!(joined, 1);
+    assert_eq!(activity, whole);
+    assert_eq!(ledger.rejections, whole_ledger.rejections);
+    assert_eq!(ledger.rows_read, whole_ledger.rows_read);
+    assert_eq!(ledger.rows_used, whole_ledger.rows_used);
 }
 
 /// Other encodings and short files are read whole.
