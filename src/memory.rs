@@ -16,3 +16,15 @@ pub fn return_large_blocks_promptly() {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
     }
 }
+
+/// Gives the free memory of every thread's heap back to the system. The
+/// threads that read one activity export in parts each allocate their
+/// row buffers from a heap of their own, which keeps its freed pages after
+/// the threads end, into the metrics stage (about 2 MiB at 1M leads).
+pub fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only walks the allocator's own free lists.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}

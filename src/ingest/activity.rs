@@ -18,6 +18,9 @@ use crate::model::{Activity, LeadActivity, LeadIndex, Outcome, Records, Stamp, T
 use chrono::{Duration, NaiveDateTime};
 use rustc_hash::FxHashMap;
 
+mod boundary;
+pub(super) mod chunks;
+
 /// What touches are folded against: the leads and won deals of every
 /// other file, read first.
 pub struct Targets<'a> {

@@ -128,6 +128,11 @@ impl Lines {
         }
     }
 
+    /// The last line of the last record placed (0 before the first).
+    pub fn last_line(&self) -> u64 {
+        self.last_line
+    }
+
     /// Blank lines after the last record, once the stream is exhausted.
     pub fn trailing_blank(&self) -> u64 {
         let seen = self.seen.borrow();

@@ -141,10 +141,11 @@ impl ActivityRead<'_> {
         deferred: &[(usize, &std::path::PathBuf)],
         ledger: &mut Ledger,
     ) -> crate::model::Activity {
+        let chunking = activity::chunks::Chunking::for_files(deferred.len());
         let folded: Vec<Option<(Records, FileLedger)>> = deferred
             .par_iter()
             .map(|(_, path)| {
-                let fold = Touches::Fold(self.targets);
+                let fold = Touches::Fold(self.targets, chunking);
                 let result = read_file_as(self.input, path, self.settings, fold)?;
                 self.progress.file_read(&result.1.path, file_size(path));
                 Some(result)
@@ -168,8 +169,9 @@ pub(super) enum Touches<'a> {
     Keep,
     /// Does not read an activity export at all (`read_file_as` gives `None`).
     Defer,
-    /// Folds them into [`Records::activity`] as they are read.
-    Fold(&'a activity::Targets<'a>),
+    /// Folds them into [`Records::activity`] as they are read, a large
+    /// export in parts side by side.
+    Fold(&'a activity::Targets<'a>, activity::chunks::Chunking),
 }
 
 fn append(all: &mut Records, more: Records) {

@@ -109,7 +109,7 @@ fn read_into(
             return Ok(Read::Deferred);
         }
         Touches::Defer => None,
-        Touches::Fold(targets) => Some(activity::Fold::new(targets)),
+        Touches::Fold(targets, chunking) => Some((targets, chunking)),
     };
     ledger.profile = Some(sniffed.matched.profile.name.to_string());
     ledger.skipped(sniffed.header_line);
@@ -124,8 +124,15 @@ fn read_into(
         forced_date_order: forced,
         max_expanded_bytes: settings.max_expanded_bytes,
         stated: spread::stated_range(&sniffed.preamble),
+        plain: decoded.container == decode::Container::Plain
+            && decoded.encoding == encoding_rs::UTF_8,
     };
-    read_rows(reader, &file, settings, fold, records, ledger);
+    match fold {
+        Some((targets, chunking)) => activity::chunks::read_folded(
+            reader, &file, settings, targets, chunking, records, ledger,
+        ),
+        None => read_rows(reader, &file, settings, None, records, ledger),
+    }
     profiles::finish_file(sniffed.matched.profile, records, file.stated);
     Ok(Read::Whole)
 }
@@ -191,6 +198,9 @@ pub(super) struct FileContext<'a> {
     pub(super) max_expanded_bytes: u64,
     /// The date range the preamble states.
     pub(super) stated: Option<spread::StatedRange>,
+    /// Whether the text read is the file's own bytes (UTF-8, not
+    /// compressed), so that it can be read from any offset.
+    pub(super) plain: bool,
 }
 
 /// Rows read ahead to decide each column's date order before any row is

@@ -9,7 +9,7 @@ use super::{activity, formats, lines, repeats};
 use crate::config::Settings;
 use crate::ledger::FileLedger;
 use crate::model::Records;
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 use std::sync::mpsc::{Receiver, Sender, SyncSender};
 
 /// One row as read: its first line in the file, the blank lines before it,
@@ -50,10 +50,9 @@ impl RowSource {
         }
     }
 
-    /// The next row; `None` at the end. A row that cannot be read (invalid
-    /// text, broken quoting) comes back as an error.
     /// Reads the next row into `row` (reusing its record's memory); `false`
-    /// at the end.
+    /// at the end. A row that cannot be read (invalid text, broken quoting)
+    /// comes back with its error.
     fn next_row(&mut self, row: &mut ReadRow) -> bool {
         let result = self.csv.read_record(&mut row.record);
         if let Ok(false) = result {
@@ -93,70 +92,211 @@ pub(super) fn read_rows(
     records: &mut Records,
     ledger: &mut FileLedger,
 ) {
+    let part = Part {
+        stops: &[],
+        formats: None,
+    };
+    read_part(reader, file, settings, part, fold, records, ledger);
+}
+
+/// What sets one part of a file apart from the whole (see
+/// [`super::activity::chunks`]): where its reading may stop, and the
+/// column formats when the whole file's first rows decided them.
+#[derive(Clone, Copy)]
+pub(super) struct Part<'p> {
+    /// Offsets from the part's start where a row may end and the next
+    /// part start, in order. The part ends after the first row that ends
+    /// exactly at one of them; a row that ends past one overruns it, and
+    /// the part goes on to the next.
+    pub(super) stops: &'p [u64],
+    /// `None`: decided from the part's own first rows (the whole file).
+    pub(super) formats: Option<&'p formats::ColumnFormats>,
+}
+
+/// How reading a file, or a part of it, ended.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct RowsEnd {
+    /// The stop the reading ended at, as an index into [`Part::stops`],
+    /// and the lines read up to it; `None` at the end of the text or at a
+    /// row that stops the reading (a read error).
+    pub(super) stopped: Option<(usize, u64)>,
+    /// Blank lines after the last row, at the end of the text.
+    pub(super) trailing_blank: u64,
+}
+
+/// [`read_rows`] for a part of a file: reads from `reader` (at the part's
+/// start) up to one of the part's stops or the end, and says which.
+pub(super) fn read_part(
+    reader: Box<dyn BufRead + Send>,
+    file: &FileContext,
+    settings: &Settings,
+    part: Part,
+    fold: Option<activity::Fold>,
+    records: &mut Records,
+    ledger: &mut FileLedger,
+) -> RowsEnd {
     std::thread::scope(|scope| {
         let (full_sender, full) = std::sync::mpsc::sync_channel(4);
         let (empty_sender, empty) = std::sync::mpsc::channel();
         let sniffed = file.sniffed;
-        let producer = scope.spawn(move || split_rows(reader, sniffed, full_sender, empty));
-        parse_rows(full, empty_sender, file, settings, fold, records, ledger);
-        ledger.skipped(producer.join().unwrap_or(0));
-    });
+        let stops = part.stops;
+        let producer = scope.spawn(move || split_rows(reader, sniffed, stops, full_sender, empty));
+        let channel = (full, empty_sender);
+        parse_rows(channel, file, settings, part.formats, fold, records, ledger);
+        let end = producer.join().unwrap_or_default();
+        ledger.skipped(end.trailing_blank);
+        end
+    })
 }
 
-/// The reading side: fills batches with rows and sends them; returns the
-/// blank lines after the last row. Stops at a read error or when the
-/// parser hangs up.
+/// The stops of a part not yet passed.
+struct Stops<'p> {
+    ends: &'p [u64],
+    next: usize,
+}
+
+impl Stops<'_> {
+    /// The stop a row ending at `end` ends the part at, if any; passes
+    /// the stops it overruns.
+    fn reached(&mut self, end: u64) -> Option<usize> {
+        while let Some(&stop) = self.ends.get(self.next) {
+            if end < stop {
+                return None;
+            }
+            self.next += 1;
+            if end == stop {
+                return Some(self.next - 1);
+            }
+        }
+        None
+    }
+}
+
+/// The reading side: fills batches with rows and sends them; returns how
+/// the reading ended. Stops at a read error, at a stop, or when the parser
+/// hangs up.
 fn split_rows(
     reader: Box<dyn BufRead + Send>,
     sniffed: &Sniffed,
+    stops: &[u64],
     full: SyncSender<Batch>,
     empty: Receiver<Batch>,
-) -> u64 {
+) -> RowsEnd {
     let mut source = RowSource::new(reader, sniffed);
+    let mut stops = Stops {
+        ends: stops,
+        next: 0,
+    };
     loop {
         let mut batch = empty.try_recv().unwrap_or_default();
-        batch.resize_with(BATCH_ROWS, ReadRow::default);
-        let mut filled = 0;
-        while filled < BATCH_ROWS && source.next_row(&mut batch[filled]) {
-            filled += 1;
-            if batch[filled - 1].is_fatal() {
-                break;
-            }
+        let end = fill_batch(&mut source, &mut batch, &mut stops);
+        if full.send(batch).is_err() {
+            return end.unwrap_or_default();
         }
-        batch.truncate(filled);
-        let last = filled < BATCH_ROWS || batch.last().is_some_and(ReadRow::is_fatal);
-        if full.send(batch).is_err() || last {
-            return source.trailing_blank;
+        if let Some(end) = end {
+            return end;
         }
     }
 }
 
-/// The parsing side: decides the column formats from the first rows, then
-/// turns every row into records or a rejection, folding touches batch by
-/// batch when given a fold.
+/// Fills `batch` with up to [`BATCH_ROWS`] rows; `Some` when the reading
+/// is over, and how.
+fn fill_batch(source: &mut RowSource, batch: &mut Batch, stops: &mut Stops) -> Option<RowsEnd> {
+    batch.resize_with(BATCH_ROWS, ReadRow::default);
+    let mut filled = 0;
+    let mut end = None;
+    while filled < BATCH_ROWS {
+        let row = &mut batch[filled];
+        if !source.next_row(row) {
+            end = Some(RowsEnd {
+                stopped: None,
+                trailing_blank: source.trailing_blank,
+            });
+            break;
+        }
+        filled += 1;
+        if row.is_fatal() {
+            end = Some(RowsEnd::default());
+            break;
+        }
+        if let Some(stop) = stops.reached(source.csv.position().byte()) {
+            let lines = source.lines.last_line();
+            end = Some(RowsEnd {
+                stopped: Some((stop, lines)),
+                trailing_blank: 0,
+            });
+            break;
+        }
+    }
+    batch.truncate(filled);
+    end
+}
+
+/// The column formats the whole file's first rows decide, read from the
+/// start once more: for the parts of a file read side by side, which must
+/// all read dates as reading the file whole would.
+pub(super) fn decided_formats(file: &FileContext) -> formats::ColumnFormats {
+    column_formats(first_rows(file).iter(), file)
+}
+
+/// The rows [`parse_rows`] decides the formats from when reading a whole
+/// file: the first batches, up to [`DATE_SCAN_ROWS`] rows or more.
+fn first_rows(file: &FileContext) -> Vec<ReadRow> {
+    let Ok(decoded) = super::decode::open(file.path, file.max_expanded_bytes) else {
+        return Vec::new();
+    };
+    let mut reader = decoded.reader;
+    let header = (&mut reader).take(file.sniffed.data_start);
+    if std::io::copy(&mut { header }, &mut std::io::sink()).is_err() {
+        return Vec::new();
+    }
+    let mut source = RowSource::new(reader, file.sniffed);
+    let mut stops = Stops { ends: &[], next: 0 };
+    let mut rows = Vec::new();
+    while rows.len() < DATE_SCAN_ROWS {
+        let mut batch = Vec::new();
+        let end = fill_batch(&mut source, &mut batch, &mut stops);
+        rows.append(&mut batch);
+        if end.is_some() {
+            break;
+        }
+    }
+    rows
+}
+
+/// The parsing side: decides the column formats from the first rows
+/// (unless given), then turns every row into records or a rejection,
+/// folding touches batch by batch when given a fold.
 fn parse_rows(
-    full: Receiver<Batch>,
-    empty: Sender<Batch>,
+    (full, empty): (Receiver<Batch>, Sender<Batch>),
     file: &FileContext,
     settings: &Settings,
+    formats: Option<&formats::ColumnFormats>,
     mut fold: Option<activity::Fold>,
     records: &mut Records,
     ledger: &mut FileLedger,
 ) {
     let mut ahead: Vec<Batch> = Vec::new();
-    while ahead.iter().map(Vec::len).sum::<usize>() < DATE_SCAN_ROWS {
-        match full.recv() {
-            Ok(batch) => ahead.push(batch),
-            Err(_) => break,
+    let decided;
+    let formats = match formats {
+        Some(formats) => formats,
+        None => {
+            while ahead.iter().map(Vec::len).sum::<usize>() < DATE_SCAN_ROWS {
+                match full.recv() {
+                    Ok(batch) => ahead.push(batch),
+                    Err(_) => break,
+                }
+            }
+            decided = column_formats(ahead.iter().flatten(), file);
+            ledger.notes.extend(decided.note.clone());
+            &decided
         }
-    }
-    let formats = column_formats(ahead.iter().flatten(), file);
+    };
     let mut repeats = repeats::Repeats::default();
-    ledger.notes.extend(formats.note.clone());
     for batch in ahead.into_iter().chain(full.iter()) {
         let go_on = batch
             .iter()
-            .all(|read| parse_row(read, file, &formats, settings, records, ledger));
+            .all(|read| parse_row(read, file, formats, settings, records, ledger));
         repeats.absorb(records);
         if let Some(fold) = &mut fold {
             fold.take(records);

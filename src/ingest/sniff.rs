@@ -20,6 +20,9 @@ pub struct Sniffed {
     pub delimiter: u8,
     /// The header's line number; data starts on the next line.
     pub header_line: u64,
+    /// Where the data starts: the bytes of the decoded text up to and
+    /// including the header's line.
+    pub data_start: u64,
     /// The non-blank lines before the header, unquoted: report titles and
     /// date ranges (`Campaign report`, `July 1, 2026 - September 30, 2026`).
     pub preamble: Vec<String>,
@@ -47,8 +50,9 @@ pub enum NotRecognised {
 pub fn find_header(reader: &mut dyn BufRead, renames: Renames) -> Result<Sniffed, NotRecognised> {
     let mut nearest: Option<Match> = None;
     let mut preamble = Vec::new();
+    let mut data_start = 0;
     for line_number in 1..=MAX_PREAMBLE_LINES as u64 {
-        let Some(line) = read_line(reader).map_err(NotRecognised::Io)? else {
+        let Some((line, length)) = read_line(reader).map_err(NotRecognised::Io)? else {
             if let Some(matched) = profiles::preamble_only(&preamble) {
                 // The lines read were all preamble: a report of no rows.
                 return Ok(Sniffed {
@@ -56,11 +60,13 @@ pub fn find_header(reader: &mut dyn BufRead, renames: Renames) -> Result<Sniffed
                     header: Header::new([]),
                     delimiter: b'\t',
                     header_line: line_number - 1,
+                    data_start,
                     preamble,
                 });
             }
             return Err(no_profile(nearest, line_number - 1));
         };
+        data_start += length;
         if let Some(kind) = wrong_kind(&line) {
             return Err(NotRecognised::WrongKind(kind));
         }
@@ -73,6 +79,7 @@ pub fn find_header(reader: &mut dyn BufRead, renames: Renames) -> Result<Sniffed
                     header,
                     delimiter,
                     header_line: line_number,
+                    data_start,
                     preamble,
                 });
             }
@@ -99,8 +106,9 @@ fn no_profile(nearest: Option<Match>, lines_read: u64) -> NotRecognised {
     }
 }
 
-/// Reads one line without its line ending, lossily as UTF-8, capped in length.
-fn read_line(reader: &mut dyn BufRead) -> io::Result<Option<String>> {
+/// Reads one line without its line ending, lossily as UTF-8, capped in
+/// length; with the bytes it took from the reader.
+fn read_line(reader: &mut dyn BufRead) -> io::Result<Option<(String, u64)>> {
     let mut bytes = Vec::new();
     let n = reader
         .take(MAX_HEADER_LINE_BYTES)
@@ -111,7 +119,10 @@ fn read_line(reader: &mut dyn BufRead) -> io::Result<Option<String>> {
     while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
         bytes.pop();
     }
-    Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
+    Ok(Some((
+        String::from_utf8_lossy(&bytes).into_owned(),
+        n as u64,
+    )))
 }
 
 fn split(line: &str, delimiter: u8) -> Vec<String> {
