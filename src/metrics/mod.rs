@@ -12,6 +12,7 @@
 pub mod alignment;
 pub mod balance;
 pub mod capacity;
+pub mod cohort;
 pub mod comparison;
 pub mod conversion;
 pub mod efficiency;
@@ -26,6 +27,8 @@ pub mod method;
 pub mod money;
 pub mod pipeline;
 pub mod plan;
+pub mod plan_outlook;
+pub mod plan_weights;
 pub mod queue;
 pub mod reason;
 pub mod speed;
@@ -165,7 +168,7 @@ pub fn compute(
         data_quality,
         lags: steps.time("lags", || conversion::lags(&records.leads, &join.stages)),
         names: team::display_names(records, settings.privacy),
-        method: method::method(records, &join),
+        method: with_stage_fallback(method::method(records, &join), records),
         join,
     };
     // Periods are independent until compared: computed on every core,
@@ -353,6 +356,7 @@ fn review(shared: &Shared, window: Window) -> Review {
     let plan = plan::plan(
         &plan::Inputs {
             leads: &records.leads,
+            follow_ups: &join.follow_ups,
             stages: &join.stages,
             deals: &records.deals,
             mql_to_won_lag: shared.lags[5],
@@ -404,6 +408,12 @@ fn review(shared: &Shared, window: Window) -> Review {
         method: shared.method.clone(),
         deal_checks: method::DealChecks::default(),
     }
+}
+
+/// The method with the plan's stage-weight fallback, where taken.
+fn with_stage_fallback(mut method: method::Method, records: &Records) -> method::Method {
+    method.taken.extend(plan_weights::fallback(&records.deals));
+    method
 }
 
 /// Rep-weeks under the reps' shown names (`[privacy] owners`), sorted by

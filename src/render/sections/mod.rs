@@ -7,12 +7,14 @@ mod balance;
 mod comparison;
 mod figures;
 mod grid;
+mod plan;
 mod tables;
 
 pub use balance::balance;
 pub use comparison::{comparison_tables, unit_value};
-pub use figures::{FigureView, alignment, funnel, hours, plan, revenue, speed, spend};
+pub use figures::{FigureView, alignment, funnel, hours, revenue, speed, spend};
 pub use grid::{Grid, TableView};
+pub use plan::{plan, plan_tables, projection_sentence, range_words};
 pub use tables::{
     all_tables, balance_tables, channel_label, follow_up_tables, function_label, funnel_tables,
     hours_tables, pipeline_tables, spend_tables, team_rows_shown, team_tables,

@@ -33,6 +33,7 @@ pub fn all_tables(review: &Review) -> Vec<Grid> {
         pipeline_tables(review),
         balance_tables(review),
         comparison_tables(review),
+        super::plan::plan_tables(review),
     ]
     .into_iter()
     .flatten()
