@@ -41,14 +41,14 @@ pub fn whole_days(from: Stamp, to: Stamp) -> Option<u32> {
 /// before `d` and has been observed for at least `d` days. An MQL seen
 /// for 30 days so counts for days 0 to 30 and then leaves the estimate,
 /// neither won nor lost. Monotone; flat past the oldest MQL's age.
-/// `None` for an empty cohort.
-pub fn curve(entries: &[Entry], horizon: u32) -> Option<Vec<f64>> {
-    if entries.is_empty() {
-        return None;
-    }
+/// `None` for an empty cohort. One pass over the entries, so a caller
+/// can filter them on the way instead of collecting them.
+pub fn curve(entries: impl IntoIterator<Item = Entry>, horizon: u32) -> Option<Vec<f64>> {
     let days = horizon as usize + 1;
     let (mut events, mut leaving) = (vec![0u64; days], vec![0u64; days]);
+    let mut at_risk = 0u64;
     for e in entries {
+        at_risk += 1;
         let last = e.observed.min(horizon) as usize;
         match e.reached.filter(|r| *r <= e.observed && *r <= horizon) {
             Some(r) => {
@@ -58,7 +58,9 @@ pub fn curve(entries: &[Entry], horizon: u32) -> Option<Vec<f64>> {
             None => leaving[last] += 1,
         }
     }
-    let mut at_risk = entries.len() as u64;
+    if at_risk == 0 {
+        return None;
+    }
     let mut surviving = 1.0;
     let mut shares = Vec::with_capacity(days);
     for d in 0..days {
@@ -94,7 +96,7 @@ mod tests {
         // Day 2: 4 at risk, 1 won: 3/4 not yet won. Day 5: B and D at risk
         // (A won, C left after day 3), 1 won: 3/4 x 1/2 = 3/8 not won.
         let cohort = [e(10, Some(2)), e(10, None), e(3, None), e(10, Some(5))];
-        let c = curve(&cohort, 6).unwrap();
+        let c = curve(cohort, 6).unwrap();
         assert_eq!(c[0], 0.0);
         assert_eq!(c[1], 0.0);
         assert_eq!(c[2], 0.25);
@@ -106,17 +108,17 @@ mod tests {
     #[test]
     fn a_stage_reached_past_the_horizon_is_not_counted() {
         let cohort = [e(100, Some(50)), e(100, None)];
-        let c = curve(&cohort, 40).unwrap();
+        let c = curve(cohort, 40).unwrap();
         assert_eq!(c.len(), 41);
         assert_eq!(c[40], 0.0);
         assert_eq!(at(&c, 90), 0.0);
-        assert!(curve(&[], 10).is_none());
+        assert!(curve([], 10).is_none());
     }
 
     #[test]
     fn a_fully_observed_cohort_is_the_plain_share() {
         let cohort = [e(20, Some(0)), e(20, Some(10)), e(20, None), e(20, None)];
-        let c = curve(&cohort, 20).unwrap();
+        let c = curve(cohort, 20).unwrap();
         assert_eq!(c[0], 0.25);
         assert!((c[10] - 0.5).abs() < 1e-12);
         assert!((at(&c, 30) - 0.5).abs() < 1e-12);

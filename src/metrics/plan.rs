@@ -166,14 +166,21 @@ pub fn plan(input: &Inputs, window: &Window, unavailable: &mut Unavailable) -> P
     let horizon = input.mql_to_won_lag.map(|lag| lag.max(0.0).ceil() as u32);
     let trailing = trailing_mqls(input, window.cut_off, start, end);
     let recent = recent_periods(window, input.settings, start);
-    let (entries, conversion_periods) = planned_entries(&trailing, &recent, horizon.unwrap_or(0));
-    let curve = horizon.and_then(|h| cohort::curve(&entries, h));
+    let planned = planned_periods(&trailing, &recent, horizon.unwrap_or(0));
+    let holds: Vec<_> = planned.iter().map(plan_outlook::holds).collect();
+    let entries = || {
+        trailing
+            .iter()
+            .filter(|m| holds.iter().any(|h| h(m.mql)))
+            .map(|m| m.entry)
+    };
+    let curve = horizon.and_then(|h| cohort::curve(entries(), h));
     let mql_to_won = curve
         .as_deref()
         .zip(horizon)
         .map(|(c, h)| cohort::at(c, h))
         .filter(|r| *r > 0.0);
-    let mature = horizon.map_or(0, |h| entries.iter().filter(|e| e.observed >= h).count());
+    let mature = horizon.map_or(0, |h| entries().filter(|e| e.observed >= h).count());
     let target = input.settings.targets.revenue_per_period;
     let revenue_from_mqls = target.zip(marketing_won_share).map(|(t, s)| t * s);
     let weeks = input.next.days() as f64 / 7.0;
@@ -202,6 +209,7 @@ pub fn plan(input: &Inputs, window: &Window, unavailable: &mut Unavailable) -> P
             revenue_from_mqls,
             pipeline,
             win_rate,
+            in_hand: Default::default(),
         }),
         _ => None,
     };
@@ -224,7 +232,7 @@ pub fn plan(input: &Inputs, window: &Window, unavailable: &mut Unavailable) -> P
         mql_to_won,
         mature_mqls: mature as u64,
         horizon_days: horizon,
-        conversion_periods,
+        conversion_periods: planned.iter().map(|p| p.label.clone()).collect(),
         conversion_by_days: curve
             .as_deref()
             .zip(horizon)
@@ -289,28 +297,21 @@ fn dropped_leads(
     dropped
 }
 
-/// The cohort entries the plan's conversion is measured on, and their
-/// periods: every recent period's MQLs but those of periods whose
-/// follow-up broke down, unless every one did (then all of them).
-fn planned_entries(
-    trailing: &[TrailingMql],
-    recent: &[Period],
-    horizon: u32,
-) -> (Vec<Entry>, Vec<String>) {
+/// The periods whose MQLs the plan's conversion is measured on: every
+/// recent period with MQLs but those whose follow-up broke down, unless
+/// every one did (then all of them).
+fn planned_periods(trailing: &[TrailingMql], recent: &[Period], horizon: u32) -> Vec<Period> {
     let cohorts: Vec<(&Period, Cohort)> = recent
         .iter()
         .map(|p| (p, Cohort::of(trailing, p, horizon)))
-        .filter(|(_, c)| !c.entries.is_empty())
+        .filter(|(_, c)| c.mqls > 0)
         .collect();
     let every_one_broke = cohorts.iter().all(|(_, c)| c.follow_up_broke());
-    let (mut entries, mut labels) = (Vec::new(), Vec::new());
-    for (period, cohort) in cohorts {
-        if every_one_broke || !cohort.follow_up_broke() {
-            entries.extend(cohort.entries);
-            labels.push(period.label.clone());
-        }
-    }
-    (entries, labels)
+    cohorts
+        .into_iter()
+        .filter(|(_, c)| every_one_broke || !c.follow_up_broke())
+        .map(|(p, _)| p.clone())
+        .collect()
 }
 
 /// The review's period and the ones before it that overlap the trailing

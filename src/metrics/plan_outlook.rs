@@ -34,10 +34,10 @@ pub struct TrailingMql {
     pub dropped: bool,
 }
 
-/// What a recent period's MQLs show: the entries of its cohort curve,
-/// how many were seen for the whole horizon and how many were dropped.
+/// What a recent period's MQLs show besides their curve: how many there
+/// are, how many were seen for the whole horizon and how many dropped.
 pub struct Cohort {
-    pub entries: Vec<Entry>,
+    pub mqls: usize,
     pub seen: usize,
     pub dropped: usize,
 }
@@ -45,14 +45,13 @@ pub struct Cohort {
 impl Cohort {
     /// The cohort of the `trailing` MQLs that became MQL in `period`.
     pub fn of(trailing: &[TrailingMql], period: &Period, horizon: u32) -> Cohort {
-        let holds = holds(period);
         let mut cohort = Cohort {
-            entries: Vec::new(),
+            mqls: 0,
             seen: 0,
             dropped: 0,
         };
-        for m in trailing.iter().filter(|m| holds(m.mql)) {
-            cohort.entries.push(m.entry);
+        for m in in_period(trailing, period) {
+            cohort.mqls += 1;
             cohort.seen += usize::from(m.entry.observed >= horizon);
             cohort.dropped += usize::from(m.dropped);
         }
@@ -61,8 +60,7 @@ impl Cohort {
 
     /// Share of its MQLs dropped; `None` for none.
     pub fn dropped_share(&self) -> Option<f64> {
-        let mqls = self.entries.len();
-        (mqls > 0).then(|| self.dropped as f64 / mqls as f64)
+        (self.mqls > 0).then(|| self.dropped as f64 / self.mqls as f64)
     }
 
     /// Whether follow-up broke down: more than [`BROKEN_SHARE`] of its
@@ -70,6 +68,15 @@ impl Cohort {
     pub fn follow_up_broke(&self) -> bool {
         self.dropped_share().is_some_and(|s| s > BROKEN_SHARE)
     }
+}
+
+/// The `trailing` MQLs that became MQL in `period`.
+pub fn in_period<'a>(
+    trailing: &'a [TrailingMql],
+    period: &Period,
+) -> impl Iterator<Item = &'a TrailingMql> + 'a {
+    let holds = holds(period);
+    trailing.iter().filter(move |m| holds(m.mql))
 }
 
 /// Whether a moment falls in `period`, by comparing moments: a day of
@@ -167,6 +174,9 @@ pub struct Outlook<'a> {
     /// deal has no weight.
     pub pipeline: Option<OpenPipeline>,
     pub win_rate: Option<f64>,
+    /// The leads in hand's expected wins and count, worked out once:
+    /// every period's projection in the range shares them.
+    pub in_hand: std::cell::OnceCell<(f64, u64)>,
 }
 
 impl Outlook<'_> {
@@ -175,7 +185,7 @@ impl Outlook<'_> {
     /// same age did. `None` where an open deal has no weight (no win rate
     /// to fall back on).
     pub fn projection(&self, curve: &[f64], per_week: f64) -> Option<Projection> {
-        let (in_hand, leads) = self.leads_in_hand();
+        let (in_hand, leads) = *self.in_hand.get_or_init(|| self.leads_in_hand());
         let days = self.next.days().max(0) as u32;
         let per_day = per_week / 7.0;
         let new_wins: f64 = (0..days).map(|k| cohort::at(curve, k)).sum::<f64>() * per_day;
@@ -314,10 +324,11 @@ pub fn range(
     let mut plans = Vec::new();
     for period in periods {
         let own = Cohort::of(outlook.trailing, period, outlook.horizon);
-        let Some(curve) = cohort::curve(&own.entries, outlook.horizon) else {
+        let entries = in_period(outlook.trailing, period).map(|m| m.entry);
+        let Some(curve) = cohort::curve(entries, outlook.horizon) else {
             continue;
         };
-        let observed_share = own.seen as f64 / own.entries.len() as f64;
+        let observed_share = own.seen as f64 / own.mqls as f64;
         let conversion = cohort::at(&curve, outlook.horizon);
         let left_out = if observed_share < MATURE_SHARE {
             Some(LeftOut::Young)
@@ -336,7 +347,7 @@ pub fn range(
             .map(|p| p.total);
         plans.push(PeriodPlan {
             period: period.label.clone(),
-            mqls: own.entries.len() as u64,
+            mqls: own.mqls as u64,
             observed_share,
             dropped_share: own.dropped_share().unwrap_or(0.0),
             conversion,
@@ -447,6 +458,7 @@ mod tests {
                 deals: 2,
             }),
             win_rate: Some(0.25),
+            in_hand: Default::default(),
         };
         // New MQLs: 14 a week = 2 a day over 4 days, converting by the
         // days left: C(3) + C(2) + C(1) + C(0) = 0.2 + 0.2 + 0.1 + 0 = 0.5,
@@ -460,6 +472,7 @@ mod tests {
         assert!((p.total - 1800.0).abs() < 1e-9);
         let unweighed = Outlook {
             pipeline: None,
+            in_hand: Default::default(),
             ..outlook
         };
         assert!(unweighed.projection(&[0.0, 0.1, 0.2], 14.0).is_none());
@@ -492,6 +505,7 @@ mod tests {
             revenue_from_mqls: 2000.0,
             pipeline: Some(OpenPipeline::default()),
             win_rate: None,
+            in_hand: Default::default(),
         };
         let per_week_at = |c: f64| Some(10.0 / c);
         let r = range(&outlook, &[q1.clone(), q2.clone()], 40.0, per_week_at).unwrap();
@@ -508,6 +522,7 @@ mod tests {
         }
         let broke = Outlook {
             trailing: &dropped,
+            in_hand: Default::default(),
             ..outlook
         };
         let r = range(&broke, &[q1, q2], 40.0, per_week_at).unwrap();
