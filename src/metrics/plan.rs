@@ -144,62 +144,24 @@ pub fn plan(input: &Inputs, window: &Window, unavailable: &mut Unavailable) -> P
         (window.period.end.min(window.as_of.date()) - Days::new(TRAILING_DAYS - 1))
             .and_time(chrono::NaiveTime::MIN),
     );
-    let in_trailing = |t: Stamp| start <= t && t < end;
-    let closed: Vec<&Deal> = input
-        .deals
-        .iter()
-        .filter(|d| d.outcome != Outcome::Open && d.closed_at.is_some_and(in_trailing))
-        .collect();
-    let won: Vec<&Deal> = closed
-        .iter()
-        .copied()
-        .filter(|d| d.outcome == Outcome::Won)
-        .collect();
-    let marketing: Vec<&Deal> = won
-        .iter()
-        .copied()
-        .filter(|d| d.function == Function::Marketing)
-        .collect();
-    let sum = |deals: &[&Deal]| deals.iter().map(|d| d.amount).sum::<Money>();
-    let marketing_won_share = ratio(sum(&marketing).as_f64(), sum(&won).as_f64());
-    let average_won_deal = per_unit(sum(&marketing), marketing.len() as u64);
+    let deals = TrailingDeals::of(input.deals, start, end);
     let horizon = input.mql_to_won_lag.map(|lag| lag.max(0.0).ceil() as u32);
     let trailing = trailing_mqls(input, window.cut_off, start, end);
     let recent = recent_periods(window, input.settings, start);
-    let planned = planned_periods(&trailing, &recent, horizon.unwrap_or(0));
-    let holds: Vec<_> = planned.iter().map(plan_outlook::holds).collect();
-    let entries = || {
-        trailing
-            .iter()
-            .filter(|m| holds.iter().any(|h| h(m.mql)))
-            .map(|m| m.entry)
-    };
-    let curve = horizon.and_then(|h| cohort::curve(entries(), h));
-    let mql_to_won = curve
-        .as_deref()
-        .zip(horizon)
-        .map(|(c, h)| cohort::at(c, h))
-        .filter(|r| *r > 0.0);
-    let mature = horizon.map_or(0, |h| entries().filter(|e| e.observed >= h).count());
+    let conversion = horizon.map(|h| Conversion::of(&trailing, &recent, h));
+    let mql_to_won = conversion.as_ref().and_then(|c| c.rate);
     let target = input.settings.targets.revenue_per_period;
-    let revenue_from_mqls = target.zip(marketing_won_share).map(|(t, s)| t * s);
+    let revenue_from_mqls = target.zip(deals.marketing_won_share).map(|(t, s)| t * s);
     let weeks = input.next.days() as f64 / 7.0;
-    let per_week_at = |rate: f64| match (revenue_from_mqls, average_won_deal) {
-        (Some(t), Some(avg)) => ratio(t, avg * rate)
-            .map(f64::ceil)
-            .and_then(|n| ratio(n, weeks)),
-        _ => None,
-    };
-    let mqls_needed = mql_to_won
-        .and_then(|rate| Some((revenue_from_mqls? / (average_won_deal? * rate)).ceil()))
-        .filter(|n| n.is_finite())
-        .map(|n| n as u64);
+    // MQLs whose wins within the horizon bring marketing's part, at a
+    // conversion `rate`: the steady-state count per period.
+    let mqls_needed_at =
+        |rate: f64| ratio(revenue_from_mqls?, deals.average_won_deal? * rate).map(f64::ceil);
+    let per_week_at = |rate: f64| mqls_needed_at(rate).and_then(|n| ratio(n, weeks));
     let per_week = mql_to_won.and_then(per_week_at);
-    let capacity = input.balance.capacity_per_week;
-    let marketing_closed = closed.iter().filter(|d| d.function == Function::Marketing);
-    let win_rate = share(marketing.len() as u64, marketing_closed.count() as u64);
-    let (pipeline, bases) = plan_outlook::open_pipeline(input.deals, end, input.next, win_rate);
-    let outlook = match (horizon, average_won_deal, revenue_from_mqls) {
+    let (pipeline, bases) =
+        plan_outlook::open_pipeline(input.deals, end, input.next, deals.win_rate);
+    let outlook = match (horizon, deals.average_won_deal, revenue_from_mqls) {
         (Some(horizon), Some(average_won_deal), Some(revenue_from_mqls)) => Some(Outlook {
             trailing: &trailing,
             horizon,
@@ -208,37 +170,41 @@ pub fn plan(input: &Inputs, window: &Window, unavailable: &mut Unavailable) -> P
             average_won_deal,
             revenue_from_mqls,
             pipeline,
-            win_rate,
+            win_rate: deals.win_rate,
             in_hand: Default::default(),
         }),
         _ => None,
     };
+    let curve = conversion.as_ref().and_then(|c| c.curve.as_deref());
     let projection = outlook
         .as_ref()
-        .zip(curve.as_deref())
+        .zip(curve)
         .zip(per_week)
         .and_then(|((o, c), n)| o.projection(c, n));
     let range = outlook
         .as_ref()
         .zip(per_week)
         .and_then(|(o, n)| plan_outlook::range(o, &recent, n, per_week_at));
+    let capacity = input.balance.capacity_per_week;
     let plan = Plan {
         period: input.next.label.clone(),
         revenue_target: target,
-        marketing_won_share,
+        marketing_won_share: deals.marketing_won_share,
         revenue_from_mqls,
-        average_won_deal,
-        won_deals: marketing.len() as u64,
+        average_won_deal: deals.average_won_deal,
+        won_deals: deals.marketing_won,
         mql_to_won,
-        mature_mqls: mature as u64,
+        mature_mqls: conversion.as_ref().map_or(0, |c| c.mature),
         horizon_days: horizon,
-        conversion_periods: planned.iter().map(|p| p.label.clone()).collect(),
+        conversion_periods: conversion
+            .as_ref()
+            .map(|c| c.periods.clone())
+            .unwrap_or_default(),
         conversion_by_days: curve
-            .as_deref()
             .zip(horizon)
             .map(|(c, h)| weekly_points(c, h))
             .unwrap_or_default(),
-        mqls_needed,
+        mqls_needed: mql_to_won.and_then(mqls_needed_at).map(|n| n as u64),
         mqls_needed_per_week: per_week,
         capacity_per_week: capacity,
         load: per_week.zip(capacity).and_then(|(n, c)| ratio(n, c)),
@@ -254,6 +220,82 @@ pub fn plan(input: &Inputs, window: &Window, unavailable: &mut Unavailable) -> P
     };
     note_gaps(&plan, unavailable);
     plan
+}
+
+/// The marketing-sourced deals of the trailing window, as the plan reads
+/// them.
+struct TrailingDeals {
+    /// Marketing-sourced share of the won amount.
+    marketing_won_share: Option<f64>,
+    /// Won amount / deals won, of marketing-sourced deals.
+    average_won_deal: Option<f64>,
+    marketing_won: u64,
+    /// Won / closed, of marketing-sourced deals.
+    win_rate: Option<f64>,
+}
+
+impl TrailingDeals {
+    fn of(deals: &[Deal], start: Stamp, end: Stamp) -> TrailingDeals {
+        let closed: Vec<&Deal> = deals
+            .iter()
+            .filter(|d| d.outcome != Outcome::Open)
+            .filter(|d| d.closed_at.is_some_and(|t| start <= t && t < end))
+            .collect();
+        let won = |function: Option<Function>| {
+            closed
+                .iter()
+                .filter(|d| d.outcome == Outcome::Won)
+                .filter(move |d| function.is_none_or(|f| d.function == f))
+        };
+        let sum = |deals: &mut dyn Iterator<Item = &&Deal>| deals.map(|d| d.amount).sum::<Money>();
+        let marketing_amount = sum(&mut won(Some(Function::Marketing)));
+        let marketing_won = won(Some(Function::Marketing)).count() as u64;
+        let marketing_closed = closed
+            .iter()
+            .filter(|d| d.function == Function::Marketing)
+            .count() as u64;
+        TrailingDeals {
+            marketing_won_share: ratio(marketing_amount.as_f64(), sum(&mut won(None)).as_f64()),
+            average_won_deal: per_unit(marketing_amount, marketing_won),
+            marketing_won,
+            win_rate: share(marketing_won, marketing_closed),
+        }
+    }
+}
+
+/// The conversion by days since MQL the plan uses.
+struct Conversion {
+    /// `None` without MQLs.
+    curve: Option<Vec<f64>>,
+    /// The curve at the horizon, where above zero.
+    rate: Option<f64>,
+    /// MQLs seen for the whole horizon.
+    mature: u64,
+    /// The periods whose MQLs it is measured on.
+    periods: Vec<String>,
+}
+
+impl Conversion {
+    fn of(trailing: &[TrailingMql], recent: &[Period], horizon: u32) -> Conversion {
+        let planned = planned_periods(trailing, recent, horizon);
+        let holds: Vec<_> = planned.iter().map(plan_outlook::holds).collect();
+        let entries = || {
+            trailing
+                .iter()
+                .filter(|m| holds.iter().any(|h| h(m.mql)))
+                .map(|m| m.entry)
+        };
+        let curve = cohort::curve(entries(), horizon);
+        Conversion {
+            rate: curve
+                .as_deref()
+                .map(|c| cohort::at(c, horizon))
+                .filter(|r| *r > 0.0),
+            curve,
+            mature: entries().filter(|e| e.observed >= horizon).count() as u64,
+            periods: planned.iter().map(|p| p.label.clone()).collect(),
+        }
+    }
 }
 
 /// The MQLs of the trailing window, seen from the cut-off.

@@ -32,11 +32,9 @@ const TARGET: &[Row] = &[
         }),
         value: Value::Or(Figure::MqlsNeeded, |r| {
             let p = &r.plan;
-            let (rate, h) = (p.mql_to_won?, p.horizon_days?);
-            let _ = h;
             Some(format!(
                 "{} ({})",
-                rate_words(rate),
+                rate_words(p.mql_to_won?),
                 p.conversion_periods.join(", ")
             ))
         }),
