@@ -153,17 +153,19 @@ pub fn plan_tables(review: &Review) -> Vec<Grid> {
         return Vec::new();
     };
     let horizon = review.plan.horizon_days.unwrap_or(0);
+    // The same header in every review, so the CSV files stack; the note
+    // gives this review's horizon and next period.
+    let noun = title_case(period_noun(review));
     let header = [
-        title_case(period_noun(review)),
-        "MQLs".to_string(),
-        format!("Seen {horizon} days"),
-        "Dropped".to_string(),
-        format!("Won within {horizon} days"),
-        "MQLs needed a week".to_string(),
-        format!("{} projected", review.plan.period),
-        "Used".to_string(),
+        noun.as_str(),
+        "MQLs",
+        "Seen for the whole horizon",
+        "Dropped",
+        "Won within the horizon",
+        "MQLs needed a week",
+        "Next period projected",
+        "Used",
     ];
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let c = cur(review);
     let mut grid = Grid::new(
         "plan-range.csv",
@@ -174,8 +176,9 @@ pub fn plan_tables(review: &Review) -> Vec<Grid> {
         &header,
     )
     .note(format!(
-        "A {period} is used when nine in ten of its MQLs were seen for the whole {horizon} days, at most half were dropped (not touched within the drop window: the conversion of leads sales never reached is not the one the plan's reps and SLA buy) and one was won.",
-        period = period_noun(review)
+        "The horizon is {horizon} days (the 90th-percentile MQL-to-won lag); the projection is of {next} at the one weekly target. A {period} is used when nine in ten of its MQLs were seen for the whole horizon, at most half were dropped (not touched within the drop window: the conversion of leads sales never reached is not the one the plan's reps and SLA buy) and one was won.",
+        period = period_noun(review),
+        next = review.plan.period
     ))
     // On screen; the tile holds the range on paper, which keeps the
     // printed review within ten pages.
