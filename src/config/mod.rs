@@ -50,6 +50,11 @@ pub struct Settings {
     /// from `[stages]`; the default closed stage names are added by
     /// [`Settings::stage_outcome`].
     pub stages: BTreeMap<String, Outcome>,
+    /// Open deal stages (normalised as `stages`) to the share of their
+    /// amount the plan expects to be won (`[plan] stage_weights`, each
+    /// 0 to 1); used where a deal has no probability of its own and its
+    /// stage is not one of HubSpot's default pipeline.
+    pub stage_weights: BTreeMap<String, f64>,
     /// Most bytes a compressed export may expand to (`[limits]
     /// max_expanded_mb`, default 4096): a guard against gzip bombs.
     pub max_expanded_bytes: u64,

@@ -23,6 +23,7 @@ pub(super) struct RawSettings {
     sources: RawSources,
     privacy: RawPrivacy,
     stages: BTreeMap<String, String>,
+    plan: RawPlan,
     limits: RawLimits,
     hours: RawHours,
     /// `[columns."<file or export>"]`: `date_order` plus column renames,
@@ -47,6 +48,7 @@ impl Default for RawSettings {
             sources: RawSources::default(),
             privacy: RawPrivacy::default(),
             stages: BTreeMap::new(),
+            plan: RawPlan::default(),
             limits: RawLimits::default(),
             hours: RawHours::default(),
             columns: BTreeMap::new(),
@@ -96,6 +98,14 @@ struct RawCapacity {
 /// Age in days up to which an untouched lead counts as workable: a rep
 /// still calls a lead of a few weeks; one of months is gone.
 const WORKABLE_DAYS: i64 = 30;
+
+/// `[plan]`: `stage_weights`, open stage label to the share of its
+/// amount expected to be won.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawPlan {
+    stage_weights: BTreeMap<String, f64>,
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -176,6 +186,7 @@ impl RawSettings {
             sources: self.sources.validate()?,
             privacy: self.privacy.owners,
             stages: validate_stages(self.stages)?,
+            stage_weights: validate_stage_weights(self.plan.stage_weights)?,
             max_expanded_bytes: validate_limit(self.limits.max_expanded_mb)?,
             hours: self.hours.validate()?,
             columns: self
@@ -226,6 +237,11 @@ const REVENUE: Range = Range {
     min: 0.01,
     max: 1e15,
     what: "in the base currency",
+};
+const STAGE_WEIGHT: Range = Range {
+    min: 0.0,
+    max: 1.0,
+    what: "(the share of the deal's amount expected to be won)",
 };
 const EXPANDED_MB: Range = Range {
     min: 1.0,
@@ -319,6 +335,19 @@ fn validate_stages(stages: BTreeMap<String, String>) -> Result<BTreeMap<String, 
                 }
             };
             Ok((super::stage_key(&stage), parsed))
+        })
+        .collect()
+}
+
+fn validate_stage_weights(
+    weights: BTreeMap<String, f64>,
+) -> Result<BTreeMap<String, f64>, Invalid> {
+    weights
+        .into_iter()
+        .map(|(stage, weight)| {
+            let key = format!("plan.stage_weights.{stage}");
+            within(&key, Some(weight), STAGE_WEIGHT)?;
+            Ok((super::stage_key(&stage), weight))
         })
         .collect()
 }

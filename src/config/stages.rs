@@ -4,7 +4,7 @@
 //! `Dead Deals`, `Gewonnen`, `Ganho`. `[stages]` in equinox.toml comes
 //! first (see [`super::Settings::stage_placement`]).
 
-use crate::model::Outcome;
+use crate::model::{Outcome, StageWeight, WeightBasis};
 
 /// How a stage label was placed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +118,40 @@ pub fn status(cell: &str) -> Option<Outcome> {
             OPEN.contains(&lower.as_str()).then_some(Outcome::Open)
         }
     }
+}
+
+/// HubSpot's default sales pipeline: each open stage's probability, by
+/// label and internal id (normalised by [`super::stage_key`], hyphens
+/// dropped).
+const HUBSPOT_DEFAULT_STAGES: [(&str, f64); 5] = [
+    ("appointmentscheduled", 0.2),
+    ("qualifiedtobuy", 0.4),
+    ("presentationscheduled", 0.6),
+    ("decisionmakerboughtin", 0.8),
+    ("contractsent", 0.9),
+];
+
+/// An open deal's win weight from what its row says: its probability
+/// column first, else `[plan] stage_weights` for its stage label (the
+/// user's word beats a default), else HubSpot's default pipeline
+/// probability for the stage; `None` where none says.
+pub fn stage_weight(
+    settings: &super::Settings,
+    stage: Option<&str>,
+    probability: Option<f64>,
+) -> Option<StageWeight> {
+    if let Some(p) = probability {
+        return Some(StageWeight::new(WeightBasis::Probability, p));
+    }
+    let key = super::stage_key(stage?);
+    if let Some(w) = settings.stage_weights.get(&key) {
+        return Some(StageWeight::new(WeightBasis::Setting, *w));
+    }
+    let plain: String = key.chars().filter(|c| *c != '-').collect();
+    HUBSPOT_DEFAULT_STAGES
+        .iter()
+        .find(|(s, _)| *s == plain)
+        .map(|(_, p)| StageWeight::new(WeightBasis::DefaultStage, *p))
 }
 
 #[cfg(test)]

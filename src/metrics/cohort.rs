@@ -1,11 +1,15 @@
-//! Cohort curves: of the MQLs of one period, the share that had reached a
-//! later stage (SQL, won) within d days of becoming MQL, day by day from
-//! 0 to [`CURVE_DAYS`]. Censored at the cut-off: an MQL counts at day d
-//! only if it became MQL at least d days before the cut-off, so a young
-//! cohort's curve is not dragged down by leads that have not had the time.
+//! Cohort curves by days since MQL: the share of MQLs that reached a
+//! later stage (SQL, won) within d days of becoming MQL, day by day. One
+//! estimate serves the plan (its conversion by days since MQL, pooled and
+//! per quarter, `plan_outlook`) and the review's cohort-curve chart (one
+//! line per quarter), so the chart and the plan read the same numbers.
+//!
+//! Censored at the cut-off: an MQL still young at the cut-off counts only
+//! for the days it has been seen, neither won nor lost after them (the
+//! Kaplan–Meier estimate). For a cohort every member of which has been
+//! seen d days, the share at d is the plain share reached within d days.
 
 use super::follow_up::Stages;
-use super::stats::share;
 use super::window::Window;
 use crate::model::{Lead, Stamp};
 use serde::Serialize;
@@ -18,43 +22,100 @@ pub const CURVE_DAYS: u32 = 120;
 pub const CURVE_STEP_DAYS: usize = 10;
 const SECONDS_PER_DAY: i64 = 86_400;
 
-/// One day of a cumulative curve.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct CurveDay {
-    /// Days since MQL.
-    pub day: u32,
-    /// MQLs that became MQL at least `day` days before the cut-off.
-    pub observed: u64,
-    /// Of them, those that reached the stage within `day` days.
-    pub reached: u64,
-    /// `reached / observed`; `None` when none was observed that long.
-    pub share: Option<f64>,
+/// One MQL seen from the cut-off, in whole days since its MQL date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// Whole days from the MQL to the cut-off.
+    pub observed: u32,
+    /// Whole days from the MQL to the stage, where reached by the cut-off.
+    pub reached: Option<u32>,
 }
 
-/// The cumulative curve of one cohort: for every day `d` in `0..=days`,
-/// of the cohort's members observed `d` days by `cut_off`, those that had
-/// reached the stage within `d` days. Each member is its start (the MQL
-/// moment) and when it reached the stage, if it did by the cut-off; a
-/// stage stamped before the start counts from day 0.
-pub fn curve(
-    members: impl IntoIterator<Item = (Stamp, Option<Stamp>)>,
-    cut_off: Stamp,
-    days: u32,
-) -> Vec<CurveDay> {
+impl Entry {
+    /// The entry of an MQL at `mql` that reached the stage at `reached`,
+    /// seen at `cut_off`; `None` for an MQL after the cut-off.
+    pub fn of(mql: Stamp, reached: Option<Stamp>, cut_off: Stamp) -> Option<Entry> {
+        let observed = whole_days(mql, cut_off)?;
+        let reached = reached.filter(|r| *r <= cut_off).map(|r| lag_days(mql, r));
+        Some(Entry { observed, reached })
+    }
+}
+
+/// Whole days from `from` to `to`; `None` when `to` is earlier.
+pub fn whole_days(from: Stamp, to: Stamp) -> Option<u32> {
+    let seconds = (to - from).num_seconds();
+    (seconds >= 0).then(|| (seconds / SECONDS_PER_DAY).min(i64::from(u32::MAX)) as u32)
+}
+
+/// The share of `entries` that reached the stage by day `d` (whole days
+/// since the MQL), for `d` in `0..=horizon`: the Kaplan–Meier estimate,
+/// where an MQL is at risk on day `d` while it has not reached the stage
+/// before `d` and has been observed for at least `d` days. An MQL seen
+/// for 30 days so counts for days 0 to 30 and then leaves the estimate,
+/// neither won nor lost. Monotone; flat past the oldest MQL's age.
+/// `None` for an empty cohort. One pass over the entries, so a caller
+/// can filter them on the way instead of collecting them.
+pub fn curve(entries: impl IntoIterator<Item = Entry>, horizon: u32) -> Option<Vec<f64>> {
+    let days = horizon as usize + 1;
+    let (mut events, mut leaving) = (vec![0u64; days], vec![0u64; days]);
+    let mut at_risk = 0u64;
+    for e in entries {
+        at_risk += 1;
+        let last = e.observed.min(horizon) as usize;
+        match e.reached.filter(|r| *r <= e.observed && *r <= horizon) {
+            Some(r) => {
+                events[r as usize] += 1;
+                leaving[r as usize] += 1;
+            }
+            None => leaving[last] += 1,
+        }
+    }
+    if at_risk == 0 {
+        return None;
+    }
+    let mut surviving = 1.0;
+    let mut shares = Vec::with_capacity(days);
+    for d in 0..days {
+        if at_risk > 0 {
+            surviving *= 1.0 - events[d] as f64 / at_risk as f64;
+        }
+        shares.push(1.0 - surviving);
+        at_risk -= leaving[d];
+    }
+    Some(shares)
+}
+
+/// The first whole day by which an MQL at `mql` had reached the stage at
+/// `at`: a lag of 30 hours is reached by day 2 (within two days, not one);
+/// a stage stamped before the MQL counts from day 0.
+fn lag_days(mql: Stamp, at: Stamp) -> u32 {
+    let seconds = (at - mql).num_seconds().max(0) as u64;
+    seconds
+        .div_ceil(SECONDS_PER_DAY as u64)
+        .min(u64::from(u32::MAX)) as u32
+}
+
+/// `curve[d]`, or its last value past the horizon.
+pub fn at(curve: &[f64], day: u32) -> f64 {
+    curve
+        .get(day as usize)
+        .or(curve.last())
+        .copied()
+        .unwrap_or(0.0)
+}
+
+/// How many of `entries` had been seen at least `d` days, and how many of
+/// those had reached the stage within `d` days, for `d` in `0..=days`.
+/// Counted per day and summed: one pass over the entries, one over the
+/// days.
+fn counts(entries: impl IntoIterator<Item = Entry>, days: u32) -> Vec<(u64, u64)> {
     let len = days as usize + 1;
-    // Per day, how many members' observation (or reaching) starts and
-    // stops there: one pass over the members, one over the days.
-    let mut observed = vec![0i64; len + 1];
-    let mut reached = vec![0i64; len + 1];
-    for (start, reached_at) in members {
-        let Some(last) = observed_days(start, cut_off, days) else {
-            continue;
-        };
+    let (mut observed, mut reached) = (vec![0i64; len + 1], vec![0i64; len + 1]);
+    for e in entries {
+        let last = e.observed.min(days) as usize;
         observed[0] += 1;
         observed[last + 1] -= 1;
-        if let Some(first) = reached_at.map(|at| lag_days(start, at))
-            && first <= last
-        {
+        if let Some(first) = e.reached.map(|r| r as usize).filter(|r| *r <= last) {
             reached[first] += 1;
             reached[last + 1] -= 1;
         }
@@ -64,34 +125,16 @@ pub fn curve(
         .map(|d| {
             seen += observed[d];
             got += reached[d];
-            let (seen, got) = (seen.max(0) as u64, got.max(0) as u64);
-            CurveDay {
-                day: d as u32,
-                observed: seen,
-                reached: got,
-                share: share(got, seen),
-            }
+            (seen.max(0) as u64, got.max(0) as u64)
         })
         .collect()
 }
 
-/// The last day (at most `days`) by which a member that started at
-/// `start` was observed: whole days from the start to the cut-off; `None`
-/// for a start after the cut-off.
-fn observed_days(start: Stamp, cut_off: Stamp, days: u32) -> Option<usize> {
-    let seconds = (cut_off - start).num_seconds();
-    (seconds >= 0).then(|| (seconds / SECONDS_PER_DAY).min(i64::from(days)) as usize)
-}
-
-/// The first whole day by which a member that started at `start` had
-/// reached the stage at `at`: a lag of 30 hours is reached by day 2.
-fn lag_days(start: Stamp, at: Stamp) -> usize {
-    let seconds = (at - start).num_seconds().max(0) as u64;
-    seconds.div_ceil(SECONDS_PER_DAY as u64) as usize
-}
-
-/// One day of a period's MQL cohort: how many were observed that long and
-/// how many had reached SQL and won.
+/// One day of a period's MQL cohort: how many were seen that long, how
+/// many of them had reached SQL and won within that many days, and the
+/// shares by [`curve`]. The share equals count ÷ observed when every MQL
+/// of the cohort has been seen that long; for a cohort still young at the
+/// cut-off it also counts the younger MQLs for the days they were seen.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct CohortDay {
     pub day: u32,
@@ -138,101 +181,36 @@ pub fn cohort_curves(leads: &[Lead], stages: &[Stages], windows: &[Window]) -> V
 
 /// One period's MQLs followed to SQL and to won.
 fn cohort(window: &Window, members: &[(Stamp, &Stages)]) -> CohortCurve {
-    let to = |stage: fn(&Stages) -> Option<Stamp>| {
-        let pairs = members.iter().map(|(mql, s)| (*mql, stage(s)));
-        curve(pairs, window.cut_off, CURVE_DAYS)
+    let entries = |stage: fn(&Stages) -> Option<Stamp>| {
+        members
+            .iter()
+            .filter_map(move |(mql, s)| Entry::of(*mql, stage(s), window.cut_off))
     };
-    let (sql, won) = (to(|s| s.sql), to(|s| s.won));
+    let to = |stage: fn(&Stages) -> Option<Stamp>| {
+        let shares = curve(entries(stage), CURVE_DAYS).unwrap_or_default();
+        (counts(entries(stage), CURVE_DAYS), shares)
+    };
+    let ((sql, sql_shares), (won, won_shares)) = (to(|s| s.sql), to(|s| s.won));
+    let share = |shares: &[f64], d: usize, observed: u64| {
+        (observed > 0).then(|| shares.get(d).copied()).flatten()
+    };
     CohortCurve {
         period: window.period.label.clone(),
         start: window.period.start,
         mqls: members.len() as u64,
-        days: sql
-            .iter()
-            .zip(&won)
+        days: (0..sql.len())
             .step_by(CURVE_STEP_DAYS)
-            .map(|(s, w)| CohortDay {
-                day: s.day,
-                observed: s.observed,
-                sql: s.reached,
-                sql_share: s.share,
-                won: w.reached,
-                won_share: w.share,
+            .map(|d| CohortDay {
+                day: d as u32,
+                observed: sql[d].0,
+                sql: sql[d].1,
+                sql_share: share(&sql_shares, d, sql[d].0),
+                won: won[d].1,
+                won_share: share(&won_shares, d, won[d].0),
             })
             .collect(),
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::NaiveDate;
-
-    fn at(day: u32, hour: u32) -> Stamp {
-        let date = NaiveDate::from_ymd_opt(2026, 1, day).expect("a January day");
-        Stamp::new(date.and_hms_opt(hour, 0, 0).expect("an hour")).expect("in range")
-    }
-
-    /// Four MQLs, the cut-off on 11 January at noon:
-    /// - A, MQL 1 Jan noon, reached 3 Jan 6:00 (42 h: by day 2), observed 10 days;
-    /// - B, MQL 1 Jan noon, never reached, observed 10 days;
-    /// - C, MQL 6 Jan noon, reached 6 Jan 15:00 (3 h: by day 1), observed 5 days;
-    /// - D, MQL 9 Jan 18:00, reached 9 Jan 10:00 (stamped before: day 0),
-    ///   observed 1 day (1 day 18 h, whole days only).
-    fn members() -> Vec<(Stamp, Option<Stamp>)> {
-        vec![
-            (at(1, 12), Some(at(3, 6))),
-            (at(1, 12), None),
-            (at(6, 12), Some(at(6, 15))),
-            (at(9, 18), Some(at(9, 10))),
-        ]
-    }
-
-    fn rows(days: &[CurveDay]) -> Vec<(u32, u64, u64)> {
-        days.iter()
-            .map(|d| (d.day, d.observed, d.reached))
-            .collect()
-    }
-
-    #[test]
-    fn each_member_counts_only_on_the_days_it_was_observed() {
-        let days = curve(members(), at(11, 12), 12);
-        assert_eq!(
-            rows(&days),
-            [
-                (0, 4, 1),  // D, reached before its MQL stamp
-                (1, 4, 2),  // and C within 3 h
-                (2, 3, 2),  // D no longer observed; A reached (42 h)
-                (3, 3, 2),  // A and C of A, B, C
-                (4, 3, 2),  //
-                (5, 3, 2),  // C observed 5 whole days
-                (6, 2, 1),  // A and B only: A reached
-                (7, 2, 1),  //
-                (8, 2, 1),  //
-                (9, 2, 1),  //
-                (10, 2, 1), // A and B observed 10 days
-                (11, 0, 0), // nobody observed that long
-                (12, 0, 0),
-            ]
-        );
-        assert_eq!(days[2].share, Some(2.0 / 3.0));
-        assert_eq!(days[6].share, Some(0.5));
-        assert_eq!(days[11].share, None);
-    }
-
-    #[test]
-    fn the_curve_stops_at_its_last_day_and_ignores_later_starts() {
-        let mut all = members();
-        // Became MQL after the cut-off: not part of what was seen.
-        all.push((at(20, 12), Some(at(21, 12))));
-        let days = curve(all, at(11, 12), 3);
-        assert_eq!(rows(&days), [(0, 4, 1), (1, 4, 2), (2, 3, 2), (3, 3, 2)]);
-    }
-
-    #[test]
-    fn no_members_no_shares() {
-        let days = curve(Vec::new(), at(11, 12), 2);
-        assert_eq!(rows(&days), [(0, 0, 0), (1, 0, 0), (2, 0, 0)]);
-        assert!(days.iter().all(|d| d.share.is_none()));
-    }
-}
+mod tests;

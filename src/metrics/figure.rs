@@ -77,6 +77,8 @@ figures! {
     MixShift => "alignment.mix_shift",
     MqlsNeeded => "plan.mqls_needed",
     PlanLoad => "plan.load",
+    PlanProjection => "plan.projection",
+    PlanRange => "plan.range",
     /// The previous period's review, for the comparison.
     PreviousPeriod => "comparison.previous",
     /// The same period a year earlier, for the comparison.

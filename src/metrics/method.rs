@@ -35,6 +35,10 @@ pub enum Fallback {
     /// `rows` spend rows covered several days, up to `longest`, and were
     /// spread over them.
     SpreadSpend { rows: u64, longest: u64 },
+    /// `deals` marketing-sourced deals open at the cut-off have neither a
+    /// probability nor a stage with a known weight: the plan weighs them
+    /// at the trailing win rate.
+    OpenDealsAtWinRate { deals: u64 },
 }
 
 /// The method the records and their join call for.

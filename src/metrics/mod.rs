@@ -27,6 +27,8 @@ pub mod method;
 pub mod money;
 pub mod pipeline;
 pub mod plan;
+pub mod plan_outlook;
+pub mod plan_weights;
 pub mod queue;
 pub mod reason;
 pub mod speed;
@@ -179,7 +181,7 @@ pub fn compute(
         data_quality,
         lags: steps.time("lags", || conversion::lags(&records.leads, &join.stages)),
         names: team::display_names(records, settings.privacy),
-        method: method::method(records, &join),
+        method: with_stage_fallback(method::method(records, &join), records),
         join,
         cohorts,
     };
@@ -372,6 +374,7 @@ fn review(shared: &Shared, window: Window) -> Review {
     let plan = plan::plan(
         &plan::Inputs {
             leads: &records.leads,
+            follow_ups: &join.follow_ups,
             stages: &join.stages,
             deals: &records.deals,
             mql_to_won_lag: shared.lags[5],
@@ -443,6 +446,12 @@ fn own_cohorts(
         .filter(|c| first.start <= c.start && c.start <= period.start)
         .cloned()
         .collect()
+}
+
+/// The method with the plan's stage-weight fallback, where taken.
+fn with_stage_fallback(mut method: method::Method, records: &Records) -> method::Method {
+    method.taken.extend(plan_weights::fallback(&records.deals));
+    method
 }
 
 /// Rep-weeks under the reps' shown names (`[privacy] owners`), sorted by

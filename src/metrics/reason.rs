@@ -56,6 +56,12 @@ pub enum Reason {
     NoMarketingWinTrailing,
     NoMatureMqlWon,
     NoCapacityMeasured,
+    /// Open deals without a weight and no closed deal to give a win rate.
+    OpenDealsUnweighed,
+    /// No recent period's MQLs were seen for the lag horizon.
+    NoPeriodObservedForHorizon {
+        horizon_days: u32,
+    },
     NoAdSpend,
     NoAdImpressions,
     NoBudgetForCac,

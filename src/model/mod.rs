@@ -271,6 +271,52 @@ pub struct Deal {
     pub function: Function,
     pub owner: Option<Text>,
     pub lead_ids: Vec<compact_str::CompactString>,
+    /// The share of the amount the plan expects an open deal to bring,
+    /// resolved from its stage and probability as read (see
+    /// [`StageWeight`]); `None` where neither says.
+    pub weight: Option<StageWeight>,
+}
+
+/// An open deal's win weight as its export gives it, resolved when read
+/// (by `config::stages::stage_weight`) so a deal keeps two bytes of it,
+/// not its stage label: records stay at 88 bytes a deal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StageWeight {
+    pub basis: WeightBasis,
+    /// The weight in basis points, 0 to 10,000.
+    pub basis_points: u16,
+}
+
+impl StageWeight {
+    /// `share` (0 to 1) to the nearest basis point.
+    pub fn new(basis: WeightBasis, share: f64) -> StageWeight {
+        StageWeight {
+            basis,
+            basis_points: (share.clamp(0.0, 1.0) * 10_000.0).round() as u16,
+        }
+    }
+
+    /// The weight as a share, 0 to 1.
+    pub fn share(self) -> f64 {
+        f64::from(self.basis_points) / 10_000.0
+    }
+}
+
+/// Where an open deal's win weight came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WeightBasis {
+    /// The export's probability column (HubSpot `Deal probability`,
+    /// Salesforce `Probability (%)`, Pipedrive `Probability`).
+    Probability,
+    /// `[plan] stage_weights` for the stage label.
+    Setting,
+    /// HubSpot's default pipeline probability for the stage.
+    DefaultStage,
+    /// The trailing win rate: no weight for the stage, or the deal has
+    /// closed since (its stage at a past period's end is not in the
+    /// export). Never read from an export; the plan falls back on it.
+    WinRate,
 }
 
 /// One day of one campaign's ad spend.

@@ -438,14 +438,18 @@ fn plan_sentence(ctx: &Ctx) -> Option<String> {
         (Some(cap), _) => format!("; sales has shown capacity for {} a week", per_week(cap)),
         _ => String::new(),
     };
+    let within = p
+        .horizon_days
+        .map(|h| format!(" within {h} days"))
+        .unwrap_or_default();
     Some(format!(
-        "To reach {} in {}, marketing's {} share needs {} MQLs ({} a week) at the {} MQL-to-won conversion and {} average deal of the last four quarters{capacity}.",
+        "To reach {} in {}, marketing's {} share needs {} MQLs ({} a week) at the {:.1}% of MQLs won{within} and the {} average deal of the last four quarters{capacity}.",
         money(target, ctx.c),
         p.period,
         percent(part),
         count(needed),
         per_week(per_week_needed),
-        percent(rate),
+        rate * 100.0,
         money(avg, ctx.c)
     ))
 }

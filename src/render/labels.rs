@@ -55,6 +55,8 @@ pub fn label(figure: Figure) -> &'static str {
         Figure::MixShift => "Source mix shift",
         Figure::MqlsNeeded => "MQLs needed",
         Figure::PlanLoad => "Reps needed at today's throughput",
+        Figure::PlanProjection => "Next period projected at the target rate",
+        Figure::PlanRange => "Weekly target by recent period's conversion",
         Figure::PreviousPeriod => "Previous period",
         Figure::YearAgo => "Same period a year earlier",
     }

@@ -176,11 +176,15 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
             root,
         )
         .for_section(Section::Pipeline, review, root),
-        plan: section(sections::plan(review, input.settings), vec![], root).for_section(
-            Section::Plan,
-            review,
-            root,
-        ),
+        plan: SectionView {
+            sentence: sections::projection_sentence(review),
+            ..section(
+                sections::plan(review, input.settings),
+                sections::plan_tables(review),
+                root,
+            )
+            .for_section(Section::Plan, review, root)
+        },
         plan_period: review.plan.period.clone(),
         comparison: sections::comparison_tables(review)
             .first()
@@ -256,6 +260,7 @@ fn section(
         charts: Vec::new(),
         missing: None,
         note: None,
+        sentence: None,
     }
 }
 

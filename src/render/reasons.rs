@@ -63,6 +63,10 @@ pub fn reason(why: &Reason) -> String {
         Reason::NoMatureMqlWon => {
             "no MQL of the trailing four quarters old enough to judge has been won".into()
         }
+        Reason::OpenDealsUnweighed => "open marketing-sourced deals have no win probability or known stage, and no marketing-sourced deal closed in the trailing four quarters gives a win rate to weigh them at".into(),
+        Reason::NoPeriodObservedForHorizon { horizon_days } => format!(
+            "no recent period has nine in ten of its MQLs seen for the {horizon_days}-day lag horizon and a win"
+        ),
         Reason::NoCapacityMeasured => {
             "no follow-up capacity measured this period (see balance.capacity_per_week)".into()
         }
@@ -115,6 +119,10 @@ pub fn fallback(taken: &Fallback) -> String {
         Fallback::Untimed { leads } => format!(
             "{} lead(s) were contacted by the CRM's own count or last-contacted date but carry no first-touch time: they are shown as \"touched, time unknown\", never counted as dropped or waiting, and left out of the hours to first touch.",
             count(*leads)
+        ),
+        Fallback::OpenDealsAtWinRate { deals } => format!(
+            "{} open marketing-sourced deal(s) have no win probability in the export and a stage that is neither one of HubSpot's default pipeline nor in [plan] stage_weights: the plan weighs them at the trailing win rate of marketing-sourced deals.",
+            count(*deals)
         ),
         Fallback::SpreadSpend { rows, longest } => format!(
             "{} ad spend row(s) covered several days (a Google Ads report without the Day segment, a Meta or LinkedIn row without a daily breakdown): each was spread evenly over its days, up to {} days, and split between periods by days.",

@@ -64,6 +64,9 @@ pub struct SectionView {
     pub missing: Option<String>,
     /// A sentence on how to read the section's figures.
     pub note: Option<String>,
+    /// A sentence of the section's own under its figures (the plan's
+    /// projection).
+    pub sentence: Option<String>,
 }
 
 /// The balance summary.
@@ -238,11 +241,15 @@ fn cost_line(review: &Review) -> Option<String> {
     ))
 }
 
-/// "The plan for 2026-Q4: 43.6 MQLs a week, 5 reps, every lead touched
-/// within 24 h." The one weekly target the review gives.
+/// "The plan for 2026-Q4: 43.6 MQLs a week (between 30.4 and 43.4
+/// depending on which recent quarter's conversion holds), 5 reps, every
+/// lead touched within 24 h." The one weekly target the review gives.
 fn plan_line(review: &Review) -> Option<String> {
     let p = &review.plan;
     let weekly = p.mqls_needed_per_week?;
+    let range = super::sections::range_words(review)
+        .map(|r| format!(" ({r})"))
+        .unwrap_or_default();
     let reps = p
         .reps_needed
         .map(|r| format!(", {} reps to follow them up", count(r)))
@@ -253,7 +260,7 @@ fn plan_line(review: &Review) -> Option<String> {
         .map(|t| format!(", every lead touched within {}", duration_hours(t.target)))
         .unwrap_or_default();
     Some(format!(
-        "The plan for {}: {} {} a week{reps}{sla}.",
+        "The plan for {}: {} {} a week{range}{reps}{sla}.",
         p.period,
         per_week(weekly),
         super::reasons::supply_noun(review.method.ready_for_sales)

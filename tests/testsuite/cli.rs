@@ -189,6 +189,10 @@ fn every_settings_error_names_line_column_and_valid_values() {
             "unknown column name",
             "[columns.\"HubSpot deals\"]\n\"closing date\" = \"Closed\"\n",
         ),
+        (
+            "stage weight above one",
+            "[plan.stage_weights]\n\"Demo booked\" = 40\n",
+        ),
     ];
     let mut transcript = String::new();
     for (case, settings) in cases {

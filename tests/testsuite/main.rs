@@ -8,6 +8,7 @@ mod browser_paper;
 mod check;
 mod cli;
 mod crm_exports;
+mod deal_stages;
 mod demo;
 mod downloads;
 mod fuzz;

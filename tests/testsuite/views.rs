@@ -118,7 +118,7 @@ fn cohort_curves_follow_each_quarter_s_mqls_and_count_only_what_was_observed() {
     let svg =
         std::fs::read_to_string(demo_site().join("2026-q4/cohort-curves.svg")).expect("chart");
     assert!(
-        svg.contains("2026-Q3 2.1% by day 120; 2026-Q4 1.3% by day 50."),
+        svg.contains("2026-Q3 1.6% by day 120; 2026-Q4 1.4% by day 50."),
         "{svg}"
     );
     // The first review has no period before it with MQLs: its own curve
@@ -140,16 +140,17 @@ fn last_review_s_plan_is_set_against_the_result() {
     assert_eq!(check["planned_in"], "2026-Q2");
     let table = rows("2026-q3/plan-check.csv");
     assert_eq!(table[0], ["Measure", "Planned", "Result", "Result ÷ plan"]);
-    // Hand-checked against metrics.json: 29.52 MQLs a week planned, 54.02
-    // delivered; 3 reps planned, 4 active; $450,000 target, $504,802 won.
-    assert_eq!(table[1], ["MQLs a week", "29.5217", "54.0217", "1.8299"]);
-    assert_eq!(table[2], ["Reps", "3", "4", "1.3333"]);
+    // Hand-checked against metrics.json: 33.02 MQLs a week planned (the
+    // 2026-Q2 review's plan), 54.02 delivered; 4 reps planned, 4 active;
+    // $450,000 target, $504,802 won.
+    assert_eq!(table[1], ["MQLs a week", "33.0217", "54.0217", "1.6359"]);
+    assert_eq!(table[2], ["Reps", "4", "4", "1"]);
     assert_eq!(table[3], ["Won revenue", "450000", "504802", "1.1218"]);
-    assert_eq!(check["planned_reps"], 3);
+    assert_eq!(check["planned_reps"], 4);
     assert_eq!(check["active_reps"], 4);
     assert_eq!(check["won_amount"], 504802.0);
     let svg = std::fs::read_to_string(demo_site().join("2026-q3/plan-check.svg")).expect("chart");
-    assert!(svg.contains("MQLs a week: 29.5 planned, 54.0 actual (183% of plan)"));
+    assert!(svg.contains("MQLs a week: 33.0 planned, 54.0 actual (164% of plan)"));
     // The first review has no earlier plan: no chart, and the page says
     // nothing of one.
     assert!(!demo_site().join("2026-q1/plan-check.svg").exists());

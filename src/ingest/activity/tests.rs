@@ -28,6 +28,7 @@ fn won_deal(lead_ids: &[&str], closed: &str) -> Deal {
         function: Function::Sales,
         owner: None,
         lead_ids: lead_ids.iter().map(|&id| id.into()).collect(),
+        weight: None,
     }
 }
 

@@ -188,6 +188,7 @@ fn deal(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
                     .collect()
             })
             .unwrap_or_default(),
+        weight: None,
     })
 }
 

@@ -344,6 +344,11 @@ pub static DEALS: Profile = Profile {
             ],
             false,
         ),
+        col(
+            "deal probability",
+            &["deal probability", "hs_deal_stage_probability"],
+            false,
+        ),
     ],
     read: read_deal,
 };
@@ -360,6 +365,7 @@ mod deal {
     pub const SOURCE: usize = 8;
     pub const CONTACTS: usize = 9;
     pub const IS_CLOSED: usize = 10;
+    pub const PROBABILITY: usize = 11;
 }
 
 fn read_deal(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
@@ -399,6 +405,11 @@ fn deal_record(row: &Row, settings: &Settings) -> Result<(Deal, StageUse), Rejec
                     .collect()
             })
             .unwrap_or_default(),
+        weight: crate::config::stages::stage_weight(
+            settings,
+            row.text(STAGE),
+            row.probability(PROBABILITY, 1.0)?,
+        ),
     };
     Ok((deal, stage))
 }

@@ -194,6 +194,25 @@ pub static DEALS: Profile = Profile {
             ],
             false,
         ),
+        col(
+            "deal - stage",
+            &["deal - stage", "stage", "etapa", "phase", "étape", "fase"],
+            false,
+        ),
+        col(
+            "deal - probability",
+            &[
+                "deal - probability",
+                "probability",
+                "probabilidade",
+                "probabilidad",
+                "wahrscheinlichkeit",
+                "probabilité",
+                "waarschijnlijkheid",
+                "probabilità",
+            ],
+            false,
+        ),
     ],
     read: read_deal,
 };
@@ -222,6 +241,8 @@ mod deal {
     pub const OWNER: usize = 10;
     pub const SOURCE: usize = 11;
     pub const LOST_REASON: usize = 12;
+    pub const STAGE: usize = 13;
+    pub const PROBABILITY: usize = 14;
 }
 
 fn read_deal(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
@@ -265,6 +286,11 @@ fn deal_and_lead(row: &Row, settings: &Settings) -> Result<(Deal, Lead), Rejecti
         source: source.into(),
         owner: owner.map(Into::into),
         lead_ids: vec![id.into()],
+        weight: crate::config::stages::stage_weight(
+            settings,
+            row.text(STAGE),
+            row.probability(PROBABILITY, 100.0)?,
+        ),
     };
     Ok((deal, lead))
 }

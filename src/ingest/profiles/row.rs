@@ -182,6 +182,22 @@ impl Row<'_> {
             .unwrap_or(0.0))
     }
 
+    /// An optional win probability written as a share of `scale` (1 for
+    /// HubSpot's fraction `0.8`, 100 for Salesforce's and Pipedrive's
+    /// percent `80`), as a fraction from 0 to 1.
+    pub fn probability(&self, column: usize, scale: f64) -> Cell<Option<f64>> {
+        let expected = if scale == 1.0 {
+            "a probability from 0 to 1, such as 0.8"
+        } else {
+            "a probability from 0 to 100, such as 80"
+        };
+        let value = self.parsed_number(column, cells::parse_number_in, expected)?;
+        match value.map(|v| v / scale) {
+            Some(p) if !(0.0..=1.0).contains(&p) => Err(self.reject(column, expected)),
+            p => Ok(p),
+        }
+    }
+
     /// An id column, which must be present and undamaged.
     pub fn id(&self, column: usize) -> Cell<String> {
         self.id_text(column).map(str::to_string)

@@ -5,7 +5,7 @@
 
 use crate::config::Settings;
 use crate::metrics::words::{
-    count, duration_hours, factor, money, money_cents, money_small, per_week, percent,
+    count, duration_hours, factor, money, money_cents, money_small, percent,
 };
 use crate::metrics::{Figure, Review, follow_up};
 use crate::model::Channel;
@@ -84,7 +84,7 @@ pub(super) fn figures(rows: &[Row], review: &Review, settings: &Settings) -> Vec
 
 /// `not available: <reason>`, the first reason metrics noted under
 /// `figures`; "no data" where it noted none.
-fn not_available(review: &Review, figures: &[Figure]) -> String {
+pub(super) fn not_available(review: &Review, figures: &[Figure]) -> String {
     let reason = figures
         .iter()
         .find_map(|f| review.unavailable.get(f))
@@ -92,7 +92,7 @@ fn not_available(review: &Review, figures: &[Figure]) -> String {
     format!("not available: {reason}")
 }
 
-fn cur(r: &Review) -> &str {
+pub(super) fn cur(r: &Review) -> &str {
     r.currency.as_str()
 }
 
@@ -374,61 +374,6 @@ const REVENUE: &[Row] = &[
     },
 ];
 
-const PLAN: &[Row] = &[
-    Row {
-        name: Name::Text("Revenue target"),
-        value: Value::Or(Figure::MqlsNeeded, |r| {
-            r.plan.revenue_target.map(|v| money(v, cur(r)))
-        }),
-    },
-    Row {
-        name: Name::Text("Marketing-sourced share of won revenue"),
-        value: Value::Or(Figure::MqlsNeeded, |r| {
-            r.plan.marketing_won_share.map(percent)
-        }),
-    },
-    Row {
-        name: Name::Text("MQL → won (mature MQLs, last four quarters)"),
-        value: Value::Or(Figure::MqlsNeeded, |r| {
-            let p = &r.plan;
-            let rate = p.mql_to_won;
-            rate.map(|rate| format!("{} of {}", percent(rate), count(p.mature_mqls)))
-        }),
-    },
-    Row {
-        name: Name::Text("Average marketing-sourced won deal"),
-        value: Value::Or(Figure::MqlsNeeded, |r| {
-            r.plan.average_won_deal.map(|v| money(v, cur(r)))
-        }),
-    },
-    Row {
-        name: Name::Made(|r, _| format!("MQLs needed in {}", r.plan.period)),
-        value: Value::Or(Figure::MqlsNeeded, |r| r.plan.mqls_needed.map(count)),
-    },
-    Row {
-        name: Name::Text("MQLs needed a week"),
-        value: Value::Or(Figure::MqlsNeeded, |r| {
-            r.plan.mqls_needed_per_week.map(per_week)
-        }),
-    },
-    Row {
-        name: Name::Text("Follow-up capacity a week (this period)"),
-        value: Value::Or(Figure::CapacityPerWeek, |r| {
-            r.plan.capacity_per_week.map(per_week)
-        }),
-    },
-    Row {
-        name: Name::Of(Figure::PlanLoad),
-        // Without MQLs needed there is no load either: its reason says why.
-        value: Value::OrFirst([Figure::PlanLoad, Figure::MqlsNeeded], |r| {
-            let p = &r.plan;
-            let active = count(p.active_reps);
-            p.reps_needed
-                .map(|n| format!("{} (active: {active})", count(n)))
-        }),
-    },
-];
-
 /// Funnel figures.
 pub fn funnel(review: &Review, settings: &Settings) -> Vec<FigureView> {
     figures(FUNNEL, review, settings)
@@ -470,46 +415,4 @@ pub fn hours(review: &Review, settings: &Settings) -> Vec<FigureView> {
 /// Revenue and pipeline figures.
 pub fn revenue(review: &Review, settings: &Settings) -> Vec<FigureView> {
     figures(REVENUE, review, settings)
-}
-
-/// Plan section figures.
-pub fn plan(review: &Review, settings: &Settings) -> Vec<FigureView> {
-    let mut rows = figures(PLAN, review, settings);
-    rows.extend(plan_check(review));
-    rows
-}
-
-/// Last review's plan for this period against what happened.
-fn plan_check(review: &Review) -> Option<FigureView> {
-    let k = review.plan.check.as_ref()?;
-    let c = cur(review);
-    let noun = reasons::supply_noun(review.method.ready_for_sales);
-    let delivered = k
-        .delivered_per_week
-        .map_or_else(|| "none".to_string(), per_week);
-    let reps = k
-        .planned_reps
-        .map(|r| {
-            format!(
-                "; reps {} planned, {} active",
-                count(r),
-                count(k.active_reps)
-            )
-        })
-        .unwrap_or_default();
-    let revenue = k
-        .revenue_target
-        .map(|t| format!("; won {} against {}", money(k.won_amount, c), money(t, c)))
-        .unwrap_or_default();
-    Some(FigureView {
-        label: format!(
-            "{}'s plan for {} against what happened",
-            k.planned_in, review.period.label
-        ),
-        value: format!(
-            "{} {noun} a week planned, {delivered} delivered{reps}{revenue}",
-            per_week(k.planned_per_week)
-        ),
-        na: false,
-    })
 }

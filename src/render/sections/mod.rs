@@ -7,13 +7,15 @@ mod balance;
 mod comparison;
 mod figures;
 mod grid;
+mod plan;
 mod proof;
 mod tables;
 
 pub use balance::balance;
 pub use comparison::{comparison_tables, unit_value};
-pub use figures::{FigureView, alignment, funnel, hours, plan, revenue, speed, spend};
+pub use figures::{FigureView, alignment, funnel, hours, revenue, speed, spend};
 pub use grid::{Grid, TableView};
+pub use plan::{plan, plan_tables, projection_sentence, range_words};
 pub use proof::{funnel_basis, funnel_stages, plan_measures};
 pub use tables::{
     all_tables, balance_tables, channel_label, follow_up_tables, function_label, funnel_tables,

@@ -34,6 +34,7 @@ pub fn all_tables(review: &Review) -> Vec<Grid> {
         balance_tables(review),
         comparison_tables(review),
         super::proof::proof_tables(review),
+        super::plan::plan_tables(review),
     ]
     .into_iter()
     .flatten()

@@ -166,6 +166,7 @@ fn the_plan_for_the_next_fiscal_quarter() {
     assert_close(&p["mqls_needed_per_week"], 8.0 * 7.0 / 92.0);
     assert_close(&p["load"], (8.0 * 7.0 / 92.0) / 2.0);
     assert_eq!(p["reps_needed"], 1);
+    plan_range_and_projection(p);
     // Pipeline: DC5 open at the end, due 08-15 in FY2027-Q2: 50,000 /
     // 30,000; the 0.75 win rate needs 1 / 0.75.
     let pl = &m["pipeline"];
@@ -175,6 +176,56 @@ fn the_plan_for_the_next_fiscal_quarter() {
     // 10,000 / 26 = 288.46 a day.
     assert_close(&pl["median_cycle_days"], 26.0);
     assert_close(&pl["velocity_per_day"], 288.46);
+}
+
+/// Issue 16: the plan's range and projection, by hand.
+#[track_caller]
+fn plan_range_and_projection(p: &serde_json::Value) {
+    // Horizon: the 30-day lag. C(d) is 0 before day 30 (every win comes on
+    // day 30: P1, C1, C2); on day 30, 10 MQLs at risk (C7 and C8 were seen
+    // 28 and 21 days and left), 3 won: 0.3.
+    assert_eq!(p["horizon_days"], 30);
+    assert_eq!(
+        p["conversion_periods"],
+        serde_json::json!(["FY2026-Q4", "FY2027-Q1"])
+    );
+    // FY2026-Q4: P1-P4 all seen 30 days, P1 won: 0.25, so ceil(22,500 /
+    // (10,000 x 0.25)) = 9 MQLs over 92 days. FY2027-Q1: 6 of 8 seen 30
+    // days (75%, under nine in ten): left out; C8 (never touched) is its
+    // one dropped MQL.
+    let r = &p["range"];
+    let q4 = &r["periods"][0];
+    assert_close(&q4["conversion"], 0.25);
+    assert_close(&q4["per_week"], 9.0 * 7.0 / 92.0);
+    assert_close(&r["low_per_week"], 9.0 * 7.0 / 92.0);
+    assert_close(&r["high_per_week"], 9.0 * 7.0 / 92.0);
+    let q1 = &r["periods"][1];
+    assert_eq!(q1["left_out"], "young");
+    assert_close(&q1["observed_share"], 0.75);
+    assert_close(&q1["dropped_share"], 0.125);
+    // Projection of FY2027-Q2. Open pipeline: DC5 (50,000, Paid Search,
+    // due 08-15) has no stage or probability in an Equinox deals file, so
+    // it takes the trailing win rate of marketing deals: DP1, DC1, DC2 won,
+    // DP2, DC4 lost = 0.6: 30,000.
+    let pr = &p["projection"];
+    assert_eq!(p["stage_weights_basis"], serde_json::json!({"win_rate": 1}));
+    assert_close(&pr["win_rate"], 0.6);
+    assert_close(&pr["from_open_pipeline"], 30000.0);
+    // Leads in hand: C7 and C8 (no deal, 28 and 21 days old). Of the 10
+    // MQLs seen 30 days, none without a deal at those ages was won after
+    // them: 0.
+    assert_eq!(pr["leads_in_hand"], 2);
+    assert_close(&pr["from_leads_in_hand"], 0.0);
+    // New MQLs: 8 / 92 a day over 92 days; those with k days left convert
+    // at C(min(k, 30)): 0 for k < 30, 0.3 for the 62 days from k = 30:
+    // 8 / 92 x 62 x 0.3 = 1.617 wins x 10,000.
+    assert_close(&pr["from_new_mqls"], 8.0 / 92.0 * 62.0 * 0.3 * 10000.0);
+    assert_close(&pr["total"], 30000.0 + 8.0 / 92.0 * 62.0 * 0.3 * 10000.0);
+    // At FY2026-Q4's own conversion (0.25) instead of 0.3.
+    assert_close(
+        &q4["projected"],
+        30000.0 + 8.0 / 92.0 * 62.0 * 0.25 * 10000.0,
+    );
 }
 
 #[test]

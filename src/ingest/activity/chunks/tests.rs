@@ -39,6 +39,7 @@ fn targets_records() -> Records {
         source: "".into(),
         function: Function::Sales,
         owner: None,
+        weight: None,
         lead_ids: ids.iter().map(|&id| id.into()).collect(),
     };
     Records {

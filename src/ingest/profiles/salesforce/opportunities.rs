@@ -60,6 +60,7 @@ pub static OPPORTUNITIES: Profile = Profile {
         ),
         optional("opportunity name", &["opportunity name"]),
         optional("account name", &["account name"]),
+        optional("probability (%)", &["probability (%)", "probability"]),
     ],
     read,
 };
@@ -78,6 +79,7 @@ const CONVERTED: usize = 10;
 const CONVERTED_CURRENCY: usize = 11;
 const NAME: usize = 12;
 const ACCOUNT: usize = 13;
+const PROBABILITY: usize = 14;
 
 fn read(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
     outcome(
@@ -116,6 +118,11 @@ fn deal(row: &Row, settings: &Settings) -> Result<Deal, Rejection> {
         source: source.into(),
         owner: row.text(OWNER).map(Into::into),
         lead_ids: Vec::new(),
+        weight: crate::config::stages::stage_weight(
+            settings,
+            row.text(STAGE),
+            row.probability(PROBABILITY, 100.0)?,
+        ),
     })
 }
 
