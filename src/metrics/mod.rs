@@ -159,6 +159,10 @@ pub fn compute(
         return Vec::new();
     };
     let join = steps.time("join", || follow_up::join(records, as_of));
+    let windows: Vec<Window> = periods(first_day, as_of.date(), settings, &days_with_data(records))
+        .into_iter()
+        .map(|period| Window::new(period, as_of))
+        .collect();
     let shared = Shared {
         records,
         settings,
@@ -166,14 +170,18 @@ pub fn compute(
         lags: steps.time("lags", || conversion::lags(&records.leads, &join.stages)),
         names: team::display_names(records, settings.privacy),
         method: method::method(records, &join),
+        capacity: steps.time("capacity", || {
+            let workable_days = settings.sla.drop_after_days;
+            capacity::Daily::of(&join.follow_ups, &windows, workable_days)
+        }),
         join,
     };
     // Periods are independent until compared: computed on every core,
     // collected in period order.
     let mut reviews: Vec<Review> = steps.time("periods", || {
-        periods(first_day, as_of.date(), settings, &days_with_data(records))
+        windows
             .into_par_iter()
-            .map(|period| review(&shared, Window::new(period, as_of)))
+            .map(|window| review(&shared, window))
             .collect()
     });
     let reviewed: Vec<(NaiveDate, NaiveDate)> = reviews
@@ -202,6 +210,9 @@ struct Shared<'a> {
     lags: [Option<f64>; 6],
     names: HashMap<String, String>,
     method: method::Method,
+    /// Every rep's first touches and waiting leads per day, for each
+    /// period's rep-weeks.
+    capacity: capacity::Daily<'a>,
 }
 
 /// The periods from the first with data to the one holding the cut-off.
@@ -300,7 +311,7 @@ fn review(shared: &Shared, window: Window) -> Review {
         balance::Inputs {
             supply,
             setting: settings.leads_per_rep_week,
-            workable_days: settings.sla.drop_after_days,
+            rep_weeks: shared.capacity.rep_weeks(&window),
             inventory,
             queue,
         },
