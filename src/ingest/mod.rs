@@ -29,6 +29,7 @@ pub use source_lines::source_lines;
 use crate::config::Settings;
 use crate::ledger::{FileLedger, Ledger, display_path};
 use crate::model::Records;
+use crate::model::lead_index::IdSlots;
 use crate::progress::Progress;
 use crate::timings::Timings;
 use rayon::prelude::*;
@@ -173,6 +174,8 @@ pub(super) enum Touches<'a> {
 }
 
 fn append(all: &mut Records, more: Records) {
+    all.lead_ids = ids_after_join(&all.leads, &more.leads, all.lead_ids.take(), more.lead_ids);
+    all.deal_ids = ids_after_join(&all.deals, &more.deals, all.deal_ids.take(), more.deal_ids);
     join_vec(&mut all.leads, more.leads);
     join_vec(&mut all.deals, more.deals);
     join_vec(&mut all.spend, more.spend);
@@ -181,6 +184,25 @@ fn append(all: &mut Records, more: Records) {
     join_vec(&mut all.lead_aliases, more.lead_aliases);
     all.spread.rows += more.spread.rows;
     all.spread.longest = all.spread.longest.max(more.spread.longest);
+}
+
+/// The positions by id of `all` once [`join_vec`] has joined `more` to
+/// it: `more`'s where it takes `all`'s place, `all`'s where `more` adds
+/// nothing, else none (the positions of a single file's records stay
+/// valid; those of two files must be found again).
+fn ids_after_join<T>(
+    all: &[T],
+    more: &[T],
+    all_ids: Option<IdSlots>,
+    more_ids: Option<IdSlots>,
+) -> Option<IdSlots> {
+    if more.is_empty() {
+        all_ids
+    } else if all.is_empty() {
+        more_ids
+    } else {
+        None
+    }
 }
 
 /// Appends `more` to `all`; when `all` is still empty the vector is taken

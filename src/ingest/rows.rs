@@ -167,6 +167,8 @@ fn parse_rows(
         let _ = empty.send(batch);
     }
     ledger.repeats_merged = repeats.merged;
+    let (lead_ids, deal_ids) = repeats.into_slots();
+    (records.lead_ids, records.deal_ids) = (Some(lead_ids), Some(deal_ids));
     if let Some(fold) = fold {
         records.activity = fold.finish();
     }

@@ -364,6 +364,12 @@ pub struct Records {
     pub lead_aliases: Vec<(String, String)>,
     /// Texts already held, so that repeated ones are stored once.
     pub texts: TextPool,
+    /// The positions of `leads` by id, as ingest's check for repeated ids
+    /// left them; `None` once leads are added or moved. Ingest hands them
+    /// to the merge across files and the touch fold, and takes them.
+    pub lead_ids: Option<lead_index::IdSlots>,
+    /// The same for `deals`.
+    pub deal_ids: Option<lead_index::IdSlots>,
     /// What "ready for sales" means for these leads, decided by ingest
     /// once every export is read.
     pub ready_basis: ReadyBasis,
