@@ -249,20 +249,23 @@ fn periods(
 
 /// Every day some record falls on: leads and deals created, deals won or
 /// lost, ad spend, hours and budget lines.
+/// Moments are gathered as day numbers ([`Stamp::day`]) and made dates
+/// once per distinct day, not once per record.
 fn days_with_data(records: &Records) -> BTreeSet<NaiveDate> {
-    let mut days: rustc_hash::FxHashSet<NaiveDate> = rustc_hash::FxHashSet::default();
-    days.extend(records.leads.iter().map(|l| l.created_at.date()));
+    let mut stamped: rustc_hash::FxHashSet<u32> = rustc_hash::FxHashSet::default();
+    stamped.extend(records.leads.iter().map(|l| l.created_at.day()));
     for deal in &records.deals {
-        days.insert(deal.created_at.date());
+        stamped.insert(deal.created_at.day());
         if deal.outcome != crate::model::Outcome::Open
             && let Some(closed) = deal.closed_at
         {
-            days.insert(closed.date());
+            stamped.insert(closed.day());
         }
     }
+    let mut days: BTreeSet<NaiveDate> = stamped.into_iter().map(Stamp::date_of_day).collect();
     days.extend(records.spend.iter().map(|s| s.day));
     days.extend(logged_days(records));
-    days.into_iter().collect()
+    days
 }
 
 fn review(shared: &Shared, window: Window) -> Review {
@@ -509,11 +512,12 @@ fn logged_days(records: &Records) -> impl Iterator<Item = NaiveDate> + '_ {
 }
 
 fn oldest_day(records: &Records) -> Option<NaiveDate> {
-    let leads = records.leads.iter().map(|l| l.created_at.date());
-    let deals = records.deals.iter().map(|d| d.created_at.date());
+    let leads = records.leads.iter().map(|l| l.created_at);
+    let deals = records.deals.iter().map(|d| d.created_at);
+    let created = leads.chain(deals).min().map(Stamp::date);
     let spend = records.spend.iter().map(|s| s.day);
-    leads
-        .chain(deals)
+    created
+        .into_iter()
         .chain(spend)
         .chain(logged_days(records))
         .min()
