@@ -28,8 +28,9 @@ pub use source_lines::source_lines;
 
 use crate::config::Settings;
 use crate::ledger::{FileLedger, Ledger, display_path};
+use crate::model::LeadIndex;
 use crate::model::Records;
-use crate::model::lead_index::IdSlots;
+use crate::model::lead_index::{DealLeads, IdSlots, LeadSlots};
 use crate::progress::Progress;
 use crate::timings::Timings;
 use rayon::prelude::*;
@@ -104,7 +105,8 @@ pub fn read_inputs_with(
         // Before the activity fold: it counts touches from readiness on.
         records.ready_basis = crate::model::ReadyBasis::of(&records.leads);
         records.ready_basis.apply(&mut records.leads);
-        (records, lead_slots)
+        let lead_slots = link_deals(&mut records, lead_slots);
+        (records, Some(lead_slots))
     });
     let activity = steps.time("activities", || {
         let targets = activity::Targets::new(&records, settings.as_of, lead_slots);
@@ -119,6 +121,17 @@ pub fn read_inputs_with(
     records.activity = activity;
     records.lead_aliases.clear();
     (records, ledger)
+}
+
+/// Finds each deal's leads once ([`Records::deal_leads`]) with the leads'
+/// index, the merge's when it handed one on, and hands the index on to
+/// the touch fold: the leads are indexed once in all.
+fn link_deals(records: &mut Records, lead_slots: Option<LeadSlots>) -> LeadSlots {
+    let index = lead_slots
+        .and_then(|slots| LeadIndex::from_slots(&records.leads, slots))
+        .unwrap_or_else(|| LeadIndex::new(&records.leads));
+    records.deal_leads = Some(DealLeads::resolve(&records.deals, &index));
+    index.into_slots()
 }
 
 fn file_size(path: &Path) -> u64 {

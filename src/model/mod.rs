@@ -375,6 +375,9 @@ pub struct Records {
     pub lead_ids: Option<lead_index::IdSlots>,
     /// The same for `deals`.
     pub deal_ids: Option<lead_index::IdSlots>,
+    /// Each deal's leads, found by ingest once every export is merged;
+    /// `None` for records put together otherwise.
+    pub deal_leads: Option<lead_index::DealLeads>,
     /// What "ready for sales" means for these leads, decided by ingest
     /// once every export is read.
     pub ready_basis: ReadyBasis,
