@@ -145,7 +145,7 @@ fn iso_seconds<S: serde::Serializer>(at: &NaiveDateTime, s: S) -> Result<S::Ok, 
 
 /// Computes one review per period, oldest first, from the first period with
 /// data to the one containing the cut-off. Empty when there is no data.
-/// Times its join, lags and periods in `steps`.
+/// Times its join, lags, capacity evidence and periods in `steps`.
 pub fn compute(
     records: &Records,
     data_quality: Totals,

@@ -67,6 +67,7 @@ fn verbose_shows_each_stage_and_its_steps_in_order() {
             "metrics",
             "· join",
             "· lags",
+            "· capacity",
             "· periods",
             "render",
             "privacy",
