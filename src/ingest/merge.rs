@@ -83,7 +83,7 @@ mod tests {
             let lead = Lead::new(id, created, source.as_str().into(), Function::Sales);
             records.leads.push(lead);
         }
-        let mut repeats = Repeats::default();
+        let mut repeats = Repeats::for_rows(0);
         repeats.absorb(&mut records);
         let (lead_ids, deal_ids) = repeats.into_slots();
         (records.lead_ids, records.deal_ids) = (Some(lead_ids), Some(deal_ids));

@@ -18,16 +18,6 @@ pub struct Repeats {
     pub merged: u64,
 }
 
-impl Default for Repeats {
-    fn default() -> Repeats {
-        Repeats {
-            leads: Seen::new(),
-            deals: Seen::new(),
-            merged: 0,
-        }
-    }
-}
-
 /// Positions of the records already merged, keyed by their ids.
 struct Seen {
     slots: IdSlots,
@@ -36,6 +26,19 @@ struct Seen {
 }
 
 impl Repeats {
+    /// Tables with room for `rows` ids each: growing a table of megabytes
+    /// moves every id once more per doubling. The table a file does not
+    /// use costs nothing: its zeroed pages are never touched.
+    pub fn for_rows(rows: usize) -> Repeats {
+        // A guess past 32M ids (a table of 512 MB) grows from there.
+        let rows = rows.min(1 << 25);
+        Repeats {
+            leads: Seen::new(rows),
+            deals: Seen::new(rows),
+            merged: 0,
+        }
+    }
+
     /// Merges the records added since the last call into the ones before.
     pub fn absorb(&mut self, records: &mut Records) {
         self.merged += self.leads.absorb(&mut records.leads, |l| &l.id);
@@ -50,9 +53,9 @@ impl Repeats {
 }
 
 impl Seen {
-    fn new() -> Seen {
+    fn new(rows: usize) -> Seen {
         Seen {
-            slots: IdSlots::with_capacity(0),
+            slots: IdSlots::with_capacity(rows),
             done: 0,
         }
     }
@@ -95,7 +98,7 @@ mod tests {
 
     #[test]
     fn the_newer_item_wins_and_order_is_kept() {
-        let mut seen = Seen::new();
+        let mut seen = Seen::new(0);
         let mut items = vec![("a", 1), ("b", 1), ("a", 2)];
         assert_eq!(seen.absorb(&mut items, |i| i.0), 1);
         assert_eq!(items, [("a", 2), ("b", 1)]);
