@@ -19,8 +19,6 @@ use super::follow_up::FollowUp;
 use super::stats::{median, quantile};
 use super::window::Window;
 use crate::model::Function;
-#[cfg(doc)]
-use crate::model::Stamp;
 use chrono::{DateTime, NaiveDate};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -73,7 +71,7 @@ pub struct RepWeek {
 /// every follow-up once per period cost more than the rest of a period's
 /// figures.
 pub struct Daily<'a> {
-    /// The day ([`Stamp::day`]) at index 0 of every rep's days.
+    /// The day ([`crate::model::Stamp::day`]) at index 0 of every rep's days.
     first: i64,
     /// The days covered.
     len: usize,
@@ -204,14 +202,14 @@ impl<'a> Daily<'a> {
     }
 }
 
-/// The first and last day ([`Stamp::day`]) of the trailing four quarters
+/// The first and last day ([`crate::model::Stamp::day`]) of the trailing four quarters
 /// ending with `window`'s period (or its cut-off).
 fn trailing_days(window: &Window) -> (i64, i64) {
     let last = day_of(window.period.end.min(window.as_of.date()));
     (last - (TRAILING_DAYS as i64 - 1), last)
 }
 
-/// The day of `date`, counted from 1970-01-01 as [`Stamp::day`] counts.
+/// The day of `date`, counted from 1970-01-01 as [`crate::model::Stamp::day`] counts.
 fn day_of(date: NaiveDate) -> i64 {
     (date - DateTime::UNIX_EPOCH.date_naive()).num_days()
 }

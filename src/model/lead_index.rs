@@ -415,11 +415,13 @@ mod tests {
         ) {
             let mut slots = IdSlots::with_capacity(0);
             let mut held: Vec<&str> = Vec::new();
+            let mut first_at = std::collections::HashMap::new();
             for id in &ids {
-                let first = held.iter().position(|h| h == id);
+                let first = first_at.get(id.as_str()).copied();
                 let at = held.len();
                 prop_assert_eq!(slots.insert_first(id, at, |p| held[p]), first);
                 if first.is_none() {
+                    first_at.insert(id.as_str(), at);
                     held.push(id);
                 }
             }
