@@ -28,7 +28,9 @@ pub use source_lines::source_lines;
 
 use crate::config::Settings;
 use crate::ledger::{FileLedger, Ledger, display_path};
+use crate::model::LeadIndex;
 use crate::model::Records;
+use crate::model::lead_index::{DealLeads, IdSlots, LeadSlots};
 use crate::progress::Progress;
 use crate::timings::Timings;
 use rayon::prelude::*;
@@ -103,7 +105,8 @@ pub fn read_inputs_with(
         // Before the activity fold: it counts touches from readiness on.
         records.ready_basis = crate::model::ReadyBasis::of(&records.leads);
         records.ready_basis.apply(&mut records.leads);
-        (records, lead_slots)
+        let lead_slots = link_deals(&mut records, lead_slots);
+        (records, Some(lead_slots))
     });
     let activity = steps.time("activities", || {
         let targets = activity::Targets::new(&records, settings.as_of, lead_slots);
@@ -118,6 +121,17 @@ pub fn read_inputs_with(
     records.activity = activity;
     records.lead_aliases.clear();
     (records, ledger)
+}
+
+/// Finds each deal's leads once ([`Records::deal_leads`]) with the leads'
+/// index, the merge's when it handed one on, and hands the index on to
+/// the touch fold: the leads are indexed once in all.
+fn link_deals(records: &mut Records, lead_slots: Option<LeadSlots>) -> LeadSlots {
+    let index = lead_slots
+        .and_then(|slots| LeadIndex::from_slots(&records.leads, slots))
+        .unwrap_or_else(|| LeadIndex::new(&records.leads));
+    records.deal_leads = Some(DealLeads::resolve(&records.deals, &index));
+    index.into_slots()
 }
 
 fn file_size(path: &Path) -> u64 {
@@ -175,6 +189,8 @@ pub(super) enum Touches<'a> {
 }
 
 fn append(all: &mut Records, more: Records) {
+    all.lead_ids = ids_after_join(&all.leads, &more.leads, all.lead_ids.take(), more.lead_ids);
+    all.deal_ids = ids_after_join(&all.deals, &more.deals, all.deal_ids.take(), more.deal_ids);
     join_vec(&mut all.leads, more.leads);
     join_vec(&mut all.deals, more.deals);
     join_vec(&mut all.spend, more.spend);
@@ -183,6 +199,25 @@ fn append(all: &mut Records, more: Records) {
     join_vec(&mut all.lead_aliases, more.lead_aliases);
     all.spread.rows += more.spread.rows;
     all.spread.longest = all.spread.longest.max(more.spread.longest);
+}
+
+/// The positions by id of `all` once [`join_vec`] has joined `more` to
+/// it: `more`'s where it takes `all`'s place, `all`'s where `more` adds
+/// nothing, else none (the positions of a single file's records stay
+/// valid; those of two files must be found again).
+fn ids_after_join<T>(
+    all: &[T],
+    more: &[T],
+    all_ids: Option<IdSlots>,
+    more_ids: Option<IdSlots>,
+) -> Option<IdSlots> {
+    if more.is_empty() {
+        all_ids
+    } else if all.is_empty() {
+        more_ids
+    } else {
+        None
+    }
 }
 
 /// Appends `more` to `all`; when `all` is still empty the vector is taken

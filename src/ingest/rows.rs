@@ -292,7 +292,7 @@ fn parse_rows(
             &decided
         }
     };
-    let mut repeats = repeats::Repeats::default();
+    let mut repeats = repeats::Repeats::for_rows(expected_rows(&ahead, file.path));
     for batch in ahead.into_iter().chain(full.iter()) {
         let go_on = batch
             .iter()
@@ -307,9 +307,29 @@ fn parse_rows(
         let _ = empty.send(batch);
     }
     ledger.repeats_merged = repeats.merged;
+    let (lead_ids, deal_ids) = repeats.into_slots();
+    (records.lead_ids, records.deal_ids) = (Some(lead_ids), Some(deal_ids));
     if let Some(fold) = fold {
         records.activity = fold.finish();
     }
+}
+
+/// How many rows the file holds, judged from the length of the rows read
+/// ahead (cells, their quotes and delimiters) and the file's size: a
+/// guess that sizes the table of repeated ids once instead of growing it
+/// twenty times. A compressed file is judged by its compressed size, so
+/// the guess is low and the table grows.
+fn expected_rows(ahead: &[Batch], path: &std::path::Path) -> usize {
+    let rows = ahead.iter().flatten();
+    let count = rows.clone().count() as u64;
+    let bytes: u64 = rows
+        .map(|r| (r.record.as_byte_record().as_slice().len() + 3 * r.record.len()) as u64)
+        .sum();
+    let file_bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+    // No export writes rows under 64 bytes on average; rows read ahead
+    // much shorter than the rest must not size a table of gigabytes.
+    let per_row = (bytes / count.max(1)).max(64);
+    usize::try_from(file_bytes / per_row).unwrap_or(0)
 }
 
 /// Turns one row into records or a rejection; `false` when reading must stop.

@@ -74,8 +74,8 @@ pub struct Inputs {
     pub supply: Supply,
     /// `[capacity] leads_per_rep_week`.
     pub setting: Option<f64>,
-    /// `[capacity] workable_days`.
-    pub workable_days: i64,
+    /// The period's rep-weeks of first touches ([`capacity::Daily::rep_weeks`]).
+    pub rep_weeks: Vec<RepWeek>,
     pub inventory: Inventory,
     pub queue: Queue,
 }
@@ -85,7 +85,7 @@ pub fn balance(follow_ups: &[FollowUp], window: &Window, input: Inputs) -> (Bala
     let mut missing = Missing::new();
     let supply_per_week = supply_per_week(input.supply, window, &mut missing);
     let active_reps = active_reps(follow_ups, window);
-    let rep_weeks = capacity::rep_weeks(follow_ups, window, input.workable_days);
+    let rep_weeks = input.rep_weeks;
     let per_rep = capacity::per_rep(&rep_weeks, input.setting);
     if per_rep.is_none() {
         missing.push((Figure::CapacityPerWeek, Reason::NoLoadedRepWeek));

@@ -38,6 +38,11 @@ fn q3(as_of: &str) -> Window {
     Window::new(period, at(as_of).at())
 }
 
+/// The rep-weeks of `window`, from evidence made for it alone.
+fn rep_weeks(follow_ups: &[FollowUp], window: &Window, workable_days: i64) -> Vec<RepWeek> {
+    capacity::Daily::of(follow_ups, std::slice::from_ref(window), workable_days).rep_weeks(window)
+}
+
 fn records(leads: Vec<Lead>) -> Records {
     Records {
         leads,
@@ -78,7 +83,7 @@ fn a_rep_is_loaded_only_in_weeks_leads_waited_through_every_working_day() {
     let records = records(ana_and_bo());
     let window = q3("2026-10-01 00:00");
     let join = follow_up::join(&records, window.as_of);
-    let weeks = capacity::rep_weeks(&join.follow_ups, &window, 30);
+    let weeks = rep_weeks(&join.follow_ups, &window, 30);
     let seen: Vec<(&str, String, u64, bool)> = weeks
         .iter()
         .map(|w| {
@@ -102,6 +107,36 @@ fn a_rep_is_loaded_only_in_weeks_leads_waited_through_every_working_day() {
     assert_eq!(per_rep.loaded_rep_weeks, 1);
 }
 
+/// The evidence is made once for every period: each period reads its
+/// own trailing four quarters from it. Q3 2026 sees Ana's and Bo's weeks
+/// of July 2026 as above; Q3 2027's four quarters start on 2 October
+/// 2026, after them.
+#[test]
+fn one_evidence_serves_every_period_with_its_own_trailing_quarters() {
+    let records = records(ana_and_bo());
+    let q3_2026 = q3("2027-10-01 00:00");
+    let day = NaiveDate::from_ymd_opt(2027, 7, 1).unwrap();
+    let period = Period::containing(day, PeriodKind::Quarter, 1);
+    let q3_2027 = Window::new(period, at("2027-10-01 00:00").at());
+    let join = follow_up::join(&records, q3_2027.as_of);
+    let windows = [q3_2026.clone(), q3_2027.clone()];
+    let daily = capacity::Daily::of(&join.follow_ups, &windows, 30);
+    let seen: Vec<(String, u64, bool)> = daily
+        .rep_weeks(&q3_2026)
+        .iter()
+        .map(|w| (w.owner.clone(), w.first_touches, w.loaded))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("Ana".to_string(), 10, true),
+            ("Ana".to_string(), 2, false),
+            ("Bo".to_string(), 3, false),
+        ]
+    );
+    assert_eq!(daily.rep_weeks(&q3_2027), []);
+}
+
 #[test]
 fn a_lead_older_than_the_workable_age_no_longer_loads_its_rep() {
     // Never touched: waiting from 4 July through 4 August at 30 days,
@@ -123,7 +158,7 @@ fn a_lead_older_than_the_workable_age_no_longer_loads_its_rep() {
     let window = q3("2026-10-01 00:00");
     let join = follow_up::join(&records, window.as_of);
     let loaded = |days| {
-        capacity::rep_weeks(&join.follow_ups, &window, days)
+        rep_weeks(&join.follow_ups, &window, days)
             .iter()
             .map(|w| w.loaded)
             .collect::<Vec<_>>()
@@ -304,7 +339,7 @@ proptest! {
         let (b, _) = balance(&f, &window, Inputs {
             supply: Supply { leads: supply, basis: crate::model::ReadyBasis::Mql },
             setting: None,
-            workable_days: 30,
+            rep_weeks: rep_weeks(&f, &window, 30),
             inventory: Inventory::default(),
             queue: Default::default(),
         });

@@ -17,9 +17,9 @@
 
 use super::follow_up::FollowUp;
 use super::stats::{median, quantile};
-use super::window::{Window, monday_of};
+use super::window::Window;
 use crate::model::Function;
-use chrono::{Days, NaiveDate};
+use chrono::{DateTime, NaiveDate};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -65,33 +65,162 @@ pub struct RepWeek {
     pub loaded: bool,
 }
 
-/// The first touches of supply leads per rep and week over the trailing
-/// four quarters ending with the period, with each week's load.
-pub fn rep_weeks(follow_ups: &[FollowUp], window: &Window, workable_days: i64) -> Vec<RepWeek> {
-    let last = window.period.end.min(window.as_of.date());
-    let first = last - Days::new(TRAILING_DAYS - 1);
-    let mut touches: FxHashMap<(&str, NaiveDate), u64> = FxHashMap::default();
-    for f in follow_ups.iter().filter(|f| handed_over(f)) {
-        let (Some(owner), Some(touch)) = (f.owner, f.touch) else {
-            continue;
+/// Every rep's first touches and waiting leads per day, over the days
+/// the reviews' capacity evidence covers, made once for all periods:
+/// each period's trailing four quarters overlap the others', and walking
+/// every follow-up once per period cost more than the rest of a period's
+/// figures.
+pub struct Daily<'a> {
+    /// The day ([`crate::model::Stamp::day`]) at index 0 of every rep's days.
+    first: i64,
+    /// The days covered.
+    len: usize,
+    /// By rep, as the data names them.
+    reps: FxHashMap<&'a str, RepDays>,
+}
+
+/// One rep's days of [`Daily`].
+#[derive(Debug, Clone)]
+struct RepDays {
+    /// First touches of supply leads the rep made on each day.
+    touches: Vec<u64>,
+    /// Supply leads of the rep that waited through each whole day,
+    /// untouched (a difference array until [`Daily::of`] sums it).
+    waiting: Vec<i32>,
+}
+
+impl<'a> Daily<'a> {
+    /// The evidence of `follow_ups` on the days the trailing windows of
+    /// `windows` cover; a lead counts as waiting for at most
+    /// `workable_days` after it became ready.
+    pub fn of(follow_ups: &[FollowUp<'a>], windows: &[Window], workable_days: i64) -> Daily<'a> {
+        let covered = windows.iter().map(trailing_days);
+        let first = covered.clone().map(|(first, _)| first).min().unwrap_or(0);
+        let last = covered.map(|(_, last)| last).max().unwrap_or(-1);
+        let mut daily = Daily {
+            first,
+            len: usize::try_from(last - first + 1).unwrap_or(0),
+            reps: FxHashMap::default(),
         };
-        let day = touch.date();
-        if first <= day && day <= last {
-            *touches.entry((&**owner, monday_of(day))).or_default() += 1;
+        daily.count_touches(follow_ups);
+        daily.count_waiting(follow_ups, workable_days);
+        daily
+    }
+
+    fn rep(&mut self, owner: &'a str) -> &mut RepDays {
+        let len = self.len;
+        self.reps.entry(owner).or_insert_with(|| RepDays {
+            touches: vec![0; len],
+            waiting: vec![0; len + 1],
+        })
+    }
+
+    /// The index of `day` among the days covered, if covered.
+    fn index(&self, day: i64) -> Option<usize> {
+        usize::try_from(day - self.first)
+            .ok()
+            .filter(|&i| i < self.len)
+    }
+
+    fn count_touches(&mut self, follow_ups: &[FollowUp<'a>]) {
+        for f in follow_ups.iter().filter(|f| handed_over(f)) {
+            let (Some(owner), Some(touch)) = (f.owner, f.touch) else {
+                continue;
+            };
+            if let Some(i) = self.index(i64::from(touch.day())) {
+                self.rep(owner).touches[i] += 1;
+            }
         }
     }
-    let waiting = waiting_days(follow_ups, first, last, workable_days);
-    let mut weeks: Vec<RepWeek> = touches
-        .into_iter()
-        .map(|((owner, week_start), first_touches)| RepWeek {
-            loaded: loaded(waiting.get(owner), first, week_start),
-            owner: owner.to_string(),
-            week_start,
-            first_touches,
+
+    /// Whole days after the ready day, up to the day before the touch (or
+    /// the end of the workable age), as a difference array summed last.
+    fn count_waiting(&mut self, follow_ups: &[FollowUp<'a>], workable_days: i64) {
+        let last = self.first + self.len as i64 - 1;
+        for f in follow_ups.iter().filter(|f| handed_over(f) && !f.untimed) {
+            let Some(owner) = f.lead.owner.as_deref() else {
+                continue;
+            };
+            let ready = i64::from(f.ready.day());
+            let aged_out = ready.saturating_add(workable_days);
+            let until = f
+                .touch
+                .map_or(aged_out, |t| (i64::from(t.day()) - 1).min(aged_out));
+            let (from, until) = ((ready + 1).max(self.first), until.min(last));
+            if from > until {
+                continue;
+            }
+            let (from, until) = ((from - self.first) as usize, (until - self.first) as usize);
+            let waiting = &mut self.rep(owner).waiting;
+            waiting[from] += 1;
+            waiting[until + 1] -= 1;
+        }
+        for rep in self.reps.values_mut() {
+            for i in 1..rep.waiting.len() {
+                rep.waiting[i] += rep.waiting[i - 1];
+            }
+        }
+    }
+
+    /// The first touches of supply leads per rep and week over the
+    /// trailing four quarters ending with `window`'s period, with each
+    /// week's load; by rep, then week.
+    pub fn rep_weeks(&self, window: &Window) -> Vec<RepWeek> {
+        let (first, last) = trailing_days(window);
+        let mut reps: Vec<(&str, &RepDays)> = self.reps.iter().map(|(o, d)| (*o, d)).collect();
+        reps.sort_unstable_by_key(|(owner, _)| *owner);
+        let mut weeks = Vec::new();
+        for (owner, days) in reps {
+            let mut touched = (first..=last)
+                .filter_map(|day| Some((day, days.touches[self.index(day)?])))
+                .filter(|(_, n)| *n > 0)
+                .peekable();
+            while let Some((day, n)) = touched.next() {
+                let monday = monday_of_day(day);
+                let mut first_touches = n;
+                while let Some((_, more)) = touched.next_if(|(d, _)| monday_of_day(*d) == monday) {
+                    first_touches += more;
+                }
+                weeks.push(RepWeek {
+                    owner: owner.to_string(),
+                    week_start: date_of_day(monday),
+                    first_touches,
+                    loaded: self.loaded(days, (first, last), monday),
+                });
+            }
+        }
+        weeks
+    }
+
+    /// Whether a lead waited through each working day of the week, every
+    /// one of them inside `window` (the trailing days).
+    fn loaded(&self, days: &RepDays, window: (i64, i64), monday: i64) -> bool {
+        (monday..monday + 5).all(|day| {
+            (window.0..=window.1).contains(&day)
+                && self.index(day).is_some_and(|i| days.waiting[i] > 0)
         })
-        .collect();
-    weeks.sort_by(|a, b| (&a.owner, a.week_start).cmp(&(&b.owner, b.week_start)));
-    weeks
+    }
+}
+
+/// The first and last day ([`crate::model::Stamp::day`]) of the trailing four quarters
+/// ending with `window`'s period (or its cut-off).
+fn trailing_days(window: &Window) -> (i64, i64) {
+    let last = day_of(window.period.end.min(window.as_of.date()));
+    (last - (TRAILING_DAYS as i64 - 1), last)
+}
+
+/// The day of `date`, counted from 1970-01-01 as [`crate::model::Stamp::day`] counts.
+fn day_of(date: NaiveDate) -> i64 {
+    (date - DateTime::UNIX_EPOCH.date_naive()).num_days()
+}
+
+fn date_of_day(day: i64) -> NaiveDate {
+    DateTime::UNIX_EPOCH.date_naive() + chrono::Duration::days(day)
+}
+
+/// The Monday on or before `day`; 1970-01-01, day 0, was a Thursday.
+fn monday_of_day(day: i64) -> i64 {
+    day - (day + 3).rem_euclid(7)
 }
 
 /// Whether a lead takes a rep's follow-up time: every lead handed to
@@ -101,57 +230,6 @@ pub fn rep_weeks(follow_ups: &[FollowUp], window: &Window, workable_days: i64) -
 /// leads are the other's.
 pub fn handed_over(f: &FollowUp) -> bool {
     f.function != Function::Sales
-}
-
-/// Per rep, per day of `[first, last]` (by offset from `first`): how many
-/// of the rep's supply leads waited through the whole day, untouched.
-fn waiting_days<'a>(
-    follow_ups: &'a [FollowUp],
-    first: NaiveDate,
-    last: NaiveDate,
-    workable_days: i64,
-) -> FxHashMap<&'a str, Vec<i32>> {
-    let span = (last - first).num_days() + 1;
-    let offset = |day: NaiveDate| (day - first).num_days();
-    let mut deltas: FxHashMap<&str, Vec<i32>> = FxHashMap::default();
-    for f in follow_ups.iter().filter(|f| handed_over(f) && !f.untimed) {
-        let Some(owner) = f.lead.owner.as_deref() else {
-            continue;
-        };
-        // Whole days after the ready day, up to the day before the touch
-        // (or the end of the workable age).
-        let from = offset(f.ready.date()) + 1;
-        let aged_out = offset(f.ready.date()) + workable_days;
-        let until = f
-            .touch
-            .map_or(aged_out, |t| (offset(t.date()) - 1).min(aged_out));
-        let (from, until) = (from.max(0), until.min(span - 1));
-        if from > until {
-            continue;
-        }
-        let d = deltas
-            .entry(owner)
-            .or_insert_with(|| vec![0; span as usize + 1]);
-        d[from as usize] += 1;
-        d[until as usize + 1] -= 1;
-    }
-    for d in deltas.values_mut() {
-        for i in 1..d.len() {
-            d[i] += d[i - 1];
-        }
-    }
-    deltas
-}
-
-/// Whether a lead waited through each working day of the week.
-fn loaded(waiting: Option<&Vec<i32>>, first: NaiveDate, week_start: NaiveDate) -> bool {
-    let Some(waiting) = waiting else {
-        return false;
-    };
-    (0..5).all(|d| {
-        let day = (week_start - first).num_days() + d;
-        day >= 0 && waiting.get(day as usize).is_some_and(|n| *n > 0)
-    })
 }
 
 /// Per-rep capacity: the setting if given, else the median of the loaded

@@ -9,6 +9,7 @@
 //! ([`crate::model::Activity`]).
 
 pub use crate::model::activity::FIRST_DAYS;
+use crate::model::lead_index::DealLeads;
 use crate::model::{
     Activity, Function, Lead, LeadActivity, LeadIndex, Outcome, ReadyBasis, Records, Stamp, Text,
 };
@@ -81,7 +82,8 @@ pub fn join(records: &Records, as_of: NaiveDateTime) -> Join<'_> {
     let activity = &records.activity;
     let (follow_ups, ((stages, first_lead_created), duplicate)) = rayon::join(
         || follow_ups(records, as_of),
-        // One after the other: the lead index of `stages` is freed before
+        // One after the other: where `stages` has to index the leads
+        // (records not read by ingest), the index is freed before
         // `duplicates` sorts, which keeps the peak lower.
         || (stages(records, as_of), duplicates(&records.leads)),
     );
@@ -181,9 +183,20 @@ fn first_touch<'a>(
 }
 
 /// The stages every lead reached by the cut-off, and per deal when its
-/// earliest linked lead was created.
+/// earliest linked lead was created. Deals reach their leads through the
+/// links ingest found ([`Records::deal_leads`]), not a second index of
+/// the leads.
 fn stages(records: &Records, as_of: Stamp) -> (Vec<Stages>, Vec<Option<Stamp>>) {
-    let lead_by_id = LeadIndex::new(&records.leads);
+    let (leads, deals) = (&records.leads, &records.deals);
+    let resolved;
+    let deal_leads = match &records.deal_leads {
+        Some(links) if links.fits(deals, leads) => links,
+        // Records not read by ingest (tests, a single file).
+        _ => {
+            resolved = DealLeads::resolve(deals, &LeadIndex::new(leads));
+            &resolved
+        }
+    };
     let known = |t: Option<Stamp>| t.filter(|t| *t <= as_of);
     let mut stages: Vec<Stages> = records
         .leads
@@ -196,15 +209,13 @@ fn stages(records: &Records, as_of: Stamp) -> (Vec<Stages>, Vec<Option<Stamp>>) 
         })
         .collect();
     let mut first_lead_created = vec![None; records.deals.len()];
-    for (deal, first_created) in records.deals.iter().zip(&mut first_lead_created) {
+    for (d, (deal, first_created)) in deals.iter().zip(&mut first_lead_created).enumerate() {
         let won = known(deal.closed_at).filter(|_| deal.outcome == Outcome::Won);
-        for id in &deal.lead_ids {
-            if let Some(i) = lead_by_id.get(id) {
-                let s = &mut stages[i];
-                s.opportunity = earliest(s.opportunity, known(Some(deal.created_at)));
-                s.won = earliest(s.won, won);
-                *first_created = earliest(*first_created, Some(records.leads[i].created_at));
-            }
+        for i in deal_leads.of(d) {
+            let s = &mut stages[i];
+            s.opportunity = earliest(s.opportunity, known(Some(deal.created_at)));
+            s.won = earliest(s.won, won);
+            *first_created = earliest(*first_created, Some(leads[i].created_at));
         }
     }
     for s in &mut stages {

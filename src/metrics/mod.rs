@@ -151,7 +151,7 @@ fn iso_seconds<S: serde::Serializer>(at: &NaiveDateTime, s: S) -> Result<S::Ok, 
 
 /// Computes one review per period, oldest first, from the first period with
 /// data to the one containing the cut-off. Empty when there is no data.
-/// Times its join, lags and periods in `steps`.
+/// Times its join, lags, capacity evidence and periods in `steps`.
 pub fn compute(
     records: &Records,
     data_quality: Totals,
@@ -165,14 +165,13 @@ pub fn compute(
         return Vec::new();
     };
     let join = steps.time("join", || follow_up::join(records, as_of));
-    let periods = periods(first_day, as_of.date(), settings, &days_with_data(records));
+    let windows: Vec<Window> = periods(first_day, as_of.date(), settings, &days_with_data(records))
+        .into_iter()
+        .map(|period| Window::new(period, as_of))
+        .collect();
     // Every review sees its cohorts from the same cut-off: each period's
     // curve is made once, in one pass over the leads.
     let cohorts = steps.time("cohorts", || {
-        let windows: Vec<Window> = periods
-            .iter()
-            .map(|p| Window::new(p.clone(), as_of))
-            .collect();
         cohort::cohort_curves(&records.leads, &join.stages, &windows)
     });
     let shared = Shared {
@@ -182,15 +181,19 @@ pub fn compute(
         lags: steps.time("lags", || conversion::lags(&records.leads, &join.stages)),
         names: team::display_names(records, settings.privacy),
         method: with_stage_fallback(method::method(records, &join), records),
+        capacity: steps.time("capacity", || {
+            let workable_days = settings.sla.drop_after_days;
+            capacity::Daily::of(&join.follow_ups, &windows, workable_days)
+        }),
         join,
         cohorts,
     };
     // Periods are independent until compared: computed on every core,
     // collected in period order.
     let mut reviews: Vec<Review> = steps.time("periods", || {
-        periods
+        windows
             .into_par_iter()
-            .map(|period| review(&shared, Window::new(period, as_of)))
+            .map(|window| review(&shared, window))
             .collect()
     });
     let reviewed: Vec<(NaiveDate, NaiveDate)> = reviews
@@ -222,6 +225,9 @@ struct Shared<'a> {
     method: method::Method,
     /// The MQL cohort curve of every reviewed period with MQLs.
     cohorts: Vec<cohort::CohortCurve>,
+    /// Every rep's first touches and waiting leads per day, for each
+    /// period's rep-weeks.
+    capacity: capacity::Daily<'a>,
 }
 
 /// The periods from the first with data to the one holding the cut-off.
@@ -258,20 +264,23 @@ fn periods(
 
 /// Every day some record falls on: leads and deals created, deals won or
 /// lost, ad spend, hours and budget lines.
+/// Moments are gathered as day numbers ([`Stamp::day`]) and made dates
+/// once per distinct day, not once per record.
 fn days_with_data(records: &Records) -> BTreeSet<NaiveDate> {
-    let mut days: rustc_hash::FxHashSet<NaiveDate> = rustc_hash::FxHashSet::default();
-    days.extend(records.leads.iter().map(|l| l.created_at.date()));
+    let mut stamped: rustc_hash::FxHashSet<u32> = rustc_hash::FxHashSet::default();
+    stamped.extend(records.leads.iter().map(|l| l.created_at.day()));
     for deal in &records.deals {
-        days.insert(deal.created_at.date());
+        stamped.insert(deal.created_at.day());
         if deal.outcome != crate::model::Outcome::Open
             && let Some(closed) = deal.closed_at
         {
-            days.insert(closed.date());
+            stamped.insert(closed.day());
         }
     }
+    let mut days: BTreeSet<NaiveDate> = stamped.into_iter().map(Stamp::date_of_day).collect();
     days.extend(records.spend.iter().map(|s| s.day));
     days.extend(logged_days(records));
-    days.into_iter().collect()
+    days
 }
 
 fn review(shared: &Shared, window: Window) -> Review {
@@ -321,7 +330,7 @@ fn review(shared: &Shared, window: Window) -> Review {
         balance::Inputs {
             supply,
             setting: settings.leads_per_rep_week,
-            workable_days: settings.sla.drop_after_days,
+            rep_weeks: shared.capacity.rep_weeks(&window),
             inventory,
             queue,
         },
@@ -546,11 +555,12 @@ fn logged_days(records: &Records) -> impl Iterator<Item = NaiveDate> + '_ {
 }
 
 fn oldest_day(records: &Records) -> Option<NaiveDate> {
-    let leads = records.leads.iter().map(|l| l.created_at.date());
-    let deals = records.deals.iter().map(|d| d.created_at.date());
+    let leads = records.leads.iter().map(|l| l.created_at);
+    let deals = records.deals.iter().map(|d| d.created_at);
+    let created = leads.chain(deals).min().map(Stamp::date);
     let spend = records.spend.iter().map(|s| s.day);
-    leads
-        .chain(deals)
+    created
+        .into_iter()
         .chain(spend)
         .chain(logged_days(records))
         .min()

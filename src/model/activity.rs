@@ -5,10 +5,8 @@
 
 use super::{Stamp, Text};
 use chrono::NaiveDate;
-use hashbrown::HashTable;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
-use std::hash::BuildHasher;
 
 /// How long after becoming ready a lead's touches count towards
 /// duplicated effort (two or more reps working it).
@@ -194,25 +192,4 @@ fn add_counts(ours: &mut Vec<u64>, theirs: &[u64]) {
     for (a, b) in ours.iter_mut().zip(theirs) {
         *a += b;
     }
-}
-
-fn hash_id(id: &str) -> u64 {
-    rustc_hash::FxBuildHasher.hash_one(id)
-}
-
-/// The position of the last item with each key, in a table that holds
-/// positions only and reads the keys from the items.
-pub fn last_positions<T>(items: &[T], key: impl Fn(&T) -> &str) -> HashTable<u32> {
-    let key_at = |i: u32| key(&items[i as usize]);
-    let mut table: HashTable<u32> = HashTable::with_capacity(items.len());
-    for (index, item) in items.iter().enumerate() {
-        let k = key(item);
-        match table.find_mut(hash_id(k), |&j| key_at(j) == k) {
-            Some(position) => *position = index as u32,
-            None => {
-                table.insert_unique(hash_id(k), index as u32, |&j| hash_id(key_at(j)));
-            }
-        }
-    }
-    table
 }

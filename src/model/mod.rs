@@ -359,34 +359,39 @@ pub struct Hours {
 
 impl Records {
     /// The first and last day any record falls on (expected close dates of
-    /// open deals excluded: they are plans, not data).
+    /// open deals excluded: they are plans, not data). Moments are
+    /// compared as stamps and made days once: a calendar date per record
+    /// cost more than the comparisons, at a million leads.
     pub fn date_range(&self) -> Option<(NaiveDate, NaiveDate)> {
-        let days = self
+        let moments = self
             .leads
             .iter()
-            .map(|l| l.created_at.date())
-            .chain(self.touches.iter().map(|t| t.at.date()))
-            .chain(
-                self.activity
-                    .range
-                    .into_iter()
-                    .flat_map(|(first, last)| [first.date(), last.date()]),
-            )
-            .chain(self.deals.iter().map(|d| d.created_at.date()))
+            .map(|l| l.created_at)
+            .chain(self.touches.iter().map(|t| t.at))
+            .chain(self.activity.range.into_iter().flat_map(|(a, b)| [a, b]))
+            .chain(self.deals.iter().map(|d| d.created_at))
             .chain(
                 self.deals
                     .iter()
                     .filter(|d| d.outcome != Outcome::Open)
-                    .filter_map(|d| d.closed_at.map(|c| c.date())),
-            )
+                    .filter_map(|d| d.closed_at),
+            );
+        let days = span(moments)
+            .into_iter()
+            .flat_map(|(first, last)| [first.date(), last.date()])
             .chain(self.spend.iter().map(|s| s.day))
             .chain(self.budget.iter().map(|b| b.period_start))
             .chain(self.hours.iter().map(|h| h.day));
-        days.fold(None, |range, day| match range {
-            None => Some((day, day)),
-            Some((first, last)) => Some((first.min(day), last.max(day))),
-        })
+        span(days)
     }
+}
+
+/// The least and the greatest item.
+fn span<T: Ord + Copy>(items: impl Iterator<Item = T>) -> Option<(T, T)> {
+    items.fold(None, |range, item| match range {
+        None => Some((item, item)),
+        Some((first, last)) => Some((first.min(item), last.max(item))),
+    })
 }
 
 /// Everything ingest read, ready for the metrics stage.
@@ -410,6 +415,15 @@ pub struct Records {
     pub lead_aliases: Vec<(String, String)>,
     /// Texts already held, so that repeated ones are stored once.
     pub texts: TextPool,
+    /// The positions of `leads` by id, as ingest's check for repeated ids
+    /// left them; `None` once leads are added or moved. Ingest hands them
+    /// to the merge across files and the touch fold, and takes them.
+    pub lead_ids: Option<lead_index::IdSlots>,
+    /// The same for `deals`.
+    pub deal_ids: Option<lead_index::IdSlots>,
+    /// Each deal's leads, found by ingest once every export is merged;
+    /// `None` for records put together otherwise.
+    pub deal_leads: Option<lead_index::DealLeads>,
     /// What "ready for sales" means for these leads, decided by ingest
     /// once every export is read.
     pub ready_basis: ReadyBasis,

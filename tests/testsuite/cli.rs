@@ -68,6 +68,7 @@ fn verbose_shows_each_stage_and_its_steps_in_order() {
             "· join",
             "· cohorts",
             "· lags",
+            "· capacity",
             "· periods",
             "render",
             "privacy",

@@ -4,7 +4,7 @@
 //! `Close Date` take both from the per-stage columns
 //! `Date entered "Closed Won (<pipeline>)"` (any pipeline, any case).
 
-use super::{LeadColumns, Outcome, Profile, Row, col, lead_from_row};
+use super::{Attributed, LeadColumns, Outcome, Profile, Row, col, lead_with_source};
 use crate::config::stages::Placement;
 use crate::config::{Attribution, Settings};
 use crate::ledger::Rejection;
@@ -207,18 +207,16 @@ const CONTACT_COLUMNS: LeadColumns = LeadColumns {
 };
 
 fn contact_lead(row: &Row, settings: &Settings, texts: &mut TextPool) -> Result<Lead, Rejection> {
-    let mut lead = lead_from_row(row, settings, &CONTACT_COLUMNS, texts)?;
     let (source, detail) = attributed_source(row, settings.sources.attribution);
-    let original = row.text(contact::SOURCE).unwrap_or("");
-    if detail.is_some() || !std::ptr::eq(source, original) {
-        let (function, channel) = settings
-            .sources
-            .function_and_channel_detailed(source, detail);
-        lead.source = texts.text(source);
-        (lead.function, lead.channel) = (function, channel);
-        // The function may have changed with the source or its drill-down.
-        lead.ready_at = lead.ready_for_sales(row.has(contact::MQL) || row.has(contact::SQL));
-    }
+    let (function, channel) = settings
+        .sources
+        .function_and_channel_detailed(source, detail);
+    let source = Attributed {
+        source,
+        function,
+        channel,
+    };
+    let mut lead = lead_with_source(row, &CONTACT_COLUMNS, source, texts)?;
     lead.first_touch_at = row.stamp_from(contact::FIRST_OUTREACH, first_touch(row)?)?;
     lead.touched = lead.first_touch_at.is_none() && contacted(row)?;
     Ok(lead)

@@ -24,7 +24,7 @@ use super::cells;
 use super::header::{Header, normalise};
 use crate::config::{DateOrder, Settings};
 use crate::ledger::Rejection;
-use crate::model::{Lead, Records, TextPool, email_hash};
+use crate::model::{Channel, Function, Lead, Records, TextPool, email_hash};
 use std::collections::BTreeMap;
 
 /// One column a profile reads: a concept and the header names it goes by.
@@ -136,9 +136,39 @@ pub fn lead_from_row(
     c: &LeadColumns,
     texts: &mut TextPool,
 ) -> Result<Lead, Rejection> {
-    let optional = |column: Option<usize>| column.map_or(Ok(None), |c| row.stamp(c));
     let source = row.text(c.source).unwrap_or("");
     let (function, channel) = settings.sources.function_and_channel(source);
+    let source = Attributed {
+        source,
+        function,
+        channel,
+    };
+    lead_with_source(row, c, source, texts)
+}
+
+/// A lead's source as its export attributes it, mapped to a function and
+/// channel.
+pub struct Attributed<'r> {
+    pub source: &'r str,
+    pub function: Function,
+    pub channel: Option<Channel>,
+}
+
+/// [`lead_from_row`] with the source already decided and mapped: HubSpot
+/// contacts pick the original or the latest source and map it with its
+/// drill-down, once per row instead of mapping the source column first.
+pub fn lead_with_source(
+    row: &Row,
+    c: &LeadColumns,
+    source: Attributed,
+    texts: &mut TextPool,
+) -> Result<Lead, Rejection> {
+    let optional = |column: Option<usize>| column.map_or(Ok(None), |c| row.stamp(c));
+    let Attributed {
+        source,
+        function,
+        channel,
+    } = source;
     let mut lead = Lead {
         id: row.id_text(c.id)?.into(),
         created_at: row.required_stamp(c.created)?,
