@@ -82,7 +82,7 @@ const SECTION_CHARTS: [SectionChart; 9] = [
         draw: |r, _| charts::cohort_curves(&cohorts(r)),
         shown: |r| !r.cohort_curves.is_empty(),
         screen_only: true,
-        note: "The MQLs of {period} and of the periods before it, followed day by day since MQL: a day counts only the MQLs that had been MQLs that long by the cut-off, and a line ends when fewer than half of its MQLs had.",
+        note: "The MQLs of {period} and of the periods before it, followed day by day since MQL: each MQL counts only for the days it had been an MQL by the cut-off, and a line ends when fewer than half of its MQLs had been MQLs that long.",
     },
     SectionChart {
         section: Section::FollowUp,
