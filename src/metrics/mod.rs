@@ -428,12 +428,12 @@ fn review(shared: &Shared, window: Window) -> Review {
         alignment,
         comparison: Comparison::default(),
         targets: BTreeMap::new(),
-        plan,
         findings: Vec::new(),
         data_quality: shared.data_quality,
         unavailable,
         unavailable_words: BTreeMap::new(),
-        method: shared.method.clone(),
+        method: with_scaled_stage_weights(shared.method.clone(), &plan),
+        plan,
         deal_checks: method::DealChecks::default(),
     }
 }
@@ -460,6 +460,16 @@ fn own_cohorts(
 /// The method with the plan's stage-weight fallback, where taken.
 fn with_stage_fallback(mut method: method::Method, records: &Records) -> method::Method {
     method.taken.extend(plan_weights::fallback(&records.deals));
+    method
+}
+
+/// The method with this review's scaling of HubSpot's default stage
+/// weights to the win rate, where the plan took it.
+fn with_scaled_stage_weights(mut method: method::Method, plan: &plan::Plan) -> method::Method {
+    method.taken.extend(
+        plan.stage_weights_scaling
+            .map(method::Fallback::DefaultStageWeightsScaled),
+    );
     method
 }
 

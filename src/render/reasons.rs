@@ -5,7 +5,7 @@
 
 use crate::metrics::method::Fallback;
 use crate::metrics::reason::Entries;
-use crate::metrics::words::count;
+use crate::metrics::words::{count, percent};
 use crate::metrics::{Reason, Review};
 use crate::model::ReadyBasis;
 
@@ -123,6 +123,13 @@ pub fn fallback(taken: &Fallback) -> String {
         Fallback::OpenDealsAtWinRate { deals } => format!(
             "{} open marketing-sourced deal(s) have no win probability in the export and a stage that is neither one of HubSpot's default pipeline nor in [plan] stage_weights: the plan weighs them at the trailing win rate of marketing-sourced deals.",
             count(*deals)
+        ),
+        Fallback::DefaultStageWeightsScaled(s) => format!(
+            "{} open marketing-sourced deal(s) are weighed by HubSpot's default stage probabilities, generic ones that average {} on them against the {} the team won of its decided marketing-sourced deals over the last four quarters: each default was multiplied by {:.2} (capped at 1), so they average the win rate and keep their stages' order.",
+            count(s.deals),
+            percent(s.default_average),
+            percent(s.win_rate),
+            s.factor
         ),
         Fallback::SpreadSpend { rows, longest } => format!(
             "{} ad spend row(s) covered several days (a Google Ads report without the Day segment, a Meta or LinkedIn row without a daily breakdown): each was spread evenly over its days, up to {} days, and split between periods by days.",

@@ -216,6 +216,17 @@ fn one_plan_with_its_range_and_the_next_quarter_projected() {
     );
     let pr = &p["projection"];
     assert_eq!(pr["open_deals"], 49);
+    // HubSpot's defaults average 54.2% of their $735,058 against a win
+    // rate of 36 won of 145 decided: scaled by 0.458 (none reaches the
+    // cap), they bring $735,058 x 36/145 = $182,497.16, not $398,361.
+    let scaling = &p["stage_weights_scaling"];
+    assert_eq!(scaling["deals"], 49);
+    super::harness::assert_close(&scaling["win_rate"], 36.0 / 145.0);
+    assert_eq!(pr["open_amount"].as_f64(), Some(735_058.0));
+    let open = pr["from_open_pipeline"].as_f64().unwrap();
+    assert!((open - 735_058.0 * 36.0 / 145.0).abs() < 0.01, "{open}");
+    let default_average = scaling["default_average"].as_f64().unwrap();
+    assert!((default_average - 398_361.1 / 735_058.0).abs() < 1e-9);
     let parts = ["from_open_pipeline", "from_leads_in_hand", "from_new_mqls"]
         .iter()
         .map(|k| pr[k].as_f64().unwrap())
@@ -229,4 +240,15 @@ fn one_plan_with_its_range_and_the_next_quarter_projected() {
             "{file}"
         );
     }
+    // The scaling beside the projection and among the method's fallbacks.
+    let page = std::fs::read_to_string(site.join("2026-q4/index.html")).unwrap();
+    assert!(page.contains("$182,497 from 49 open deal(s) weighted 25% by stage (HubSpot&#39;s default probabilities, 54% on these deals, scaled to the 25% win rate)"));
+    let fallbacks = q4["method"]["fallbacks"].as_array().unwrap();
+    assert!(
+        fallbacks.iter().any(|f| f
+            .as_str()
+            .unwrap()
+            .contains("each default was multiplied by 0.46")),
+        "{fallbacks:?}"
+    );
 }

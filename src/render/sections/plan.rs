@@ -239,7 +239,8 @@ fn projection_words(review: &Review) -> Option<String> {
 }
 
 /// How the open deals were weighed: by stage (and against the win rate
-/// they would have at the team's record), or at the win rate alone.
+/// they would have at the team's record; HubSpot's defaults, scaled to
+/// it, say so), or at the win rate alone.
 fn weight_words(review: &Review, p: &Projection) -> String {
     let won = p.win_rate.map(percent).unwrap_or_default();
     let only_win_rate = review
@@ -247,9 +248,17 @@ fn weight_words(review: &Review, p: &Projection) -> String {
         .stage_weights_basis
         .keys()
         .all(|b| *b == WeightBasis::WinRate);
+    let scaled = review.plan.stage_weights_scaling.as_ref();
     match crate::metrics::stats::ratio(p.from_open_pipeline, p.open_amount) {
         Some(_) if only_win_rate => format!(" at the {won} win rate"),
-        Some(w) => format!(" weighted {} by stage (win rate {won})", percent(w)),
+        Some(w) => match scaled {
+            Some(s) => format!(
+                " weighted {} by stage (HubSpot's default probabilities, {} on these deals, scaled to the {won} win rate)",
+                percent(w),
+                percent(s.default_average)
+            ),
+            None => format!(" weighted {} by stage (win rate {won})", percent(w)),
+        },
         None => String::new(),
     }
 }
