@@ -181,9 +181,11 @@ pub fn compute(
         lags: steps.time("lags", || conversion::lags(&records.leads, &join.stages)),
         names: team::display_names(records, settings.privacy),
         method: with_stage_fallback(method::method(records, &join), records),
+        // A lead stops loading its rep at the workable age, the same
+        // limit as the queue's workable part (`[capacity] workable_days`),
+        // not at the drop window: a dropped lead is still in the queue.
         capacity: steps.time("capacity", || {
-            let workable_days = settings.sla.drop_after_days;
-            capacity::Daily::of(&join.follow_ups, &windows, workable_days)
+            capacity::Daily::of(&join.follow_ups, &windows, settings.workable_days)
         }),
         join,
         cohorts,
