@@ -136,6 +136,7 @@ fn range(review: &Review) -> Option<FigureView> {
                 label,
                 value: not_available(review, &[Figure::PlanRange]),
                 na: true,
+                print_only: false,
             });
         }
     };
@@ -143,6 +144,7 @@ fn range(review: &Review) -> Option<FigureView> {
         label,
         value,
         na: false,
+        print_only: false,
     })
 }
 
@@ -253,7 +255,7 @@ fn weight_words(review: &Review, p: &Projection) -> String {
         Some(_) if only_win_rate => format!(" at the {won} win rate"),
         Some(w) => match scaled {
             Some(s) => format!(
-                " weighted {} by stage (HubSpot's default probabilities, {} on these deals, scaled to the {won} win rate)",
+                " weighted {} by stage (HubSpot's defaults, {} on these deals, scaled to the {won} win rate)",
                 percent(w),
                 percent(s.default_average)
             ),
@@ -277,7 +279,8 @@ pub fn projection_sentence(review: &Review) -> Option<String> {
     })
 }
 
-/// Last review's plan for this period against what happened.
+/// Last review's plan for this period against what happened, in words:
+/// on paper only, where `plan-check.svg` (screen only) does not print.
 fn plan_check(review: &Review) -> Option<FigureView> {
     let k = review.plan.check.as_ref()?;
     let c = cur(review);
@@ -309,5 +312,6 @@ fn plan_check(review: &Review) -> Option<FigureView> {
             per_week(k.planned_per_week)
         ),
         na: false,
+        print_only: true,
     })
 }
