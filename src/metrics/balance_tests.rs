@@ -167,6 +167,58 @@ fn a_lead_older_than_the_workable_age_no_longer_loads_its_rep() {
     assert_eq!(loaded(4), [false, false]);
 }
 
+/// The reviews read a lead's workable age from `[capacity]
+/// workable_days`, as the queue does, not from `[sla] drop_after_days`:
+/// Ana's lead of Friday 3 July, never touched, waits through 4 July to 2
+/// August at the default 30 days and loads her weeks of 6 and 20 July
+/// whatever the drop window (7 days would end its wait on Friday 10 July,
+/// 30 on 2 August); at 4 workable days it waits through 7 July only and
+/// loads neither, even with a 30-day drop window.
+#[test]
+fn the_reviews_take_the_workable_age_from_the_capacity_setting() {
+    let leads = vec![
+        mql(1, "Ana", at("2026-07-03 09:00"), None),
+        mql(
+            2,
+            "Ana",
+            at("2026-07-20 09:00"),
+            Some(at("2026-07-20 10:00")),
+        ),
+        mql(
+            3,
+            "Ana",
+            at("2026-07-06 09:00"),
+            Some(at("2026-07-06 10:00")),
+        ),
+    ];
+    let records = records(leads);
+    let loaded = |workable_days: i64, drop_after_days: i64| {
+        let defaults = crate::config::Settings::default();
+        let settings = crate::config::Settings {
+            as_of: Some(at("2026-10-01 00:00").at()),
+            workable_days,
+            sla: Sla {
+                drop_after_days,
+                ..defaults.sla
+            },
+            ..defaults
+        };
+        let mut steps = crate::timings::Timings::default();
+        let reviews = crate::metrics::compute(&records, Default::default(), &settings, &mut steps);
+        let q3 = reviews
+            .iter()
+            .find(|r| r.period.label == "2026-Q3")
+            .unwrap();
+        q3.balance
+            .rep_weeks
+            .iter()
+            .map(|w| w.loaded)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(loaded(30, 7), [true, true]);
+    assert_eq!(loaded(4, 30), [false, false]);
+}
+
 #[test]
 fn capacity_is_the_median_of_loaded_rep_weeks_once_there_are_four() {
     let weeks = [

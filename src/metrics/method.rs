@@ -4,12 +4,14 @@
 //! fallback is a [`Fallback`] here; render words it (render/reasons.rs).
 
 use super::follow_up::Join;
+use super::plan_weights::DefaultScaling;
 use crate::model::{Outcome, ReadyBasis, Records};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-/// The definitions one set of exports called for; the same for every
-/// review of a build.
+/// The definitions one set of exports called for, the same for every
+/// review of a build, and those a review's own figures called for (the
+/// plan's scaled default stage weights).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Method {
     /// `mql` or `created`: when a lead counts as ready for sales.
@@ -23,7 +25,7 @@ pub struct Method {
 }
 
 /// A definition the exports made the review fall back on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Fallback {
     /// No lead has an MQL date: every lead is ready when created.
     NoMqlDate,
@@ -39,6 +41,9 @@ pub enum Fallback {
     /// probability nor a stage with a known weight: the plan weighs them
     /// at the trailing win rate.
     OpenDealsAtWinRate { deals: u64 },
+    /// Open marketing-sourced deals weighed by HubSpot's default stage
+    /// probabilities, which were scaled to the trailing win rate.
+    DefaultStageWeightsScaled(DefaultScaling),
 }
 
 /// The method the records and their join call for.

@@ -181,9 +181,11 @@ pub fn compute(
         lags: steps.time("lags", || conversion::lags(&records.leads, &join.stages)),
         names: team::display_names(records, settings.privacy),
         method: with_stage_fallback(method::method(records, &join), records),
+        // A lead stops loading its rep at the workable age, the same
+        // limit as the queue's workable part (`[capacity] workable_days`),
+        // not at the drop window: a dropped lead is still in the queue.
         capacity: steps.time("capacity", || {
-            let workable_days = settings.sla.drop_after_days;
-            capacity::Daily::of(&join.follow_ups, &windows, workable_days)
+            capacity::Daily::of(&join.follow_ups, &windows, settings.workable_days)
         }),
         join,
         cohorts,
@@ -428,12 +430,12 @@ fn review(shared: &Shared, window: Window) -> Review {
         alignment,
         comparison: Comparison::default(),
         targets: BTreeMap::new(),
-        plan,
         findings: Vec::new(),
         data_quality: shared.data_quality,
         unavailable,
         unavailable_words: BTreeMap::new(),
-        method: shared.method.clone(),
+        method: with_scaled_stage_weights(shared.method.clone(), &plan),
+        plan,
         deal_checks: method::DealChecks::default(),
     }
 }
@@ -460,6 +462,16 @@ fn own_cohorts(
 /// The method with the plan's stage-weight fallback, where taken.
 fn with_stage_fallback(mut method: method::Method, records: &Records) -> method::Method {
     method.taken.extend(plan_weights::fallback(&records.deals));
+    method
+}
+
+/// The method with this review's scaling of HubSpot's default stage
+/// weights to the win rate, where the plan took it.
+fn with_scaled_stage_weights(mut method: method::Method, plan: &plan::Plan) -> method::Method {
+    method.taken.extend(
+        plan.stage_weights_scaling
+            .map(method::Fallback::DefaultStageWeightsScaled),
+    );
     method
 }
 

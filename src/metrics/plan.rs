@@ -12,6 +12,7 @@ use super::balance::Balance;
 use super::cohort::{self, Entry};
 use super::follow_up::{FollowUp, Stages};
 use super::plan_outlook::{self, Cohort, Outlook, Projection, Range, TrailingMql};
+use super::plan_weights::DefaultScaling;
 use super::stats::{per_unit, ratio, share};
 use super::window::Window;
 use super::{Reason, Unavailable, note};
@@ -74,6 +75,10 @@ pub struct Plan {
     pub projection: Option<Projection>,
     /// The open deals of the projection by where their weight came from.
     pub stage_weights_basis: BTreeMap<WeightBasis, u64>,
+    /// How the open deals' HubSpot default stage weights were scaled to
+    /// the trailing win rate; `None` where no deal is weighed by one (or
+    /// there is no win rate: then the defaults are used as given).
+    pub stage_weights_scaling: Option<DefaultScaling>,
     /// The previous review's plan for this period against what happened;
     /// `None` without a previous review with a plan.
     pub check: Option<PlanCheck>,
@@ -216,6 +221,7 @@ pub fn plan(input: &Inputs, window: &Window, unavailable: &mut Unavailable) -> P
         range,
         projection,
         stage_weights_basis: bases,
+        stage_weights_scaling: pipeline.and_then(|p| p.scaling),
         check: None,
     };
     note_gaps(&plan, unavailable);

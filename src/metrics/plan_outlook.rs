@@ -5,7 +5,7 @@
 //! conversion curves. Definitions: docs/metrics.md, *Plan*.
 
 use super::cohort::{self, Entry};
-use super::plan_weights;
+use super::plan_weights::{self, DefaultScaling};
 use crate::model::{Deal, Function, Outcome, Period, Stamp, WeightBasis};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -274,6 +274,9 @@ pub struct OpenPipeline {
     pub weighted: f64,
     pub amount: f64,
     pub deals: u64,
+    /// How HubSpot's default stage weights were scaled to the win rate,
+    /// where any deal is weighed by one.
+    pub scaling: Option<DefaultScaling>,
 }
 
 /// The stage-weighted open marketing-sourced pipeline at `end` expected
@@ -285,10 +288,16 @@ pub fn open_pipeline(
     next: &Period,
     win_rate: Option<f64>,
 ) -> (Option<OpenPipeline>, BTreeMap<WeightBasis, u64>) {
+    let counted = || deals.iter().filter(|d| counts_as_open(d, end, next));
+    let scaling = DefaultScaling::of(counted(), win_rate);
     let mut bases = BTreeMap::new();
-    let (mut open, mut unweighed) = (OpenPipeline::default(), false);
-    for deal in deals.iter().filter(|d| counts_as_open(d, end, next)) {
-        let (basis, weight) = plan_weights::weight(deal, win_rate);
+    let mut open = OpenPipeline {
+        scaling,
+        ..OpenPipeline::default()
+    };
+    let mut unweighed = false;
+    for deal in counted() {
+        let (basis, weight) = plan_weights::weight(deal, win_rate, scaling.as_ref());
         *bases.entry(basis).or_insert(0) += 1;
         open.deals += 1;
         open.amount += deal.amount.as_f64();
@@ -456,6 +465,7 @@ mod tests {
                 weighted: 300.0,
                 amount: 1000.0,
                 deals: 2,
+                scaling: None,
             }),
             win_rate: Some(0.25),
             in_hand: Default::default(),

@@ -239,7 +239,7 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
         inline_css: None,
         one_file_href: format!("{root}{}", one_file::file_name(&review.period.label)),
         brief_href: format!("{root}brief.html"),
-        fallbacks: review.method.fallbacks.clone(),
+        fallbacks: reasons::fallback_views(&review.method),
         deal_notes: view::deal_notes(&review.deal_checks),
         file_notes: view::file_notes(input.ledger),
     }

@@ -3,11 +3,12 @@
 //! ([`ReadyBasis`]). Each is written once here; [`word`] fills
 //! metrics.json's `unavailable` and `method.fallbacks` right after metrics.
 
-use crate::metrics::method::Fallback;
+use crate::metrics::method::{Fallback, Method};
 use crate::metrics::reason::Entries;
-use crate::metrics::words::count;
+use crate::metrics::words::{count, percent};
 use crate::metrics::{Reason, Review};
 use crate::model::ReadyBasis;
+use serde::Serialize;
 
 /// Words every review's missing figures and fallbacks.
 pub fn word(reviews: &mut [Review]) {
@@ -108,6 +109,42 @@ fn entries_noun(entries: Entries) -> &'static str {
     }
 }
 
+/// A fallback as the Method section shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FallbackView {
+    pub sentence: String,
+    /// Said on paper beside the figure it concerns (the scaled stage
+    /// weights, beside the projection): left out of the printed Method,
+    /// which keeps the printed review within ten pages.
+    pub screen_only: bool,
+}
+
+/// The Method section's fallbacks.
+#[derive(Debug, Clone, Serialize)]
+pub struct FallbackViews {
+    /// In metrics.json's order.
+    pub items: Vec<FallbackView>,
+    /// Whether any is printed (else the list and its title are not).
+    pub printed: bool,
+}
+
+/// The Method section's fallbacks of `method`.
+pub fn fallback_views(method: &Method) -> FallbackViews {
+    let items: Vec<FallbackView> = method
+        .taken
+        .iter()
+        .zip(&method.fallbacks)
+        .map(|(taken, sentence)| FallbackView {
+            sentence: sentence.clone(),
+            screen_only: matches!(taken, Fallback::DefaultStageWeightsScaled(_)),
+        })
+        .collect();
+    FallbackViews {
+        printed: items.iter().any(|f| !f.screen_only),
+        items,
+    }
+}
+
 /// A fallback in one sentence, for the Method section and metrics.json.
 pub fn fallback(taken: &Fallback) -> String {
     match taken {
@@ -123,6 +160,13 @@ pub fn fallback(taken: &Fallback) -> String {
         Fallback::OpenDealsAtWinRate { deals } => format!(
             "{} open marketing-sourced deal(s) have no win probability in the export and a stage that is neither one of HubSpot's default pipeline nor in [plan] stage_weights: the plan weighs them at the trailing win rate of marketing-sourced deals.",
             count(*deals)
+        ),
+        Fallback::DefaultStageWeightsScaled(s) => format!(
+            "{} open marketing-sourced deal(s) at HubSpot's default stage probabilities ({} on average) were scaled by {:.2} to the {} win rate of decided marketing-sourced deals over the last four quarters (capped at 1; the stages keep their order): generic defaults are not this team's record.",
+            count(s.deals),
+            percent(s.default_average),
+            s.factor,
+            percent(s.win_rate)
         ),
         Fallback::SpreadSpend { rows, longest } => format!(
             "{} ad spend row(s) covered several days (a Google Ads report without the Day segment, a Meta or LinkedIn row without a daily breakdown): each was spread evenly over its days, up to {} days, and split between periods by days.",

@@ -138,7 +138,7 @@ pub struct ReviewPage {
     /// The two-page print brief.
     pub brief_href: String,
     /// The fallbacks this review's exports called for, one sentence each.
-    pub fallbacks: Vec<String>,
+    pub fallbacks: super::reasons::FallbackViews,
     /// Deals no review shows where their dates put them, in sentences.
     pub deal_notes: Vec<String>,
     /// What reading each file decided, `path: note`.
@@ -448,7 +448,7 @@ pub(super) fn figure(label: &str, value: String) -> FigureView {
     FigureView {
         label: label.into(),
         value,
-        na: false,
+        ..FigureView::default()
     }
 }
 

@@ -161,6 +161,12 @@ fn the_next_review_shows_the_plan_against_what_happened() {
     assert_eq!(check["won_amount"], q4["revenue"]["won_amount"]);
     let page = std::fs::read_to_string(site.join("2026-q4/index.html")).unwrap();
     assert!(page.contains("34.2 MQLs a week planned, 34.2 delivered; reps 4 planned, 5 active; won $297,684 against $450,000"));
+    // One statement on each medium: the sentence prints, the chart (of
+    // the same three measures) is on screen.
+    assert!(page.contains(
+        "<div class=\"print-only\"><dt>2026-Q3&#39;s plan for 2026-Q4 against what happened</dt>"
+    ));
+    assert!(page.contains("<figure class=\"chart screen-only\"><img src=\"plan-check.svg\""));
     // The first review has no plan before it.
     let q1 = super::harness::json(&site, "2026-q1/metrics.json");
     assert!(q1["plan"]["check"].is_null());
@@ -216,6 +222,17 @@ fn one_plan_with_its_range_and_the_next_quarter_projected() {
     );
     let pr = &p["projection"];
     assert_eq!(pr["open_deals"], 49);
+    // HubSpot's defaults average 54.2% of their $735,058 against a win
+    // rate of 36 won of 145 decided: scaled by 0.458 (none reaches the
+    // cap), they bring $735,058 x 36/145 = $182,497.16, not $398,361.
+    let scaling = &p["stage_weights_scaling"];
+    assert_eq!(scaling["deals"], 49);
+    super::harness::assert_close(&scaling["win_rate"], 36.0 / 145.0);
+    assert_eq!(pr["open_amount"].as_f64(), Some(735_058.0));
+    let open = pr["from_open_pipeline"].as_f64().unwrap();
+    assert!((open - 735_058.0 * 36.0 / 145.0).abs() < 0.01, "{open}");
+    let default_average = scaling["default_average"].as_f64().unwrap();
+    assert!((default_average - 398_361.1 / 735_058.0).abs() < 1e-9);
     let parts = ["from_open_pipeline", "from_leads_in_hand", "from_new_mqls"]
         .iter()
         .map(|k| pr[k].as_f64().unwrap())
@@ -229,4 +246,20 @@ fn one_plan_with_its_range_and_the_next_quarter_projected() {
             "{file}"
         );
     }
+    // The scaling beside the projection and among the method's fallbacks.
+    let page = std::fs::read_to_string(site.join("2026-q4/index.html")).unwrap();
+    assert!(page.contains("$182,497 from 49 open deal(s) weighted 25% by stage (HubSpot&#39;s defaults, 54% on these deals, scaled to the 25% win rate)"));
+    let fallbacks = q4["method"]["fallbacks"].as_array().unwrap();
+    assert!(
+        fallbacks.iter().any(|f| f
+            .as_str()
+            .unwrap()
+            .contains("(54% on average) were scaled by 0.46 to the 25% win rate of decided")),
+        "{fallbacks:?}"
+    );
+    // On paper the sentence beside the projection says it: the Method's
+    // list (this one fallback only) is left out of print.
+    assert!(page.contains(
+        "<ul class=\"fallbacks screen-only\"><li class=\"screen-only\">49 open marketing-sourced deal(s) at HubSpot"
+    ));
 }

@@ -14,12 +14,15 @@ use crate::render::reasons;
 use serde::Serialize;
 
 /// A label and a formatted value.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct FigureView {
     pub label: String,
     pub value: String,
     /// The value is "not available: reason" (shown smaller).
     pub na: bool,
+    /// On paper only: a chart says the same on screen (and does not
+    /// print), so each medium shows the statement once.
+    pub print_only: bool,
 }
 
 /// How a section names a figure.
@@ -77,6 +80,7 @@ pub(super) fn figures(rows: &[Row], review: &Review, settings: &Settings) -> Vec
                 label: name,
                 value,
                 na,
+                print_only: false,
             })
         })
         .collect()
@@ -397,6 +401,7 @@ pub fn spend(review: &Review, settings: &Settings) -> Vec<FigureView> {
             label: ch.label().into(),
             value: money(spent.as_f64(), cur(review)),
             na: false,
+            print_only: false,
         })
     });
     by_channel.chain(figures(SPEND, review, settings)).collect()

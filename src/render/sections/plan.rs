@@ -136,6 +136,7 @@ fn range(review: &Review) -> Option<FigureView> {
                 label,
                 value: not_available(review, &[Figure::PlanRange]),
                 na: true,
+                print_only: false,
             });
         }
     };
@@ -143,6 +144,7 @@ fn range(review: &Review) -> Option<FigureView> {
         label,
         value,
         na: false,
+        print_only: false,
     })
 }
 
@@ -239,7 +241,8 @@ fn projection_words(review: &Review) -> Option<String> {
 }
 
 /// How the open deals were weighed: by stage (and against the win rate
-/// they would have at the team's record), or at the win rate alone.
+/// they would have at the team's record; HubSpot's defaults, scaled to
+/// it, say so), or at the win rate alone.
 fn weight_words(review: &Review, p: &Projection) -> String {
     let won = p.win_rate.map(percent).unwrap_or_default();
     let only_win_rate = review
@@ -247,9 +250,17 @@ fn weight_words(review: &Review, p: &Projection) -> String {
         .stage_weights_basis
         .keys()
         .all(|b| *b == WeightBasis::WinRate);
+    let scaled = review.plan.stage_weights_scaling.as_ref();
     match crate::metrics::stats::ratio(p.from_open_pipeline, p.open_amount) {
         Some(_) if only_win_rate => format!(" at the {won} win rate"),
-        Some(w) => format!(" weighted {} by stage (win rate {won})", percent(w)),
+        Some(w) => match scaled {
+            Some(s) => format!(
+                " weighted {} by stage (HubSpot's defaults, {} on these deals, scaled to the {won} win rate)",
+                percent(w),
+                percent(s.default_average)
+            ),
+            None => format!(" weighted {} by stage (win rate {won})", percent(w)),
+        },
         None => String::new(),
     }
 }
@@ -268,7 +279,8 @@ pub fn projection_sentence(review: &Review) -> Option<String> {
     })
 }
 
-/// Last review's plan for this period against what happened.
+/// Last review's plan for this period against what happened, in words:
+/// on paper only, where `plan-check.svg` (screen only) does not print.
 fn plan_check(review: &Review) -> Option<FigureView> {
     let k = review.plan.check.as_ref()?;
     let c = cur(review);
@@ -300,5 +312,6 @@ fn plan_check(review: &Review) -> Option<FigureView> {
             per_week(k.planned_per_week)
         ),
         na: false,
+        print_only: true,
     })
 }
