@@ -4,6 +4,7 @@
 //! the site stage owns output.
 
 mod chart_data;
+mod data_view;
 mod findings;
 #[cfg(test)]
 mod findings_tests;
@@ -114,7 +115,7 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
         screen_only: false,
         note: None,
     };
-    let rejections = view::rejections_table(input.ledger);
+    let rejections = data_view::rejections_table(input.ledger);
     ReviewPage {
         company: input.settings.company.clone(),
         label: review.period.label.clone(),
@@ -215,9 +216,9 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
                 Some("spend-revenue.csv"),
             ),
         },
-        files: view::files_table(input.ledger, crate::metrics::words::count),
+        files: data_view::files_table(input.ledger, crate::metrics::words::count),
         rejection_count: format::count(rejections.rows.len() as u64),
-        duplicates_note: view::duplicates_note(input.ledger),
+        duplicates_note: data_view::duplicates_note(input.ledger),
         rejections,
         unavailable: view::unavailable(review),
         nav: input
@@ -240,8 +241,8 @@ fn review_page(input: &RenderInput, review: &Review, method_html: &str, root: &s
         one_file_href: format!("{root}{}", one_file::file_name(&review.period.label)),
         brief_href: format!("{root}brief.html"),
         fallbacks: reasons::fallback_views(&review.method),
-        deal_notes: view::deal_notes(&review.deal_checks),
-        file_notes: view::file_notes(input.ledger),
+        deal_notes: data_view::deal_notes(&review.deal_checks),
+        file_notes: data_view::file_notes(input.ledger),
     }
 }
 
@@ -326,11 +327,11 @@ fn review_files(input: &RenderInput, index: usize, files: &mut SiteFiles) {
     );
     files.insert(
         format!("{dir}/data-files.csv"),
-        view::files_table(input.ledger, |n| n.to_string()).to_csv_verbatim(),
+        data_view::files_table(input.ledger, |n| n.to_string()).to_csv_verbatim(),
     );
     files.insert(
         format!("{dir}/rejections.csv"),
-        view::rejections_table(input.ledger).to_csv_verbatim(),
+        data_view::rejections_table(input.ledger).to_csv_verbatim(),
     );
     if let Some(p) = input.publications.get(&review.period.label) {
         files.insert(
