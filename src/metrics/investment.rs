@@ -3,6 +3,7 @@
 //! their own function; time logs give the hours.
 
 use super::Figure;
+use super::money::person_key;
 use super::stats::ratio;
 use super::window::Window;
 use super::{Reason, Unavailable, note};
@@ -41,7 +42,9 @@ pub struct HoursFigures {
     pub people: u64,
     /// New MQLs per marketing hour.
     pub mqls_per_marketing_hour: Option<f64>,
-    /// Won revenue per sales hour.
+    /// Won revenue per sales hour, of one population: the deals owned by
+    /// the people who logged sales hours, over those people's sales hours
+    /// (never the reps' revenue over a founder's hours).
     pub won_per_sales_hour: Option<f64>,
 }
 
@@ -50,6 +53,8 @@ pub struct Outcomes {
     pub ads: Money,
     pub mqls: u64,
     pub won_amount: Money,
+    /// The period's won amount by owner (`money::person_key` of the name).
+    pub won_by_owner: BTreeMap<String, Money>,
     pub target: Option<f64>,
 }
 
@@ -104,6 +109,25 @@ fn by_function(items: impl Iterator<Item = (Function, Money)>) -> BTreeMap<&'sta
     map
 }
 
+/// The won amount of the deals owned by the people who logged sales
+/// hours, over those people's sales hours; `None` when none of them owns
+/// a deal won in the period.
+fn won_per_own_sales_hour(
+    sales_hours_by_person: &BTreeMap<&str, f64>,
+    outcomes: &Outcomes,
+) -> Option<f64> {
+    let (mut won, mut hours) = (Money::ZERO, 0.0);
+    for (person, person_hours) in sales_hours_by_person {
+        if let Some(amount) = outcomes.won_by_owner.get(&person_key(person)) {
+            won += *amount;
+            hours += person_hours;
+        }
+    }
+    ratio(won.as_f64(), hours)
+        .filter(|_| won > Money::ZERO)
+        .map(super::stats::round_cents)
+}
+
 fn hours_figures(
     hours: &[Hours],
     window: &Window,
@@ -113,9 +137,13 @@ fn hours_figures(
     let mut by_function: BTreeMap<&'static str, f64> =
         Function::ALL.iter().map(|f| (f.as_str(), 0.0)).collect();
     let mut people = std::collections::BTreeSet::new();
+    let mut sales_hours_by_person: BTreeMap<&str, f64> = BTreeMap::new();
     for h in hours.iter().filter(|h| window.contains_day(h.day)) {
         *by_function.entry(h.function.as_str()).or_default() += h.hours;
         people.insert(h.person.as_str());
+        if h.function == Function::Sales {
+            *sales_hours_by_person.entry(h.person.as_str()).or_default() += h.hours;
+        }
     }
     let total: f64 = by_function.values().sum();
     if total <= 0.0 {
@@ -123,8 +151,7 @@ fn hours_figures(
     }
     let of = |f: Function| by_function[f.as_str()];
     let mqls_per_marketing_hour = ratio(outcomes.mqls as f64, of(Function::Marketing));
-    let won_per_sales_hour =
-        ratio(outcomes.won_amount.as_f64(), of(Function::Sales)).map(super::stats::round_cents);
+    let won_per_sales_hour = won_per_own_sales_hour(&sales_hours_by_person, outcomes);
     if total > 0.0 && mqls_per_marketing_hour.is_none() {
         note(
             unavailable,
@@ -133,7 +160,12 @@ fn hours_figures(
         );
     }
     if total > 0.0 && won_per_sales_hour.is_none() {
-        note(unavailable, Figure::WonPerSalesHour, Reason::NoSalesHours);
+        let why = if of(Function::Sales) > 0.0 {
+            Reason::NoWonDealsOfTimeLoggers
+        } else {
+            Reason::NoSalesHours
+        };
+        note(unavailable, Figure::WonPerSalesHour, why);
     }
     HoursFigures {
         shares: by_function
@@ -145,5 +177,37 @@ fn hours_figures(
         people: people.len() as u64,
         mqls_per_marketing_hour,
         won_per_sales_hour,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Won amounts by owner, in whole dollars.
+    fn outcomes(won_by_owner: &[(&str, i64)]) -> Outcomes {
+        Outcomes {
+            ads: Money::ZERO,
+            mqls: 0,
+            won_amount: Money::from_cents(999_999 * 100),
+            won_by_owner: won_by_owner
+                .iter()
+                .map(|(name, dollars)| (person_key(name), Money::from_cents(dollars * 100)))
+                .collect(),
+            target: None,
+        }
+    }
+
+    #[test]
+    fn revenue_per_sales_hour_counts_one_population() {
+        // Ana logged 10 sales hours and owns $3,000 won; Ben logged 30 and
+        // owns nothing won; the reps' $999,999 is nobody's in the logs.
+        // Ana only: $3,000 / 10 h = $300 an hour.
+        let hours = BTreeMap::from([("Ana  Silva", 10.0), ("Ben", 30.0)]);
+        let o = outcomes(&[("ana silva", 3_000), ("Rep One", 999_999)]);
+        assert_eq!(won_per_own_sales_hour(&hours, &o), Some(300.0));
+        // Nobody in the logs owns a won deal: no figure, not $999,999 / 40 h.
+        let o = outcomes(&[("Rep One", 999_999)]);
+        assert_eq!(won_per_own_sales_hour(&hours, &o), None);
     }
 }

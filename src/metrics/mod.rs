@@ -350,6 +350,7 @@ fn review(shared: &Shared, window: Window) -> Review {
             ads: spend.total,
             mqls: funnel.mqls,
             won_amount: revenue.won_amount,
+            won_by_owner: money::won_by_owner(&records.deals, &window),
             target: settings.targets.marketing_share,
         },
         &mut unavailable,

@@ -41,6 +41,31 @@ pub fn spend(rows: &[Spend], window: &Window) -> SpendFigures {
     }
 }
 
+/// The amount of the deals won in the period, by owner's name as the
+/// export gives it (deals without an owner left out): to set against the
+/// hours each person logged.
+pub fn won_by_owner(deals: &[Deal], window: &Window) -> BTreeMap<String, Money> {
+    let mut by_owner = BTreeMap::new();
+    for d in deals.iter().filter(|d| d.outcome == Outcome::Won) {
+        let (Some(owner), Some(closed)) = (&d.owner, d.closed_at) else {
+            continue;
+        };
+        if window.contains(closed) {
+            *by_owner.entry(person_key(owner)).or_default() += d.amount;
+        }
+    }
+    by_owner
+}
+
+/// A person's name as compared between exports: time logs and CRMs
+/// write the same name in different cases and spacing.
+pub fn person_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// Sums won and created deal amounts for the period.
 pub fn revenue(deals: &[Deal], window: &Window) -> Revenue {
     let closed_in = |d: &&Deal| d.closed_at.is_some_and(|t| window.contains(t));

@@ -72,6 +72,9 @@ pub enum Reason {
     NoTimeLogs,
     NoMarketingHours,
     NoSalesHours,
+    /// Sales hours were logged, but by no one who owns a deal won in the
+    /// period: their hours are not set against the reps' revenue.
+    NoWonDealsOfTimeLoggers,
     NoLoadedRepWeek,
     NoRepFirstTouch,
     NoMqlFirstTouched,

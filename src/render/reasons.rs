@@ -87,6 +87,7 @@ pub fn reason(why: &Reason) -> String {
         Reason::NoTimeLogs => "no time logs for the period".into(),
         Reason::NoMarketingHours => "no marketing hours logged in the period".into(),
         Reason::NoSalesHours => "no sales hours logged in the period".into(),
+        Reason::NoWonDealsOfTimeLoggers => "nobody in the time logs owns a deal won in the period".into(),
         Reason::NoLoadedRepWeek => {
             "no rep-week with a first touch in the trailing four quarters; export first-touch dates or set [capacity] leads_per_rep_week".into()
         }

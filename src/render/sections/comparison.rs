@@ -32,7 +32,7 @@ pub fn comparison_tables(review: &Review) -> Vec<Grid> {
             &format!("Change on {year_label}"),
         ],
     )
-    .note("Changes are relative (%) for counts and amounts, in percentage points for shares, and differences in the figure's own unit for durations, rates, multiples and the tilt: a wait up 1,000% says less than the two waits. The CSV holds relative changes as fractions (1 = +100%) and differences in the unit of the figure (hours for durations).");
+    .note("Changes: percent for counts and amounts, points for shares, and the difference in the figure's own unit for durations, rates, multiples and the tilt. The CSV holds percents as fractions (1 = +100%) and durations in hours.");
     for h in HEADLINES {
         let p = prev.and_then(|a| a.figures.get(&h.key));
         let y = year.and_then(|a| a.figures.get(&h.key));

@@ -294,7 +294,7 @@ const HOURS: &[Row] = &[
         }),
     },
     Row {
-        name: Name::Text("Won revenue per sales hour logged (the time logs' people, not the reps)"),
+        name: Name::Text("Won revenue per sales hour (their own deals)"),
         value: Value::Or(Figure::WonPerSalesHour, |r| {
             let per_hour = r.investment.hours.won_per_sales_hour;
             per_hour.map(|v| money(v, cur(r)))
