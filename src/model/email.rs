@@ -18,10 +18,11 @@ const SHORT_EMAIL: usize = 128;
 /// lower-cased on the stack; others go through `str::to_lowercase`.
 pub fn email_hash(email: &str) -> NonZeroU64 {
     let trimmed = email.trim();
-    if !trimmed.is_ascii() || trimmed.len() > SHORT_EMAIL {
+    let (wide, upper) = scan(trimmed.as_bytes());
+    if wide || trimmed.len() > SHORT_EMAIL {
         return hash_text(&trimmed.to_lowercase());
     }
-    if !trimmed.bytes().any(|b| b.is_ascii_uppercase()) {
+    if !upper {
         return hash_text(trimmed);
     }
     let mut buffer = [0u8; SHORT_EMAIL];
@@ -30,6 +31,16 @@ pub fn email_hash(email: &str) -> NonZeroU64 {
     lowered.make_ascii_lowercase();
     // ASCII stays valid UTF-8 when lower-cased.
     hash_text(std::str::from_utf8(lowered).unwrap_or(trimmed))
+}
+
+/// Whether `bytes` hold a byte outside ASCII, and an ASCII capital: one
+/// pass without a branch per byte, where two passes that stop early cost
+/// more on the usual short address.
+fn scan(bytes: &[u8]) -> (bool, bool) {
+    let flags = bytes.iter().fold(0u8, |flags, &b| {
+        flags | (b & 0x80) | u8::from(b.wrapping_sub(b'A') < 26)
+    });
+    (flags & 0x80 != 0, flags & 1 != 0)
 }
 
 fn hash_text(text: &str) -> NonZeroU64 {

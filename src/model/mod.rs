@@ -24,7 +24,7 @@ pub use lead_index::LeadIndex;
 pub use money::{FineMoney, Money, currency_symbol};
 pub use period::{Period, PeriodKind};
 pub use stamp::{EXPECTED_STAMP_RANGE, Stamp};
-pub use text::Text;
+pub use text::{MappedSources, PooledAs, Text, TextPool};
 
 use chrono::NaiveDate;
 use std::hash::Hash;
@@ -415,6 +415,8 @@ pub struct Records {
     pub lead_aliases: Vec<(String, String)>,
     /// Texts already held, so that repeated ones are stored once.
     pub texts: TextPool,
+    /// What the file's sources were mapped to, while it is read.
+    pub mapped_sources: MappedSources,
     /// The positions of `leads` by id, as ingest's check for repeated ids
     /// left them; `None` once leads are added or moved. Ingest hands them
     /// to the merge across files and the touch fold, and takes them.
@@ -470,16 +472,17 @@ impl Records {
     /// Adds a lead, its source, owner and status held once in the pool
     /// (a few dozen distinct values among a million leads).
     pub fn push_lead(&mut self, mut lead: Lead) {
-        lead.source = self.texts.text(&lead.source);
-        lead.owner = lead.owner.map(|owner| self.texts.text(&owner));
-        lead.status = lead.status.map(|status| self.texts.text(&status));
+        let texts = &mut self.texts;
+        lead.source = texts.text_as(PooledAs::Source, &lead.source);
+        lead.owner = (lead.owner).map(|owner| texts.text_as(PooledAs::Owner, &owner));
+        lead.status = (lead.status).map(|status| texts.text_as(PooledAs::Status, &status));
         self.leads.push(lead);
     }
 
     /// Adds a deal, its source and owner held once in the pool.
     pub fn push_deal(&mut self, mut deal: Deal) {
-        deal.source = self.texts.text(&deal.source);
-        deal.owner = deal.owner.map(|owner| self.texts.text(&owner));
+        deal.source = self.texts.text_as(PooledAs::Source, &deal.source);
+        deal.owner = (deal.owner).map(|owner| self.texts.text_as(PooledAs::Owner, &owner));
         self.deals.push(deal);
     }
 
@@ -488,47 +491,6 @@ impl Records {
     pub fn push_touch(&mut self, mut touch: Touch) {
         touch.owner = touch.owner.map(|owner| self.texts.text(&owner));
         self.touches.push(touch);
-    }
-}
-
-/// Texts held once however many records repeat them: a lead's id on each
-/// of its touches, a rep's name, a source. Export readers ask the pool
-/// for a cell's text instead of copying it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct TextPool {
-    held: rustc_hash::FxHashSet<Text>,
-    /// The texts asked for last: rows repeat a few reps or sources (an
-    /// activity export sorted by date takes turns among a team's reps),
-    /// and comparing with them is cheaper than hashing.
-    recent: Vec<Text>,
-    /// Where in `recent` the next text goes once it is full.
-    next: usize,
-}
-
-/// How many texts [`TextPool::recent`] keeps: a team of reps.
-const RECENT_TEXTS: usize = 8;
-
-impl TextPool {
-    /// The shared copy of `text`, made on first sight.
-    pub fn text(&mut self, text: &str) -> Text {
-        if let Some(recent) = self.recent.iter().find(|recent| ***recent == *text) {
-            return recent.clone();
-        }
-        let held = match self.held.get(text) {
-            Some(held) => held.clone(),
-            None => {
-                let held: Text = text.into();
-                self.held.insert(held.clone());
-                held
-            }
-        };
-        if self.recent.len() < RECENT_TEXTS {
-            self.recent.push(held.clone());
-        } else {
-            self.recent[self.next] = held.clone();
-            self.next = (self.next + 1) % RECENT_TEXTS;
-        }
-        held
     }
 }
 

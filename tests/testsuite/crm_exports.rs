@@ -254,3 +254,56 @@ fn pipedrive_deals_are_leads_and_activities_their_touches() {
         ]
     );
 }
+
+/// The contact's own first touch is worked out in stamps when its dates
+/// are ISO, and through the general date path otherwise (slash dates,
+/// dates a stamp cannot hold): both give what the general path always
+/// gave, rejections included.
+#[test]
+fn hubspot_contacts_first_touch_whatever_the_date_shapes() {
+    use chrono::NaiveDateTime;
+    use equinox::model::Stamp;
+    let temp = tempfile::tempdir().expect("temp dir");
+    let path = temp
+        .path()
+        .join("hubspot-crm-exports-all-contacts-2026-10-01.csv");
+    let rows = [
+        "\"Record ID\",\"Create Date\",\"Lifecycle Stage\",\"First outreach date\",\"Date of first engagement\",\"Type of first engagement\",\"Last Contacted\",\"Number of times contacted\"",
+        // Line 2: both ISO, the engagement earlier.
+        "\"1\",\"2026-07-01 08:00\",\"lead\",\"2026-07-02 10:00\",\"2026-07-01 09:30\",\"EMAIL\",\"\",\"\"",
+        // Line 3: a US slash date, earlier than the ISO engagement.
+        "\"2\",\"2026-07-01 08:00\",\"lead\",\"7/25/2026 9:15 AM\",\"2026-07-26 10:00\",\"CALL\",\"\",\"\"",
+        // Line 4: only Last Contacted, contacted once.
+        "\"3\",\"2026-07-01 08:00\",\"lead\",\"\",\"\",\"\",\"2026-07-05 16:00\",\"1.0\"",
+        // Line 5: an engagement in 1960, before any stamp, is the earlier:
+        // rejected, blaming First outreach date as it always has.
+        "\"4\",\"2026-07-01 08:00\",\"lead\",\"2026-07-04 10:00\",\"1960-01-01 10:00\",\"EMAIL\",\"\",\"\"",
+        // Line 6: the same date on a note is no sales touch: ignored.
+        "\"5\",\"2026-07-01 08:00\",\"lead\",\"2026-07-06 11:00\",\"1960-01-01 10:00\",\"NOTE\",\"\",\"\"",
+        // Line 7: contacted twice, when first is unknown.
+        "\"6\",\"2026-07-01 08:00\",\"lead\",\"\",\"\",\"\",\"2026-07-05 16:00\",\"2\"",
+    ];
+    std::fs::write(&path, rows.join("\n") + "\n").expect("written");
+    let (records, ledger) =
+        equinox::ingest::read_file(temp.path(), &path, &equinox::config::Settings::default());
+    let at = |text: &str| {
+        Stamp::new(NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("date"))
+    };
+    let firsts: Vec<(&str, Option<Stamp>, bool)> = (records.leads.iter())
+        .map(|l| (&*l.id, l.first_touch_at, l.touched))
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            ("1", at("2026-07-01 09:30"), false),
+            ("2", at("2026-07-25 09:15"), false),
+            ("3", at("2026-07-05 16:00"), false),
+            ("5", at("2026-07-06 11:00"), false),
+            ("6", None, true),
+        ]
+    );
+    let rejected: Vec<(u64, Option<&str>)> = (ledger.rejections.iter())
+        .map(|r| (r.line, r.column.as_deref()))
+        .collect();
+    assert_eq!(rejected, [(5, Some("First outreach date"))]);
+}

@@ -56,30 +56,77 @@ pub fn parse_date(cell: &str) -> Option<NaiveDate> {
 /// the same result or its rejection there.
 pub fn iso_stamp(cell: &str) -> Option<Stamp> {
     let b = cell.as_bytes();
+    if let Ok(minutes) = <&[u8; 16]>::try_from(b) {
+        return iso_minute_stamp(minutes);
+    }
     let time_at = match b.len() {
         10 => None,
-        16 | 19 if matches!(b[10], b' ' | b'T') && b[13] == b':' => Some(11),
+        19 if matches!(b[10], b' ' | b'T') && b[13] == b':' => Some(11),
         _ => return None,
     };
     if b[4] != b'-' || b[7] != b'-' {
         return None;
     }
     let (year, month, day) = (digits(&b[0..4])?, digits(&b[5..7])?, digits(&b[8..10])?);
-    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-        return None;
-    }
     let (hour, minute, second) = match time_at {
         None => (0, 0, 0),
         Some(at) => {
-            let second = if b.len() == 19 {
-                (b[16] == b':').then_some(())?;
-                digits(&b[17..19])?
-            } else {
-                0
-            };
+            (b[16] == b':').then_some(())?;
+            let second = digits(&b[17..19])?;
             (digits(&b[at..at + 2])?, digits(&b[at + 3..at + 5])?, second)
         }
     };
+    stamp_of(year, month, day, [hour, minute, second])
+}
+
+/// [`iso_stamp`] of `YYYY-MM-DD HH:MM` (or with `T`), the shape of the
+/// dates of HubSpot's exports, a few per row of a million. The sixteen
+/// bytes are read as two words, `YYYY-MM-` and `DD HH:MM`, and their
+/// twelve digits checked and taken apart together instead of one by one.
+fn iso_minute_stamp(b: &[u8; 16]) -> Option<Stamp> {
+    // The digit bytes of each word (byte i of a word is bits 8i to 8i+7).
+    const DATE_DIGITS: u64 = 0x00FF_FF00_FFFF_FFFF;
+    const TIME_DIGITS: u64 = 0xFFFF_00FF_FF00_FFFF;
+    let (date, time) = b.split_at(8);
+    let date = u64::from_le_bytes(date.try_into().ok()?);
+    let time = u64::from_le_bytes(time.try_into().ok()?);
+    let separators = (date >> 32) as u8 == b'-'
+        && (date >> 56) as u8 == b'-'
+        && matches!((time >> 16) as u8, b' ' | b'T')
+        && (time >> 40) as u8 == b':';
+    let date = digit_values(date, DATE_DIGITS)?;
+    let time = digit_values(time, TIME_DIGITS)?;
+    if !separators {
+        return None;
+    }
+    let at = |word: u64, byte: u32| ((word >> (8 * byte)) & 0xFF) as u32;
+    let year = at(date, 0) * 1000 + at(date, 1) * 100 + at(date, 2) * 10 + at(date, 3);
+    let two = |word: u64, byte: u32| at(word, byte) * 10 + at(word, byte + 1);
+    let (month, day) = (two(date, 5), two(time, 0));
+    stamp_of(year, month, day, [two(time, 3), two(time, 6), 0])
+}
+
+/// The bytes of `word` that `digits` selects, each from an ASCII digit to
+/// its value (the other bytes zero); `None` if one is not a digit. A
+/// digit is `0x30` to `0x39`: its high half is 3, and stays 3 once 6 is
+/// added (which cannot carry into the next byte once the high half is 3).
+fn digit_values(word: u64, digits: u64) -> Option<u64> {
+    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    const ZEROS: u64 = 0x3030_3030_3030_3030;
+    const SIXES: u64 = 0x0606_0606_0606_0606;
+    let word = word & digits;
+    let threes = ZEROS & digits;
+    let is_digit = word & HIGH == threes && (word + (SIXES & digits)) & HIGH == threes;
+    is_digit.then(|| word - threes)
+}
+
+/// The stamp of a calendar date and a time of day (hour, minute,
+/// second), `None` for a day, month or time that does not exist or a
+/// moment a stamp cannot hold.
+fn stamp_of(year: u32, month: u32, day: u32, [hour, minute, second]: [u32; 3]) -> Option<Stamp> {
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
     if hour > 23 || minute > 59 || second > 59 {
         return None;
     }

@@ -8,7 +8,7 @@ use super::{Attributed, LeadColumns, Outcome, Profile, Row, col, lead_with_sourc
 use crate::config::stages::Placement;
 use crate::config::{Attribution, Settings};
 use crate::ledger::Rejection;
-use crate::model::{Deal, Lead, Outcome as DealOutcome, Records, TextPool};
+use crate::model::{Deal, Lead, MappedSources, Outcome as DealOutcome, Records, Stamp, TextPool};
 use chrono::NaiveDateTime;
 
 /// Contacts export (`hubspot-crm-exports-all-contacts-*.csv`).
@@ -188,7 +188,7 @@ mod contact {
 }
 
 fn read_contact(row: &Row, settings: &Settings, out: &mut Records) -> Outcome {
-    let lead = contact_lead(row, settings, &mut out.texts);
+    let lead = contact_lead(row, settings, &mut out.texts, &mut out.mapped_sources);
     Outcome::of(lead, |lead| out.leads.push(lead))
 }
 
@@ -206,18 +206,23 @@ const CONTACT_COLUMNS: LeadColumns = LeadColumns {
     email: contact::EMAIL,
 };
 
-fn contact_lead(row: &Row, settings: &Settings, texts: &mut TextPool) -> Result<Lead, Rejection> {
+fn contact_lead(
+    row: &Row,
+    settings: &Settings,
+    texts: &mut TextPool,
+    mapped: &mut MappedSources,
+) -> Result<Lead, Rejection> {
     let (source, detail) = attributed_source(row, settings.sources.attribution);
-    let (function, channel) = settings
-        .sources
-        .function_and_channel_detailed(source, detail);
+    let (function, channel) = mapped.get_or(source, detail, || {
+        (settings.sources).function_and_channel_detailed(source, detail)
+    });
     let source = Attributed {
         source,
         function,
         channel,
     };
     let mut lead = lead_with_source(row, &CONTACT_COLUMNS, source, texts)?;
-    lead.first_touch_at = row.stamp_from(contact::FIRST_OUTREACH, first_touch(row)?)?;
+    lead.first_touch_at = first_touch_stamp(row)?;
     lead.touched = lead.first_touch_at.is_none() && contacted(row)?;
     Ok(lead)
 }
@@ -233,33 +238,57 @@ fn attributed_source<'r>(row: &'r Row, attribution: Attribution) -> (&'r str, Op
     }
 }
 
+/// [`first_touch`] as a record keeps it. Read as stamps where every date
+/// it reads is an ISO date a stamp holds (the usual row: no calendar date
+/// made), else again through the general date path, whose rejections
+/// name the column as they always have.
+fn first_touch_stamp(row: &Row) -> Result<Option<Stamp>, Rejection> {
+    let as_stamps = first_touch(
+        row,
+        |column| row.iso_stamp(column).ok_or(()),
+        |column| row.count(column).map_err(drop),
+    );
+    match as_stamps {
+        Ok(first) => Ok(first),
+        Err(()) => {
+            let first = first_touch(row, |c| row.datetime(c), |c| row.count(c))?;
+            row.stamp_from(contact::FIRST_OUTREACH, first)
+        }
+    }
+}
+
 /// The first sales touch the contact itself records: the earlier of
 /// `First outreach date` and `Date of first engagement` (when `Type of
 /// first engagement` is a sales touch, see [`is_sales_touch`], and its
 /// `Description of first engagement` does not say it was received), else
 /// `Last Contacted` when `Number of times contacted` is 1 (the last
 /// contact was then also the first). Activity exports add more candidates.
-fn first_touch(row: &Row) -> Result<Option<NaiveDateTime>, Rejection> {
+/// Dates and counts are read with `date` and `count`.
+fn first_touch<T: Ord + Copy, E>(
+    row: &Row,
+    date: impl Fn(usize) -> Result<Option<T>, E>,
+    count: impl Fn(usize) -> Result<u64, E>,
+) -> Result<Option<T>, E> {
     use contact::*;
     let received = row.text(FIRST_ENGAGEMENT_DESCRIPTION).is_some_and(|d| {
         ["received", "incoming", "replied"]
             .iter()
             .any(|w| d.to_lowercase().contains(w))
     });
-    let engagement = match row.datetime(FIRST_ENGAGEMENT)? {
+    let engagement = match date(FIRST_ENGAGEMENT)? {
         Some(at) if row.text(FIRST_ENGAGEMENT_TYPE).is_none_or(is_sales_touch) && !received => {
             Some(at)
         }
         _ => None,
     };
-    let outreach = row.datetime(FIRST_OUTREACH)?;
+    let outreach = date(FIRST_OUTREACH)?;
     if let Some(first) = [outreach, engagement].into_iter().flatten().min() {
         return Ok(Some(first));
     }
-    let Some(last) = row.datetime(LAST_CONTACTED)? else {
+    let Some(last) = date(LAST_CONTACTED)? else {
         return Ok(None);
     };
-    Ok((row.count(TIMES_CONTACTED)? == 1).then_some(last))
+    Ok((count(TIMES_CONTACTED)? == 1).then_some(last))
 }
 
 /// Whether the contact says sales reached it, time known or not: a

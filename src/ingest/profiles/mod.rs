@@ -24,7 +24,7 @@ use super::cells;
 use super::header::{Header, normalise};
 use crate::config::{DateOrder, Settings};
 use crate::ledger::Rejection;
-use crate::model::{Channel, Function, Lead, Records, TextPool, email_hash};
+use crate::model::{Channel, Function, Lead, PooledAs, Records, TextPool, email_hash};
 use std::collections::BTreeMap;
 
 /// One column a profile reads: a concept and the header names it goes by.
@@ -174,8 +174,8 @@ pub fn lead_with_source(
         created_at: row.required_stamp(c.created)?,
         function,
         channel,
-        source: texts.text(source),
-        owner: row.text(c.owner).map(|owner| texts.text(owner)),
+        source: texts.text_as(PooledAs::Source, source),
+        owner: (row.text(c.owner)).map(|owner| texts.text_as(PooledAs::Owner, owner)),
         mql_at: row.stamp(c.mql)?,
         sql_at: row.stamp(c.sql)?,
         opportunity_at: optional(c.opportunity)?,
@@ -183,7 +183,7 @@ pub fn lead_with_source(
         first_touch_at: optional(c.first_touch)?,
         ready_at: None,
         touched: false,
-        status: row.text(c.status).map(|status| texts.text(status)),
+        status: (row.text(c.status)).map(|status| texts.text_as(PooledAs::Status, status)),
         email_hash: row.text(c.email).map(email_hash),
     };
     lead.ready_at = lead.ready_for_sales(row.has(c.mql) || row.has(c.sql));

@@ -138,12 +138,22 @@ impl Row<'_> {
     /// An optional date-time column as a record keeps it; one outside the
     /// range a [`Stamp`] holds is rejected.
     pub fn stamp(&self, column: usize) -> Cell<Option<Stamp>> {
-        if let Some(stamp) = self.text(column).and_then(cells::iso_stamp) {
-            return Ok(Some(stamp));
+        if let Some(read) = self.iso_stamp(column) {
+            return Ok(read);
         }
         self.datetime(column)?
             .map(|at| self.in_stamp_range(column, at))
             .transpose()
+    }
+
+    /// An optional date-time column as a stamp, when the cell is empty or
+    /// an ISO date a stamp holds; `None` for any other cell, which only
+    /// [`Row::stamp`] reads (or rejects).
+    pub fn iso_stamp(&self, column: usize) -> Option<Option<Stamp>> {
+        match self.text(column) {
+            None => Some(None),
+            Some(text) => cells::iso_stamp(text).map(Some),
+        }
     }
 
     /// A date-time column that must hold a value, as a record keeps it.
