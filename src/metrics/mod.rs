@@ -5,7 +5,9 @@
 //! reaching it are valid, and every gap is a reason, never an error.
 //!
 //! One file per family. The per-lead join ([`follow_up`]) is made once for
-//! all periods; each period's figures then take one pass over the leads.
+//! all periods, and so is the routing of leads and follow-ups to the
+//! periods they count in ([`reach`]): each period's figures then visit
+//! only those.
 //! Comparison, targets, plan and findings come last: they read the
 //! finished figures of every period.
 
@@ -30,6 +32,7 @@ pub mod plan;
 pub mod plan_outlook;
 pub mod plan_weights;
 pub mod queue;
+pub mod reach;
 pub mod reason;
 pub mod speed;
 pub mod stats;
@@ -174,26 +177,44 @@ pub fn compute(
     let cohorts = steps.time("cohorts", || {
         cohort::cohort_curves(&records.leads, &join.stages, &windows)
     });
+    let lags = steps.time("lags", || conversion::lags(&records.leads, &join.stages));
+    let capacity = steps.time("capacity", || {
+        let workable_days = settings.sla.drop_after_days;
+        capacity::Daily::of(&join.follow_ups, &windows, workable_days)
+    });
+    let reach = steps.time("reach", || {
+        reach::Reach::of(&records.leads, &join.follow_ups, &windows)
+    });
+    let mqls = steps.time("plan mqls", || {
+        let cut_off = Stamp::clamped(as_of);
+        plan::mqls(
+            &records.leads,
+            &join.follow_ups,
+            &join.stages,
+            settings,
+            cut_off,
+        )
+    });
     let shared = Shared {
         records,
         settings,
         data_quality,
-        lags: steps.time("lags", || conversion::lags(&records.leads, &join.stages)),
+        lags,
         names: team::display_names(records, settings.privacy),
         method: with_stage_fallback(method::method(records, &join), records),
-        capacity: steps.time("capacity", || {
-            let workable_days = settings.sla.drop_after_days;
-            capacity::Daily::of(&join.follow_ups, &windows, workable_days)
-        }),
+        capacity,
         join,
         cohorts,
+        reach,
+        mqls,
     };
     // Periods are independent until compared: computed on every core,
     // collected in period order.
     let mut reviews: Vec<Review> = steps.time("periods", || {
         windows
             .into_par_iter()
-            .map(|window| review(&shared, window))
+            .enumerate()
+            .map(|(i, window)| review(&shared, i, window))
             .collect()
     });
     let reviewed: Vec<(NaiveDate, NaiveDate)> = reviews
@@ -228,6 +249,10 @@ struct Shared<'a> {
     /// Every rep's first touches and waiting leads per day, for each
     /// period's rep-weeks.
     capacity: capacity::Daily<'a>,
+    /// The leads and follow-ups each period's figures read.
+    reach: reach::Reach,
+    /// Every MQL seen from the cut-off, for the plans' trailing windows.
+    mqls: Vec<plan_outlook::TrailingMql>,
 }
 
 /// The periods from the first with data to the one holding the cut-off.
@@ -283,31 +308,30 @@ fn days_with_data(records: &Records) -> BTreeSet<NaiveDate> {
     days
 }
 
-fn review(shared: &Shared, window: Window) -> Review {
+/// The figures of the `i`-th period, from the leads and follow-ups it
+/// reaches.
+fn review(shared: &Shared, i: usize, window: Window) -> Review {
     let (records, settings, join) = (shared.records, shared.settings, &shared.join);
+    let leads = shared.reach.leads(i, &records.leads);
+    let follow_ups = shared.reach.follow_ups(i, &join.follow_ups);
     let mut unavailable = Unavailable::new();
     let next = window
         .period
         .next(settings.period, settings.fiscal_year_start);
-    let funnel = funnel::funnel(&records.leads, &records.deals, &window);
-    let segments = funnel::segments(&records.leads, &records.deals, join, &window, settings);
-    let conversion = conversion::conversions(&records.leads, &join.stages, &shared.lags, &window);
+    let funnel = funnel::funnel(leads, &records.deals, &window);
+    let segments = funnel::segments(leads, &records.deals, join, &window, settings);
+    let conversion = conversion::conversions(leads, &join.stages, &shared.lags, &window);
     let cohort_curves = own_cohorts(&shared.cohorts, &window.period, settings);
     let speed = speed::speed(
-        &join.follow_ups,
+        follow_ups,
         &join.stages,
         &window,
         &settings.sla,
         join.has_untimed,
     );
-    let inventory = flow::inventory(
-        &join.follow_ups,
-        &join.stages,
-        &window,
-        settings.workable_days,
-    );
+    let inventory = flow::inventory(follow_ups, &join.stages, &window, settings.workable_days);
     let queue = queue::queue(
-        &join.follow_ups,
+        follow_ups,
         window.end(),
         settings.workable_days,
         inventory.absorption_per_week,
@@ -316,16 +340,15 @@ fn review(shared: &Shared, window: Window) -> Review {
     let supply = balance::Supply {
         leads: match join.ready_basis {
             ReadyBasis::Mql => funnel.mqls,
-            ReadyBasis::Created => join
-                .follow_ups
-                .iter()
+            ReadyBasis::Created => follow_ups
+                .into_iter()
                 .filter(|f| window.contains(f.ready))
                 .count() as u64,
         },
         basis: join.ready_basis,
     };
     let (balance, missing) = balance::balance(
-        &join.follow_ups,
+        follow_ups,
         &window,
         balance::Inputs {
             supply,
@@ -358,9 +381,8 @@ fn review(shared: &Shared, window: Window) -> Review {
             funnel: &funnel,
             segments: &segments,
             investment: &investment,
-            first_touches: join
-                .follow_ups
-                .iter()
+            first_touches: follow_ups
+                .into_iter()
                 .filter(|f| window.holds(f.touch))
                 .count() as u64,
             settings,
@@ -382,9 +404,7 @@ fn review(shared: &Shared, window: Window) -> Review {
     );
     let plan = plan::plan(
         &plan::Inputs {
-            leads: &records.leads,
-            follow_ups: &join.follow_ups,
-            stages: &join.stages,
+            mqls: &shared.mqls,
             deals: &records.deals,
             mql_to_won_lag: shared.lags[5],
             balance: &balance,
@@ -395,7 +415,8 @@ fn review(shared: &Shared, window: Window) -> Review {
         &mut unavailable,
     );
     let alignment = alignment::alignment(
-        &records.leads,
+        leads,
+        follow_ups,
         &records.deals,
         join,
         &window,
@@ -412,8 +433,8 @@ fn review(shared: &Shared, window: Window) -> Review {
         },
         as_of: window.as_of,
         currency: settings.currency.clone(),
-        flow: flow::weekly_flow(&join.follow_ups, &window, &settings.sla),
-        team: team::team(&join.follow_ups, &window, &settings.sla, &shared.names),
+        flow: flow::weekly_flow(follow_ups, &window, &settings.sla),
+        team: team::team(follow_ups, &window, &settings.sla, &shared.names),
         funnel,
         conversion,
         cohort_curves,

@@ -69,6 +69,8 @@ fn verbose_shows_each_stage_and_its_steps_in_order() {
             "· cohorts",
             "· lags",
             "· capacity",
+            "· reach",
+            "· plan mqls",
             "· periods",
             "render",
             "privacy",
