@@ -18,6 +18,7 @@ pub mod cohort;
 pub mod comparison;
 pub mod conversion;
 pub mod efficiency;
+mod extent;
 pub mod figure;
 pub mod findings;
 pub mod flow;
@@ -62,7 +63,7 @@ pub use team::Rep;
 use crate::config::Settings;
 use crate::ledger::Totals;
 use crate::model::{Period, ReadyBasis, Records, Stamp};
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use follow_up::Join;
 use gaps::{Gaps, note_comparison_gaps, note_gaps};
 use rayon::prelude::*;
@@ -161,14 +162,15 @@ pub fn compute(
     settings: &Settings,
     steps: &mut crate::timings::Timings,
 ) -> Vec<Review> {
-    let Some(as_of) = settings.as_of.or_else(|| newest_timestamp(records)) else {
+    let extent = steps.time("dates", || extent::Extent::of(records));
+    let Some(as_of) = settings.as_of.or(extent.newest) else {
         return Vec::new();
     };
-    let Some(first_day) = oldest_day(records) else {
+    let Some(first_day) = extent.oldest_day else {
         return Vec::new();
     };
     let join = steps.time("join", || follow_up::join(records, as_of));
-    let windows: Vec<Window> = periods(first_day, as_of.date(), settings, &days_with_data(records))
+    let windows: Vec<Window> = periods(first_day, as_of.date(), settings, &extent.days)
         .into_iter()
         .map(|period| Window::new(period, as_of))
         .collect();
@@ -195,13 +197,20 @@ pub fn compute(
             cut_off,
         )
     });
+    // Two passes over the leads of their own, side by side.
+    let (names, method) = steps.time("names, method", || {
+        rayon::join(
+            || team::display_names(records, settings.privacy),
+            || with_stage_fallback(method::method(records, &join), records),
+        )
+    });
     let shared = Shared {
         records,
         settings,
         data_quality,
         lags,
-        names: team::display_names(records, settings.privacy),
-        method: with_stage_fallback(method::method(records, &join), records),
+        names,
+        method,
         capacity,
         join,
         cohorts,
@@ -285,27 +294,6 @@ fn periods(
         period = next;
     }
     periods
-}
-
-/// Every day some record falls on: leads and deals created, deals won or
-/// lost, ad spend, hours and budget lines.
-/// Moments are gathered as day numbers ([`Stamp::day`]) and made dates
-/// once per distinct day, not once per record.
-fn days_with_data(records: &Records) -> BTreeSet<NaiveDate> {
-    let mut stamped: rustc_hash::FxHashSet<u32> = rustc_hash::FxHashSet::default();
-    stamped.extend(records.leads.iter().map(|l| l.created_at.day()));
-    for deal in &records.deals {
-        stamped.insert(deal.created_at.day());
-        if deal.outcome != crate::model::Outcome::Open
-            && let Some(closed) = deal.closed_at
-        {
-            stamped.insert(closed.day());
-        }
-    }
-    let mut days: BTreeSet<NaiveDate> = stamped.into_iter().map(Stamp::date_of_day).collect();
-    days.extend(records.spend.iter().map(|s| s.day));
-    days.extend(logged_days(records));
-    days
 }
 
 /// The figures of the `i`-th period, from the leads and follow-ups it
@@ -531,58 +519,4 @@ fn compare(reviews: &mut [Review], settings: &Settings) {
         note_comparison_gaps(review, &gaps, settings);
         review.comparison = Comparison { previous, year_ago };
     }
-}
-
-/// The newest moment the data knows of: the default cut-off. Expected close
-/// dates of open deals lie in the future and do not count.
-fn newest_timestamp(records: &Records) -> Option<NaiveDateTime> {
-    let leads = records.leads.iter().flat_map(|l| {
-        [
-            Some(l.created_at),
-            l.mql_at,
-            l.sql_at,
-            l.opportunity_at,
-            l.customer_at,
-            l.first_touch_at,
-        ]
-    });
-    let deals = records.deals.iter().flat_map(|d| {
-        let closed = d
-            .closed_at
-            .filter(|_| d.outcome != crate::model::Outcome::Open);
-        [Some(d.created_at), closed]
-    });
-    let touches = records.activity.range.map(|(_, last)| last);
-    let recorded = leads
-        .chain(deals)
-        .chain(std::iter::once(touches))
-        .flatten()
-        .max()
-        .map(Stamp::at);
-    let days = records
-        .spend
-        .iter()
-        .map(|s| s.day)
-        .chain(logged_days(records));
-    recorded.max(days.max().map(|day| day.and_time(NaiveTime::MIN)))
-}
-
-/// Days of time logs and budget lines: data of their own, so a folder of
-/// time logs alone still gets its reviews.
-fn logged_days(records: &Records) -> impl Iterator<Item = NaiveDate> + '_ {
-    let hours = records.hours.iter().map(|h| h.day);
-    let budget = records.budget.iter().map(|b| b.period_start);
-    hours.chain(budget)
-}
-
-fn oldest_day(records: &Records) -> Option<NaiveDate> {
-    let leads = records.leads.iter().map(|l| l.created_at);
-    let deals = records.deals.iter().map(|d| d.created_at);
-    let created = leads.chain(deals).min().map(Stamp::date);
-    let spend = records.spend.iter().map(|s| s.day);
-    created
-        .into_iter()
-        .chain(spend)
-        .chain(logged_days(records))
-        .min()
 }
