@@ -174,30 +174,31 @@ pub fn compute(
         .into_iter()
         .map(|period| Window::new(period, as_of))
         .collect();
-    // Every review sees its cohorts from the same cut-off: each period's
-    // curve is made once, in one pass over the leads.
-    let cohorts = steps.time("cohorts", || {
-        cohort::cohort_curves(&records.leads, &join.stages, &windows)
-    });
-    let lags = steps.time("lags", || conversion::lags(&records.leads, &join.stages));
-    let capacity = steps.time("capacity", || {
-        let workable_days = settings.sla.drop_after_days;
-        capacity::Daily::of(&join.follow_ups, &windows, workable_days)
-    });
-    let reach = steps.time("reach", || {
-        reach::Reach::of(&records.leads, &join.follow_ups, &windows)
-    });
-    let mqls = steps.time("plan mqls", || {
-        let cut_off = Stamp::clamped(as_of);
-        plan::mqls(
-            &records.leads,
-            &join.follow_ups,
-            &join.stages,
-            settings,
-            cut_off,
+    // Each pair below is two passes of one thread each: side by side on
+    // both cores. Every review sees its cohorts from the same cut-off:
+    // each period's curve is made once, in one pass over the leads.
+    let (cohorts, capacity) = steps.time("cohorts, capacity", || {
+        rayon::join(
+            || cohort::cohort_curves(&records.leads, &join.stages, &windows),
+            || capacity::Daily::of(&join.follow_ups, &windows, settings.sla.drop_after_days),
         )
     });
-    // Two passes over the leads of their own, side by side.
+    let lags = steps.time("lags", || conversion::lags(&records.leads, &join.stages));
+    let (reach, mqls) = steps.time("reach, plan mqls", || {
+        rayon::join(
+            || reach::Reach::of(&records.leads, &join.follow_ups, &windows),
+            || {
+                let cut_off = Stamp::clamped(as_of);
+                plan::mqls(
+                    &records.leads,
+                    &join.follow_ups,
+                    &join.stages,
+                    settings,
+                    cut_off,
+                )
+            },
+        )
+    });
     let (names, method) = steps.time("names, method", || {
         rayon::join(
             || team::display_names(records, settings.privacy),
