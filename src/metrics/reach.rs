@@ -149,3 +149,101 @@ impl Span {
         f.ready < self.to && f.touch.is_none_or(|t| t >= self.from)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::follow_up;
+    use crate::model::{Function, Period, PeriodKind, Records};
+    use chrono::{NaiveDate, NaiveDateTime};
+
+    fn at(text: &str) -> Stamp {
+        Stamp::new(NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()).unwrap()
+    }
+
+    /// A lead created at `created`, ready (MQL) at `ready`, first touched
+    /// at `touch`.
+    fn lead(id: &str, created: &str, ready: Option<&str>, touch: Option<&str>) -> Lead {
+        let mut lead = Lead::new(id, at(created), "Paid Search".into(), Function::Marketing);
+        lead.mql_at = ready.map(at);
+        lead.ready_at = ready.map(at);
+        lead.first_touch_at = touch.map(at);
+        lead
+    }
+
+    /// The quarters of 2026 up to Q3, seen on 30 September.
+    fn quarters() -> Vec<Window> {
+        let as_of = at("2026-09-30 23:00").at();
+        [1, 4, 7]
+            .into_iter()
+            .map(|month| {
+                let day = NaiveDate::from_ymd_opt(2026, month, 1).unwrap();
+                Window::new(Period::containing(day, PeriodKind::Quarter, 1), as_of)
+            })
+            .collect()
+    }
+
+    fn positions<T>(picked: Picked<T>) -> Vec<usize> {
+        picked.indexed().map(|(i, _)| i).collect()
+    }
+
+    #[test]
+    fn a_lead_reaches_the_quarters_of_its_stage_dates_only() {
+        let leads = vec![
+            lead("q1 only", "2026-02-10 09:00", None, None),
+            lead(
+                "q2 then q3",
+                "2026-05-04 09:00",
+                Some("2026-08-03 10:00"),
+                None,
+            ),
+            lead("q3", "2026-07-15 09:00", Some("2026-07-15 09:00"), None),
+        ];
+        let reach = Reach::of(&leads, &[], &quarters());
+        assert_eq!(positions(reach.leads(0, &leads)), [0]);
+        assert_eq!(positions(reach.leads(1, &leads)), [1]);
+        assert_eq!(positions(reach.leads(2, &leads)), [1, 2]);
+    }
+
+    #[test]
+    fn a_follow_up_reaches_every_quarter_it_waits_in() {
+        let records = Records {
+            leads: vec![
+                // Touched the same day: the second quarter only.
+                lead(
+                    "quick",
+                    "2026-05-04 09:00",
+                    Some("2026-05-04 09:00"),
+                    Some("2026-05-04 11:00"),
+                ),
+                // Never touched: waits in the queue of every later quarter.
+                lead("never", "2026-05-04 09:00", Some("2026-05-04 09:00"), None),
+                // Touched on Thursday 2 July: absorbed in Q3's first week.
+                lead(
+                    "late",
+                    "2026-06-29 09:00",
+                    Some("2026-06-29 09:00"),
+                    Some("2026-07-02 09:00"),
+                ),
+                // Touched on Monday 22 June: within Q2's last 14 days.
+                lead(
+                    "june",
+                    "2026-06-01 09:00",
+                    Some("2026-06-01 09:00"),
+                    Some("2026-06-22 09:00"),
+                ),
+            ],
+            ..Records::default()
+        };
+        let windows = quarters();
+        let join = follow_up::join(&records, at("2026-09-30 23:00").at());
+        assert_eq!(join.follow_ups.len(), 4);
+        let reach = Reach::of(&records.leads, &join.follow_ups, &windows);
+        assert!(positions(reach.follow_ups(0, &join.follow_ups)).is_empty());
+        assert_eq!(
+            positions(reach.follow_ups(1, &join.follow_ups)),
+            [0, 1, 2, 3]
+        );
+        assert_eq!(positions(reach.follow_ups(2, &join.follow_ups)), [1, 2]);
+    }
+}
