@@ -83,7 +83,10 @@ impl Reach {
         }
     }
 
-    /// The follow-ups the `i`-th window reads (see [`Span`]).
+    /// The follow-ups the `i`-th window reads: those ready before the
+    /// end of its span (the period with the whole of its ISO weeks) and
+    /// not touched before the span's start (or the last 14 days before
+    /// the period's end, if earlier).
     pub fn follow_ups<'s, 'a>(
         &'s self,
         i: usize,
