@@ -6,6 +6,7 @@
 use super::Figure;
 use super::follow_up::{FIRST_DAYS, FollowUp, Join};
 use super::funnel::{Segment, entry, source_label};
+use super::reach::Picked;
 use super::stats::share;
 use super::window::Window;
 use super::{Reason, Unavailable, note};
@@ -113,16 +114,16 @@ pub fn is_disqualifying(status: &str) -> bool {
 
 /// Computes the alignment figures of one period (all but the mix shift,
 /// which needs the previous period: see [`mix`]).
-pub fn alignment(
-    leads: &[Lead],
+pub fn alignment<'f, 'a: 'f>(
+    leads: Picked<Lead>,
+    follow_ups: impl IntoIterator<Item = &'f FollowUp<'a>>,
     deals: &[Deal],
     join: &Join,
     window: &Window,
     unavailable: &mut Unavailable,
 ) -> Alignment {
-    let ready: Vec<_> = join
-        .follow_ups
-        .iter()
+    let ready: Vec<_> = follow_ups
+        .into_iter()
         .filter(|f| window.contains(f.ready))
         .collect();
     let mut a = Alignment::default();
@@ -139,10 +140,10 @@ pub fn alignment(
     }
     if join.has_emails {
         let (mut created, mut dupes) = (0u64, 0u64);
-        for (lead, duplicate) in leads.iter().zip(&join.duplicate) {
+        for (i, lead) in leads.indexed() {
             if window.contains(lead.created_at) {
                 created += 1;
-                dupes += u64::from(*duplicate);
+                dupes += u64::from(join.duplicate[i]);
             }
         }
         a.duplicate_leads = Some(dupes);

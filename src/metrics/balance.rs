@@ -81,7 +81,11 @@ pub struct Inputs {
 }
 
 /// Computes the tilt of one period.
-pub fn balance(follow_ups: &[FollowUp], window: &Window, input: Inputs) -> (Balance, Missing) {
+pub fn balance<'f, 'a: 'f>(
+    follow_ups: impl IntoIterator<Item = &'f FollowUp<'a>>,
+    window: &Window,
+    input: Inputs,
+) -> (Balance, Missing) {
     let mut missing = Missing::new();
     let supply_per_week = supply_per_week(input.supply, window, &mut missing);
     let active_reps = active_reps(follow_ups, window);
@@ -182,9 +186,12 @@ pub fn supported_verdict(tilt: f64, basis: Option<Basis>) -> Option<Verdict> {
 
 /// Owners who first touched at least one lead handed to them
 /// ([`capacity::handed_over`]) in the period.
-fn active_reps(follow_ups: &[FollowUp], window: &Window) -> u64 {
+fn active_reps<'f, 'a: 'f>(
+    follow_ups: impl IntoIterator<Item = &'f FollowUp<'a>>,
+    window: &Window,
+) -> u64 {
     let reps: rustc_hash::FxHashSet<&str> = follow_ups
-        .iter()
+        .into_iter()
         .filter(|f| capacity::handed_over(f) && window.holds(f.touch))
         .filter_map(|f| f.owner.map(|owner| &**owner))
         .collect();

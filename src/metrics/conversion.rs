@@ -5,6 +5,7 @@
 
 use super::Figure;
 use super::follow_up::Stages;
+use super::reach::Picked;
 use super::stats::{quantile_of, share};
 use super::window::Window;
 use crate::model::Lead;
@@ -118,13 +119,14 @@ pub fn lags(leads: &[Lead], stages: &[Stages]) -> [Option<f64>; 6] {
 
 /// The conversions of one period's cohorts.
 pub fn conversions(
-    leads: &[Lead],
+    leads: Picked<Lead>,
     stages: &[Stages],
     lags: &[Option<f64>; 6],
     window: &Window,
 ) -> Conversions {
     let mut steps = [Conversion::default(); 6];
-    for (lead, stage) in leads.iter().zip(stages) {
+    for (i, lead) in leads.indexed() {
+        let stage = &stages[i];
         for (step, conversion) in STEPS.iter().zip(steps.iter_mut()) {
             if window.holds((step.from)(lead)) {
                 conversion.cohort += 1;

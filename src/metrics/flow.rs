@@ -29,7 +29,11 @@ pub struct Week {
 }
 
 /// Computes the weeks of one period.
-pub fn weekly_flow(follow_ups: &[FollowUp], window: &Window, sla: &Sla) -> Vec<Week> {
+pub fn weekly_flow<'f, 'a: 'f>(
+    follow_ups: impl IntoIterator<Item = &'f FollowUp<'a>>,
+    window: &Window,
+    sla: &Sla,
+) -> Vec<Week> {
     let mondays = window.weeks();
     let starts: Vec<Stamp> = mondays
         .iter()
@@ -58,7 +62,7 @@ pub fn weekly_flow(follow_ups: &[FollowUp], window: &Window, sla: &Sla) -> Vec<W
     // The queue likewise, at every week end in (ready, touch].
     let mut queue_delta = vec![0i64; weeks.len() + 1];
     let drop_window = Duration::days(sla.drop_after_days);
-    for lead in follow_ups.iter().filter(|f| f.mql) {
+    for lead in follow_ups.into_iter().filter(|f| f.mql) {
         if let Some(i) = week_of(&starts, &ends, lead.ready) {
             weeks[i].supply += 1;
         }
@@ -118,8 +122,8 @@ pub struct Inventory {
 }
 
 /// Counts the lead inventory at the window's end.
-pub fn inventory(
-    follow_ups: &[FollowUp],
+pub fn inventory<'f, 'a: 'f>(
+    follow_ups: impl IntoIterator<Item = &'f FollowUp<'a>>,
     stages: &[Stages],
     window: &Window,
     workable_days: i64,
@@ -129,7 +133,7 @@ pub fn inventory(
     let working_since = end - Duration::days(WORKING_DAYS);
     let mut result = Inventory::default();
     let mut absorbed = 0u64;
-    for lead in follow_ups.iter().filter(|f| f.mql && f.ready < end) {
+    for lead in follow_ups.into_iter().filter(|f| f.mql && f.ready < end) {
         absorbed += u64::from(window.holds(lead.touch));
         match lead.touch.filter(|t| *t < end) {
             None if lead.untimed => {}

@@ -2,6 +2,7 @@
 //! in total and by source, function and ad channel.
 
 use super::follow_up::Join;
+use super::reach::Picked;
 use super::stats::share;
 use super::window::Window;
 use crate::config::Settings;
@@ -22,7 +23,11 @@ pub struct Funnel {
 }
 
 /// Counts the funnel stages of one period.
-pub fn funnel(leads: &[Lead], deals: &[Deal], window: &Window) -> Funnel {
+pub fn funnel<'l>(
+    leads: impl IntoIterator<Item = &'l Lead>,
+    deals: &[Deal],
+    window: &Window,
+) -> Funnel {
     let mut funnel = Funnel::default();
     for lead in leads {
         funnel.add_lead(lead, window);
@@ -100,7 +105,7 @@ pub fn entry<'m, V: Default>(map: &'m mut BTreeMap<String, V>, key: &str) -> &'m
 
 /// Splits the period's funnel by source, function and channel.
 pub fn segments(
-    leads: &[Lead],
+    leads: Picked<Lead>,
     deals: &[Deal],
     join: &Join,
     window: &Window,
@@ -118,7 +123,7 @@ pub fn segments(
     // by name.
     let mut tallies: rustc_hash::FxHashMap<(usize, Function, Option<Channel>), (&str, Segment)> =
         rustc_hash::FxHashMap::default();
-    for (lead, stages) in leads.iter().zip(&join.stages) {
+    for (i, lead) in leads.indexed() {
         // Most leads have no event in a given period: skip them before any
         // map lookup (a lead without events would add only zeros).
         let events = [
@@ -131,7 +136,7 @@ pub fn segments(
             continue;
         }
         let mql_in = window.holds(lead.mql_at);
-        let reached_sql = mql_in && stages.sql.is_some();
+        let reached_sql = mql_in && join.stages[i].sql.is_some();
         let key = (lead.source.as_ptr() as usize, lead.function, lead.channel);
         let (_, tally) = tallies
             .entry(key)

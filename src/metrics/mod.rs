@@ -5,7 +5,9 @@
 //! reaching it are valid, and every gap is a reason, never an error.
 //!
 //! One file per family. The per-lead join ([`follow_up`]) is made once for
-//! all periods; each period's figures then take one pass over the leads.
+//! all periods, and so is the routing of leads and follow-ups to the
+//! periods they count in ([`reach`]): each period's figures then visit
+//! only those.
 //! Comparison, targets, plan and findings come last: they read the
 //! finished figures of every period.
 
@@ -16,6 +18,7 @@ pub mod cohort;
 pub mod comparison;
 pub mod conversion;
 pub mod efficiency;
+mod extent;
 pub mod figure;
 pub mod findings;
 pub mod flow;
@@ -30,6 +33,7 @@ pub mod plan;
 pub mod plan_outlook;
 pub mod plan_weights;
 pub mod queue;
+pub mod reach;
 pub mod reason;
 pub mod speed;
 pub mod stats;
@@ -59,7 +63,7 @@ pub use team::Rep;
 use crate::config::Settings;
 use crate::ledger::Totals;
 use crate::model::{Period, ReadyBasis, Records, Stamp};
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use follow_up::Join;
 use gaps::{Gaps, note_comparison_gaps, note_gaps};
 use rayon::prelude::*;
@@ -158,44 +162,73 @@ pub fn compute(
     settings: &Settings,
     steps: &mut crate::timings::Timings,
 ) -> Vec<Review> {
-    let Some(as_of) = settings.as_of.or_else(|| newest_timestamp(records)) else {
+    let extent = steps.time("dates", || extent::Extent::of(records));
+    let Some(as_of) = settings.as_of.or(extent.newest) else {
         return Vec::new();
     };
-    let Some(first_day) = oldest_day(records) else {
+    let Some(first_day) = extent.oldest_day else {
         return Vec::new();
     };
     let join = steps.time("join", || follow_up::join(records, as_of));
-    let windows: Vec<Window> = periods(first_day, as_of.date(), settings, &days_with_data(records))
+    let windows: Vec<Window> = periods(first_day, as_of.date(), settings, &extent.days)
         .into_iter()
         .map(|period| Window::new(period, as_of))
         .collect();
-    // Every review sees its cohorts from the same cut-off: each period's
-    // curve is made once, in one pass over the leads.
-    let cohorts = steps.time("cohorts", || {
-        cohort::cohort_curves(&records.leads, &join.stages, &windows)
+    // Each pair below is two passes of one thread each: side by side on
+    // both cores. Every review sees its cohorts from the same cut-off:
+    // each period's curve is made once, in one pass over the leads.
+    let (cohorts, capacity) = steps.time("cohorts, capacity", || {
+        rayon::join(
+            || cohort::cohort_curves(&records.leads, &join.stages, &windows),
+            // A lead stops loading its rep at the workable age, the same
+            // limit as the queue's workable part (`[capacity]
+            // workable_days`), not at the drop window: a dropped lead is
+            // still in the queue.
+            || capacity::Daily::of(&join.follow_ups, &windows, settings.workable_days),
+        )
+    });
+    let lags = steps.time("lags", || conversion::lags(&records.leads, &join.stages));
+    let (reach, mqls) = steps.time("reach, plan mqls", || {
+        rayon::join(
+            || reach::Reach::of(&records.leads, &join.follow_ups, &windows),
+            || {
+                let cut_off = Stamp::clamped(as_of);
+                plan::mqls(
+                    &records.leads,
+                    &join.follow_ups,
+                    &join.stages,
+                    settings,
+                    cut_off,
+                )
+            },
+        )
+    });
+    let (names, method) = steps.time("names, method", || {
+        rayon::join(
+            || team::display_names(records, settings.privacy),
+            || with_stage_fallback(method::method(records, &join), records),
+        )
     });
     let shared = Shared {
         records,
         settings,
         data_quality,
-        lags: steps.time("lags", || conversion::lags(&records.leads, &join.stages)),
-        names: team::display_names(records, settings.privacy),
-        method: with_stage_fallback(method::method(records, &join), records),
-        // A lead stops loading its rep at the workable age, the same
-        // limit as the queue's workable part (`[capacity] workable_days`),
-        // not at the drop window: a dropped lead is still in the queue.
-        capacity: steps.time("capacity", || {
-            capacity::Daily::of(&join.follow_ups, &windows, settings.workable_days)
-        }),
+        lags,
+        names,
+        method,
+        capacity,
         join,
         cohorts,
+        reach,
+        mqls,
     };
     // Periods are independent until compared: computed on every core,
     // collected in period order.
     let mut reviews: Vec<Review> = steps.time("periods", || {
         windows
             .into_par_iter()
-            .map(|window| review(&shared, window))
+            .enumerate()
+            .map(|(i, window)| review(&shared, i, window))
             .collect()
     });
     let reviewed: Vec<(NaiveDate, NaiveDate)> = reviews
@@ -230,6 +263,10 @@ struct Shared<'a> {
     /// Every rep's first touches and waiting leads per day, for each
     /// period's rep-weeks.
     capacity: capacity::Daily<'a>,
+    /// The leads and follow-ups each period's figures read.
+    reach: reach::Reach,
+    /// Every MQL seen from the cut-off, for the plans' trailing windows.
+    mqls: Vec<plan_outlook::TrailingMql>,
 }
 
 /// The periods from the first with data to the one holding the cut-off.
@@ -264,52 +301,30 @@ fn periods(
     periods
 }
 
-/// Every day some record falls on: leads and deals created, deals won or
-/// lost, ad spend, hours and budget lines.
-/// Moments are gathered as day numbers ([`Stamp::day`]) and made dates
-/// once per distinct day, not once per record.
-fn days_with_data(records: &Records) -> BTreeSet<NaiveDate> {
-    let mut stamped: rustc_hash::FxHashSet<u32> = rustc_hash::FxHashSet::default();
-    stamped.extend(records.leads.iter().map(|l| l.created_at.day()));
-    for deal in &records.deals {
-        stamped.insert(deal.created_at.day());
-        if deal.outcome != crate::model::Outcome::Open
-            && let Some(closed) = deal.closed_at
-        {
-            stamped.insert(closed.day());
-        }
-    }
-    let mut days: BTreeSet<NaiveDate> = stamped.into_iter().map(Stamp::date_of_day).collect();
-    days.extend(records.spend.iter().map(|s| s.day));
-    days.extend(logged_days(records));
-    days
-}
-
-fn review(shared: &Shared, window: Window) -> Review {
+/// The figures of the `i`-th period, from the leads and follow-ups it
+/// reaches.
+fn review(shared: &Shared, i: usize, window: Window) -> Review {
     let (records, settings, join) = (shared.records, shared.settings, &shared.join);
+    let leads = shared.reach.leads(i, &records.leads);
+    let follow_ups = shared.reach.follow_ups(i, &join.follow_ups);
     let mut unavailable = Unavailable::new();
     let next = window
         .period
         .next(settings.period, settings.fiscal_year_start);
-    let funnel = funnel::funnel(&records.leads, &records.deals, &window);
-    let segments = funnel::segments(&records.leads, &records.deals, join, &window, settings);
-    let conversion = conversion::conversions(&records.leads, &join.stages, &shared.lags, &window);
+    let funnel = funnel::funnel(leads, &records.deals, &window);
+    let segments = funnel::segments(leads, &records.deals, join, &window, settings);
+    let conversion = conversion::conversions(leads, &join.stages, &shared.lags, &window);
     let cohort_curves = own_cohorts(&shared.cohorts, &window.period, settings);
     let speed = speed::speed(
-        &join.follow_ups,
+        follow_ups,
         &join.stages,
         &window,
         &settings.sla,
         join.has_untimed,
     );
-    let inventory = flow::inventory(
-        &join.follow_ups,
-        &join.stages,
-        &window,
-        settings.workable_days,
-    );
+    let inventory = flow::inventory(follow_ups, &join.stages, &window, settings.workable_days);
     let queue = queue::queue(
-        &join.follow_ups,
+        follow_ups,
         window.end(),
         settings.workable_days,
         inventory.absorption_per_week,
@@ -318,16 +333,15 @@ fn review(shared: &Shared, window: Window) -> Review {
     let supply = balance::Supply {
         leads: match join.ready_basis {
             ReadyBasis::Mql => funnel.mqls,
-            ReadyBasis::Created => join
-                .follow_ups
-                .iter()
+            ReadyBasis::Created => follow_ups
+                .into_iter()
                 .filter(|f| window.contains(f.ready))
                 .count() as u64,
         },
         basis: join.ready_basis,
     };
     let (balance, missing) = balance::balance(
-        &join.follow_ups,
+        follow_ups,
         &window,
         balance::Inputs {
             supply,
@@ -361,9 +375,8 @@ fn review(shared: &Shared, window: Window) -> Review {
             funnel: &funnel,
             segments: &segments,
             investment: &investment,
-            first_touches: join
-                .follow_ups
-                .iter()
+            first_touches: follow_ups
+                .into_iter()
                 .filter(|f| window.holds(f.touch))
                 .count() as u64,
             settings,
@@ -385,9 +398,7 @@ fn review(shared: &Shared, window: Window) -> Review {
     );
     let plan = plan::plan(
         &plan::Inputs {
-            leads: &records.leads,
-            follow_ups: &join.follow_ups,
-            stages: &join.stages,
+            mqls: &shared.mqls,
             deals: &records.deals,
             mql_to_won_lag: shared.lags[5],
             balance: &balance,
@@ -398,7 +409,8 @@ fn review(shared: &Shared, window: Window) -> Review {
         &mut unavailable,
     );
     let alignment = alignment::alignment(
-        &records.leads,
+        leads,
+        follow_ups,
         &records.deals,
         join,
         &window,
@@ -415,8 +427,8 @@ fn review(shared: &Shared, window: Window) -> Review {
         },
         as_of: window.as_of,
         currency: settings.currency.clone(),
-        flow: flow::weekly_flow(&join.follow_ups, &window, &settings.sla),
-        team: team::team(&join.follow_ups, &window, &settings.sla, &shared.names),
+        flow: flow::weekly_flow(follow_ups, &window, &settings.sla),
+        team: team::team(follow_ups, &window, &settings.sla, &shared.names),
         funnel,
         conversion,
         cohort_curves,
@@ -523,58 +535,4 @@ fn compare(reviews: &mut [Review], settings: &Settings) {
         note_comparison_gaps(review, &gaps, settings);
         review.comparison = Comparison { previous, year_ago };
     }
-}
-
-/// The newest moment the data knows of: the default cut-off. Expected close
-/// dates of open deals lie in the future and do not count.
-fn newest_timestamp(records: &Records) -> Option<NaiveDateTime> {
-    let leads = records.leads.iter().flat_map(|l| {
-        [
-            Some(l.created_at),
-            l.mql_at,
-            l.sql_at,
-            l.opportunity_at,
-            l.customer_at,
-            l.first_touch_at,
-        ]
-    });
-    let deals = records.deals.iter().flat_map(|d| {
-        let closed = d
-            .closed_at
-            .filter(|_| d.outcome != crate::model::Outcome::Open);
-        [Some(d.created_at), closed]
-    });
-    let touches = records.activity.range.map(|(_, last)| last);
-    let recorded = leads
-        .chain(deals)
-        .chain(std::iter::once(touches))
-        .flatten()
-        .max()
-        .map(Stamp::at);
-    let days = records
-        .spend
-        .iter()
-        .map(|s| s.day)
-        .chain(logged_days(records));
-    recorded.max(days.max().map(|day| day.and_time(NaiveTime::MIN)))
-}
-
-/// Days of time logs and budget lines: data of their own, so a folder of
-/// time logs alone still gets its reviews.
-fn logged_days(records: &Records) -> impl Iterator<Item = NaiveDate> + '_ {
-    let hours = records.hours.iter().map(|h| h.day);
-    let budget = records.budget.iter().map(|b| b.period_start);
-    hours.chain(budget)
-}
-
-fn oldest_day(records: &Records) -> Option<NaiveDate> {
-    let leads = records.leads.iter().map(|l| l.created_at);
-    let deals = records.deals.iter().map(|d| d.created_at);
-    let created = leads.chain(deals).min().map(Stamp::date);
-    let spend = records.spend.iter().map(|s| s.day);
-    created
-        .into_iter()
-        .chain(spend)
-        .chain(logged_days(records))
-        .min()
 }

@@ -130,10 +130,9 @@ pub fn check(review: &mut super::Review, previous: &super::Review) {
 
 /// What the plan is computed from.
 pub struct Inputs<'a> {
-    pub leads: &'a [Lead],
-    /// Every lead ready for sales, with its first touch.
-    pub follow_ups: &'a [super::follow_up::FollowUp<'a>],
-    pub stages: &'a [Stages],
+    /// Every MQL of the data seen from the cut-off, in lead order (see
+    /// [`mqls`]): each review takes those of its trailing window.
+    pub mqls: &'a [TrailingMql],
     pub deals: &'a [Deal],
     /// 90th-percentile MQL-to-won lag in days.
     pub mql_to_won_lag: Option<f64>,
@@ -151,7 +150,7 @@ pub fn plan(input: &Inputs, window: &Window, unavailable: &mut Unavailable) -> P
     );
     let deals = TrailingDeals::of(input.deals, start, end);
     let horizon = input.mql_to_won_lag.map(|lag| lag.max(0.0).ceil() as u32);
-    let trailing = trailing_mqls(input, window.cut_off, start, end);
+    let trailing = trailing_mqls(input.mqls, start, end);
     let recent = recent_periods(window, input.settings, start);
     let conversion = horizon.map(|h| Conversion::of(&trailing, &recent, h));
     let mql_to_won = conversion.as_ref().and_then(|c| c.rate);
@@ -304,16 +303,30 @@ impl Conversion {
     }
 }
 
-/// The MQLs of the trailing window, seen from the cut-off.
-fn trailing_mqls(input: &Inputs, cut_off: Stamp, start: Stamp, end: Stamp) -> Vec<TrailingMql> {
-    let dropped = dropped_leads(input.follow_ups, input.leads.len(), input.settings, cut_off);
-    input
-        .leads
+/// The MQLs of the trailing window, in lead order.
+fn trailing_mqls(mqls: &[TrailingMql], start: Stamp, end: Stamp) -> Vec<TrailingMql> {
+    mqls.iter()
+        .filter(|m| start <= m.mql && m.mql < end)
+        .copied()
+        .collect()
+}
+
+/// Every lead's MQL, seen from the cut-off, in lead order: made once for
+/// all reviews, which differ only in the trailing window they take.
+pub fn mqls(
+    leads: &[Lead],
+    follow_ups: &[FollowUp],
+    stages: &[Stages],
+    settings: &Settings,
+    cut_off: Stamp,
+) -> Vec<TrailingMql> {
+    let dropped = dropped_leads(follow_ups, leads.len(), settings, cut_off);
+    leads
         .iter()
-        .zip(input.stages)
+        .zip(stages)
         .zip(dropped)
         .filter_map(|((lead, stages), dropped)| {
-            let mql = lead.mql_at.filter(|t| start <= *t && *t < end)?;
+            let mql = lead.mql_at?;
             Some(TrailingMql {
                 mql,
                 entry: Entry::of(mql, stages.won, cut_off)?,

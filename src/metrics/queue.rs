@@ -92,9 +92,12 @@ pub struct Queue {
 
 /// Untouched supply leads at `at`, by age and owner. Leads touched at an
 /// unknown time are not waiting.
-pub fn queue_at<'a>(follow_ups: &'a [FollowUp], at: Stamp) -> HashMap<Option<&'a str>, Ages> {
+pub fn queue_at<'f, 'a: 'f>(
+    follow_ups: impl IntoIterator<Item = &'f FollowUp<'a>>,
+    at: Stamp,
+) -> HashMap<Option<&'a str>, Ages> {
     let mut by_owner: HashMap<Option<&str>, Ages> = HashMap::default();
-    for f in follow_ups.iter().filter(|f| f.mql && !f.untimed) {
+    for f in follow_ups.into_iter().filter(|f| f.mql && !f.untimed) {
         if f.ready < at && f.touch.is_none_or(|t| t >= at) {
             by_owner
                 .entry(f.lead.owner.as_deref())
@@ -106,8 +109,8 @@ pub fn queue_at<'a>(follow_ups: &'a [FollowUp], at: Stamp) -> HashMap<Option<&'a
 }
 
 /// The queue at `at` with its workable part and per-rep rows.
-pub fn queue(
-    follow_ups: &[FollowUp],
+pub fn queue<'f, 'a: 'f>(
+    follow_ups: impl IntoIterator<Item = &'f FollowUp<'a>> + Copy,
     at: Stamp,
     workable_days: i64,
     touches_per_week: f64,
@@ -116,7 +119,7 @@ pub fn queue(
     let by_owner = queue_at(follow_ups, at);
     let limit = at - Duration::days(workable_days);
     let workable = follow_ups
-        .iter()
+        .into_iter()
         .filter(|f| f.mql && !f.untimed && f.ready < at && f.ready >= limit)
         .filter(|f| f.touch.is_none_or(|t| t >= at))
         .count() as u64;

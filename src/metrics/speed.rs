@@ -97,8 +97,8 @@ pub const TIME_UNKNOWN: &str = "time unknown";
 /// Computes the follow-up figures of one period; `untimed_band` adds the
 /// band of leads touched at an unknown time (the same for every period
 /// of one set of exports, so their bands line up).
-pub fn speed(
-    follow_ups: &[FollowUp],
+pub fn speed<'f, 'a: 'f>(
+    follow_ups: impl IntoIterator<Item = &'f FollowUp<'a>>,
     stages: &[Stages],
     window: &Window,
     sla: &Sla,
@@ -120,7 +120,7 @@ pub fn speed(
             ..Band::default()
         })
         .collect();
-    for lead in follow_ups.iter().filter(|f| window.contains(f.ready)) {
+    for lead in follow_ups.into_iter().filter(|f| window.contains(f.ready)) {
         let waited = lead.touch.map(|t| t - lead.ready);
         result.leads += 1;
         let hours_waited = waited.map(|w| w.num_seconds() as f64 / 3600.0);

@@ -78,8 +78,8 @@ fn initials(name: &str) -> String {
 }
 
 /// Follow-up per rep for one period, sorted by the shown name.
-pub fn team(
-    follow_ups: &[FollowUp],
+pub fn team<'f, 'a: 'f>(
+    follow_ups: impl IntoIterator<Item = &'f FollowUp<'a>>,
     window: &Window,
     sla: &Sla,
     shown: &HashMap<String, String>,
@@ -87,7 +87,7 @@ pub fn team(
     let drop_window = Duration::days(sla.drop_after_days);
     // Keyed by the name in the data; shown names are unique per name.
     let mut reps: HashMap<Option<&str>, (Rep, Vec<f64>)> = HashMap::default();
-    for f in follow_ups {
+    for f in follow_ups.into_iter() {
         if window.holds(f.touch) && super::capacity::handed_over(f) {
             reps.entry(f.owner.map(|owner| &**owner))
                 .or_default()
