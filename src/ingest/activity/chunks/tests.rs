@@ -183,10 +183,22 @@ fn cuts(path: &Path, parts: usize) -> Vec<Cut> {
 
 /// How many of the `parts` the file is cut into are read and joined.
 fn parts_joined(path: &Path, records: &Records, parts: usize) -> usize {
+    read_planned(path, records, |file| {
+        plan(file, forced(parts)).expect("cut")
+    })
+    .2
+}
+
+/// The file read in the parts `planned` cuts it into: the joined fold,
+/// its ledger and how many parts were joined.
+fn read_planned(
+    path: &Path,
+    records: &Records,
+    planned: impl FnOnce(&FileContext) -> Plan,
+) -> (Activity, FileLedger, usize) {
     let targets = Targets::new(records, None, None);
     with_context(path, |file, reader| {
-        let plan = plan(file, forced(parts)).expect("cut");
-        let (plan, later) = plan.open(file).expect("opened");
+        let (plan, later) = planned(file).open(file).expect("opened");
         let settings = Settings::default();
         let parts = Parts {
             plan: &plan,
@@ -195,7 +207,8 @@ fn parts_joined(path: &Path, records: &Records, parts: usize) -> usize {
             targets: &targets,
         };
         let mut ledger = FileLedger::new(String::new());
-        parts.read(reader, later, &mut ledger).1
+        let (activity, joined) = parts.read(reader, later, &mut ledger);
+        (activity, ledger, joined)
     })
 }
 
@@ -300,27 +313,13 @@ fn a_wrong_cut_is_read_past() {
     let records = targets_records();
     let (whole, whole_ledger) = read_in_parts(&path, &records, 1);
     let inside = cell.start + export.text[cell.clone()].find('\n').expect("lines") + 1;
-    let targets = Targets::new(&records, None, None);
-    let (activity, ledger, joined) = with_context(&path, |file, reader| {
-        let wrong = Cut {
-            row_end: inside as u64,
-            at: inside as u64,
-        };
-        let plan = Plan {
-            data_start: file.sniffed.data_start,
-            cuts: vec![wrong],
-        };
-        let (plan, later) = plan.open(file).expect("opened");
-        let settings = Settings::default();
-        let parts = Parts {
-            plan: &plan,
-            file,
-            settings: &settings,
-            targets: &targets,
-        };
-        let mut ledger = FileLedger::new(String::new());
-        let (activity, joined) = parts.read(reader, later, &mut ledger);
-        (activity, ledger, joined)
+    let wrong = Cut {
+        row_end: inside as u64,
+        at: inside as u64,
+    };
+    let (activity, ledger, joined) = read_planned(&path, &records, |file| Plan {
+        data_start: file.sniffed.data_start,
+        cuts: vec![wrong],
     });
     assert_eq!(joined, 1);
     assert_eq!(activity, whole);
