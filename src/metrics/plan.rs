@@ -152,7 +152,7 @@ pub fn plan(input: &Inputs, window: &Window, unavailable: &mut Unavailable) -> P
     let horizon = input.mql_to_won_lag.map(|lag| lag.max(0.0).ceil() as u32);
     let trailing = trailing_mqls(input.mqls, start, end);
     let recent = recent_periods(window, input.settings, start);
-    let conversion = horizon.map(|h| Conversion::of(&trailing, &recent, h));
+    let conversion = horizon.map(|h| Conversion::of(trailing, &recent, h));
     let mql_to_won = conversion.as_ref().and_then(|c| c.rate);
     let target = input.settings.targets.revenue_per_period;
     let revenue_from_mqls = target.zip(deals.marketing_won_share).map(|(t, s)| t * s);
@@ -167,7 +167,7 @@ pub fn plan(input: &Inputs, window: &Window, unavailable: &mut Unavailable) -> P
         plan_outlook::open_pipeline(input.deals, end, input.next, deals.win_rate);
     let outlook = match (horizon, deals.average_won_deal, revenue_from_mqls) {
         (Some(horizon), Some(average_won_deal), Some(revenue_from_mqls)) => Some(Outlook {
-            trailing: &trailing,
+            trailing,
             horizon,
             end,
             next: input.next,
@@ -303,16 +303,18 @@ impl Conversion {
     }
 }
 
-/// The MQLs of the trailing window, in lead order.
-fn trailing_mqls(mqls: &[TrailingMql], start: Stamp, end: Stamp) -> Vec<TrailingMql> {
-    mqls.iter()
-        .filter(|m| start <= m.mql && m.mql < end)
-        .copied()
-        .collect()
+/// The MQLs of the trailing window: a part of the list (sorted by MQL
+/// moment), not a copy, so a review of a year of MQLs holds no second
+/// year of them.
+fn trailing_mqls(mqls: &[TrailingMql], start: Stamp, end: Stamp) -> &[TrailingMql] {
+    let first = mqls.partition_point(|m| m.mql < start);
+    let last = mqls.partition_point(|m| m.mql < end);
+    &mqls[first..last.max(first)]
 }
 
-/// Every lead's MQL, seen from the cut-off, in lead order: made once for
-/// all reviews, which differ only in the trailing window they take.
+/// Every lead's MQL, seen from the cut-off, sorted by MQL moment: made
+/// once for all reviews, each of which reads the part in its trailing
+/// window.
 pub fn mqls(
     leads: &[Lead],
     follow_ups: &[FollowUp],
@@ -321,7 +323,7 @@ pub fn mqls(
     cut_off: Stamp,
 ) -> Vec<TrailingMql> {
     let dropped = dropped_leads(follow_ups, leads.len(), settings, cut_off);
-    leads
+    let mut mqls: Vec<TrailingMql> = leads
         .iter()
         .zip(stages)
         .zip(dropped)
@@ -334,7 +336,11 @@ pub fn mqls(
                 dropped,
             })
         })
-        .collect()
+        .collect();
+    // In place: a stable sort would borrow half the list again, at the
+    // peak of the build. The order is the same for the same input.
+    mqls.sort_unstable_by_key(|m| m.mql);
+    mqls
 }
 
 /// Per lead: ready for sales, not touched within the drop window, and
