@@ -82,6 +82,20 @@ pub fn signed_points(points: f64) -> String {
     signed(format!("{points:+.0} pts"))
 }
 
+/// A difference with its sign, its size written by `size`: `−8.4 days`,
+/// `+1.7×`. A size that shows as zero (`0.00`, `0.0×`) has no sign.
+pub fn signed_level(difference: f64, size: impl Fn(f64) -> String) -> String {
+    let size = size(difference.abs());
+    let shows_zero = !size.chars().any(|c| c.is_ascii_digit() && c != '0');
+    if shows_zero {
+        size
+    } else if difference < 0.0 {
+        format!("−{size}")
+    } else {
+        format!("+{size}")
+    }
+}
+
 /// Writes a minus sign instead of a hyphen, and `±0` as `0`.
 fn signed(text: String) -> String {
     let text = text.replacen("+0%", "0%", 1).replacen("-0%", "0%", 1);

@@ -6,7 +6,8 @@ use super::grid::{Cell, Grid, optional, text};
 use crate::metrics::Review;
 use crate::metrics::comparison::{Against, Change, HEADLINES, Unit};
 use crate::metrics::words::{
-    count, duration_hours, factor, money, percent, signed_percent, signed_points, tilt,
+    count, duration_hours, factor, money, percent, signed_level, signed_percent, signed_points,
+    tilt,
 };
 use crate::render::labels;
 
@@ -62,22 +63,14 @@ pub fn unit_value(unit: Unit, value: f64, currency: &str) -> String {
     }
 }
 
-/// A difference of levels with its sign, in the figure's own unit:
-/// `−8.4 days`, `+1.7×`, `−19.78`, `+0.43`.
-fn signed_level(unit: Unit, difference: f64) -> String {
-    let size = match unit {
-        Unit::Hours => duration_hours(difference.abs()),
-        Unit::Times => factor(difference.abs()),
-        _ => format!("{:.2}", difference.abs()),
-    };
-    let shows_zero = !size.chars().any(|c| c.is_ascii_digit() && c != '0');
-    if shows_zero {
-        size
-    } else if difference < 0.0 {
-        format!("−{size}")
-    } else {
-        format!("+{size}")
-    }
+/// A difference of levels in the figure's own unit: `−8.4 days`,
+/// `+1.7×`, `−19.78`, `+0.43`.
+fn level_change(unit: Unit, difference: f64) -> String {
+    signed_level(difference, |size| match unit {
+        Unit::Hours => duration_hours(size),
+        Unit::Times => factor(size),
+        _ => format!("{size:.2}"),
+    })
 }
 
 fn unit_name(unit: Unit) -> &'static str {
@@ -103,7 +96,7 @@ fn change_cell(change: Option<&Change>) -> Cell {
     match (c.unit, c.before) {
         (Unit::Share, _) => optional(c.change, signed_points),
         (Unit::Tilt | Unit::Hours | Unit::Ratio | Unit::Times, _) => {
-            optional(c.change, |v| signed_level(c.unit, v))
+            optional(c.change, |v| level_change(c.unit, v))
         }
         (_, Some(b)) if b == 0.0 && c.value.is_some() => Cell {
             shown: "was 0".into(),
@@ -119,12 +112,12 @@ mod tests {
 
     #[test]
     fn durations_multiples_and_rates_change_in_levels() {
-        assert_eq!(signed_level(Unit::Hours, 18.2 - 220.8), "−8.4 days");
-        assert_eq!(signed_level(Unit::Hours, 0.5), "+30 min");
-        assert_eq!(signed_level(Unit::Times, 2.6 - 0.9), "+1.7×");
-        assert_eq!(signed_level(Unit::Ratio, 34.24 - 54.02), "−19.78");
-        assert_eq!(signed_level(Unit::Tilt, -0.98), "−0.98");
-        assert_eq!(signed_level(Unit::Times, 0.01), "0.0×");
-        assert_eq!(signed_level(Unit::Ratio, -0.001), "0.00");
+        assert_eq!(level_change(Unit::Hours, 18.2 - 220.8), "−8.4 days");
+        assert_eq!(level_change(Unit::Hours, 0.5), "+30 min");
+        assert_eq!(level_change(Unit::Times, 2.6 - 0.9), "+1.7×");
+        assert_eq!(level_change(Unit::Ratio, 34.24 - 54.02), "−19.78");
+        assert_eq!(level_change(Unit::Tilt, -0.98), "−0.98");
+        assert_eq!(level_change(Unit::Times, 0.01), "0.0×");
+        assert_eq!(level_change(Unit::Ratio, -0.001), "0.00");
     }
 }

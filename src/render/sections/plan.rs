@@ -166,7 +166,7 @@ pub fn plan_tables(review: &Review) -> Vec<Grid> {
         "Won within the horizon",
         "MQLs needed a week",
         "Next period projected",
-        "Used",
+        "In the range",
     ];
     let c = cur(review);
     let mut grid = Grid::new(
@@ -178,7 +178,7 @@ pub fn plan_tables(review: &Review) -> Vec<Grid> {
         &header,
     )
     .note(format!(
-        "The horizon is {horizon} days (the 90th-percentile MQL-to-won lag); the projection is of {next} at the one weekly target. A {period} is used when nine in ten of its MQLs were seen for the whole horizon, at most half were dropped (not touched within the drop window: the conversion of leads sales never reached is not the one the plan's reps and SLA buy) and one was won.",
+        "The horizon is {horizon} days (the 90th-percentile MQL-to-won lag); the projection is of {next} at the one weekly target. A {period} is in the range when nine in ten of its MQLs were seen for the whole horizon, at most half were dropped (not touched within the drop window: the conversion of leads sales never reached is not the one the plan's reps and SLA buy) and one was won. The one target's conversion counts every {period} whose follow-up held, a young one's MQLs for the days they were seen.",
         period = period_noun(review),
         next = review.plan.period
     ))
@@ -208,7 +208,7 @@ fn title_case(word: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Whether a period is used, or why not.
+/// Whether a period's own target is in the range, or why not.
 fn left_out_words(left_out: Option<LeftOut>) -> &'static str {
     match left_out {
         None => "yes",
