@@ -11,7 +11,7 @@
 
 use super::follow_up::Stages;
 use super::window::Window;
-use crate::model::{Lead, Stamp};
+use crate::model::{Lead, ReadyBasis, Stamp};
 use serde::Serialize;
 
 /// The last day since MQL a curve follows: most MQLs that are ever won
@@ -162,11 +162,20 @@ pub struct CohortCurve {
 /// The cohort curves of `windows`' MQLs (oldest first), each to SQL and to
 /// won, at the windows' cut-off, every [`CURVE_STEP_DAYS`] days. A period
 /// without MQLs gets no curve.
-pub fn cohort_curves(leads: &[Lead], stages: &[Stages], windows: &[Window]) -> Vec<CohortCurve> {
+/// Where the portal skips the MQL stage, every new lead is a member from
+/// its creation ([`ReadyBasis::supply_at`]).
+pub fn cohort_curves(
+    leads: &[Lead],
+    basis: ReadyBasis,
+    stages: &[Stages],
+    windows: &[Window],
+) -> Vec<CohortCurve> {
     // One pass over the leads, each MQL placed in the window holding it.
     let mut members: Vec<Vec<(Stamp, &Stages)>> = vec![Vec::new(); windows.len()];
     for (lead, s) in leads.iter().zip(stages) {
-        let Some(mql) = lead.mql_at else { continue };
+        let Some(mql) = basis.supply_at(lead) else {
+            continue;
+        };
         if let Some(i) = windows.iter().position(|w| w.contains(mql)) {
             members[i].push((mql, s));
         }

@@ -102,19 +102,28 @@ pub fn lags(leads: &[Lead], stages: &[Stages]) -> [Option<f64>; 6] {
     // where days as f64 take eight) and read as days only at the ranks.
     let lags: Vec<Option<f64>> = STEPS
         .par_iter()
-        .map(|step| {
-            let mut seconds: Vec<u32> = leads
-                .iter()
-                .zip(stages)
-                .filter_map(|(l, s)| Some(((step.to)(s)? - (step.from)(l)?).num_seconds()))
-                .map(|seconds| seconds.clamp(0, i64::from(u32::MAX)) as u32)
-                .collect();
-            quantile_of(&mut seconds, LAG_QUANTILE, |s| {
-                f64::from(s) / SECONDS_PER_DAY
-            })
-        })
+        .map(|step| lag(leads, stages, step.from, step.to))
         .collect();
     std::array::from_fn(|i| lags[i])
+}
+
+/// The 90th-percentile lag in days from `from` on the lead to `to` on
+/// its stages, over the leads that have both.
+pub fn lag(
+    leads: &[Lead],
+    stages: &[Stages],
+    from: impl Fn(&Lead) -> Option<Stamp>,
+    to: fn(&Stages) -> Option<Stamp>,
+) -> Option<f64> {
+    let mut seconds: Vec<u32> = leads
+        .iter()
+        .zip(stages)
+        .filter_map(|(l, s)| Some((to(s)? - from(l)?).num_seconds()))
+        .map(|seconds| seconds.clamp(0, i64::from(u32::MAX)) as u32)
+        .collect();
+    quantile_of(&mut seconds, LAG_QUANTILE, |s| {
+        f64::from(s) / SECONDS_PER_DAY
+    })
 }
 
 /// The conversions of one period's cohorts.

@@ -179,7 +179,7 @@ pub fn compute(
     // each period's curve is made once, in one pass over the leads.
     let (cohorts, capacity) = steps.time("cohorts, capacity", || {
         rayon::join(
-            || cohort::cohort_curves(&records.leads, &join.stages, &windows),
+            || cohort::cohort_curves(&records.leads, records.ready_basis, &join.stages, &windows),
             // A lead stops loading its rep at the workable age, the same
             // limit as the queue's workable part (`[capacity]
             // workable_days`), not at the drop window: a dropped lead is
@@ -188,6 +188,17 @@ pub fn compute(
         )
     });
     let lags = steps.time("lags", || conversion::lags(&records.leads, &join.stages));
+    // The plan's horizon: MQL to won, or, where the portal skips the MQL
+    // stage, new lead to won (every lead is supply from its creation).
+    let supply_to_won_lag = match records.ready_basis {
+        ReadyBasis::Mql => lags[5],
+        ReadyBasis::Created => conversion::lag(
+            &records.leads,
+            &join.stages,
+            |lead| ReadyBasis::Created.supply_at(lead),
+            |stages| stages.won,
+        ),
+    };
     let (reach, mqls) = steps.time("reach, plan mqls", || {
         rayon::join(
             || reach::Reach::of(&records.leads, &join.follow_ups, &windows),
@@ -195,6 +206,7 @@ pub fn compute(
                 let cut_off = Stamp::clamped(as_of);
                 plan::mqls(
                     &records.leads,
+                    records.ready_basis,
                     &join.follow_ups,
                     &join.stages,
                     settings,
@@ -214,6 +226,7 @@ pub fn compute(
         settings,
         data_quality,
         lags,
+        supply_to_won_lag,
         names,
         method,
         capacity,
@@ -256,6 +269,8 @@ struct Shared<'a> {
     data_quality: Totals,
     join: Join<'a>,
     lags: [Option<f64>; 6],
+    /// The plan's horizon (see `compute`).
+    supply_to_won_lag: Option<f64>,
     names: HashMap<String, String>,
     method: method::Method,
     /// The MQL cohort curve of every reviewed period with MQLs.
@@ -400,7 +415,7 @@ fn review(shared: &Shared, i: usize, window: Window) -> Review {
         &plan::Inputs {
             mqls: &shared.mqls,
             deals: &records.deals,
-            mql_to_won_lag: shared.lags[5],
+            mql_to_won_lag: shared.supply_to_won_lag,
             balance: &balance,
             next: &next,
             settings,

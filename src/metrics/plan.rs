@@ -17,7 +17,7 @@ use super::stats::{per_unit, ratio, share};
 use super::window::Window;
 use super::{Reason, Unavailable, note};
 use crate::config::Settings;
-use crate::model::{Deal, Function, Lead, Money, Outcome, Period, Stamp, WeightBasis};
+use crate::model::{Deal, Function, Lead, Money, Outcome, Period, ReadyBasis, Stamp, WeightBasis};
 use chrono::{Days, Duration};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -312,11 +312,14 @@ fn trailing_mqls(mqls: &[TrailingMql], start: Stamp, end: Stamp) -> &[TrailingMq
     &mqls[first..last.max(first)]
 }
 
-/// Every lead's MQL, seen from the cut-off, sorted by MQL moment: made
+/// Every lead's MQL (every lead, where the portal skips the stage: see
+/// [`ReadyBasis::supply_at`]), seen from the cut-off, sorted by MQL
+/// moment: made
 /// once for all reviews, each of which reads the part in its trailing
 /// window.
 pub fn mqls(
     leads: &[Lead],
+    basis: ReadyBasis,
     follow_ups: &[FollowUp],
     stages: &[Stages],
     settings: &Settings,
@@ -328,7 +331,7 @@ pub fn mqls(
         .zip(stages)
         .zip(dropped)
         .filter_map(|((lead, stages), dropped)| {
-            let mql = lead.mql_at?;
+            let mql = basis.supply_at(lead)?;
             Some(TrailingMql {
                 mql,
                 entry: Entry::of(mql, stages.won, cut_off)?,

@@ -215,6 +215,15 @@ impl ReadyBasis {
         }
     }
 
+    /// When `lead` became marketing's supply: its MQL moment, or, where
+    /// every lead is ready when created, its creation.
+    pub fn supply_at(self, lead: &Lead) -> Option<Stamp> {
+        match self {
+            ReadyBasis::Mql => lead.mql_at,
+            ReadyBasis::Created => lead.ready_at,
+        }
+    }
+
     /// Applies the basis: under [`ReadyBasis::Created`] every lead is
     /// ready when created.
     pub fn apply(self, leads: &mut [Lead]) {

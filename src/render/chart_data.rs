@@ -128,7 +128,7 @@ const SECTION_CHARTS: [SectionChart; 9] = [
         section: Section::Plan,
         file: "plan-check.svg",
         csv: "plan-check.csv",
-        alt: "The previous review's plan for {period} against the result: MQLs a week, reps and won revenue, each as a share of its plan",
+        alt: "The previous review's plan for {period} against the result: the weekly target, reps and won revenue, each as a share of its plan",
         draw: |r, _| charts::plan_check(&plan_check(r)),
         shown: |r| r.plan.check.is_some(),
         screen_only: true,

@@ -70,6 +70,20 @@ fn the_skips_mql_scenario_matches_its_golden_review() {
             "{file} differs from tests/golden/skips-mql (UPDATE_GOLDEN=1 rewrites it)"
         );
     }
+    // Without MQL dates every new lead is supply, and the plan is made in
+    // leads: its horizon is the lead-to-won lag, not a missing MQL one.
+    let metrics: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.join("2026-q3/metrics.json")).expect("metrics"))
+            .expect("json");
+    assert_eq!(metrics["method"]["ready_for_sales"], "created");
+    let plan = &metrics["plan"];
+    assert!(plan["horizon_days"].as_u64().is_some(), "{plan}");
+    assert!(plan["mqls_needed_per_week"].as_f64().is_some(), "{plan}");
+    let page = std::fs::read_to_string(site.join("2026-q3/index.html")).expect("page");
+    let plan_section =
+        &page[page.find("id=\"plan\"").expect("plan")..page.find("id=\"data\"").expect("data")];
+    assert!(plan_section.contains("Leads needed a week"));
+    assert!(!plan_section.contains("MQL"), "{plan_section}");
 }
 
 /// Every figure a page shows as "not available" gives the reason metrics

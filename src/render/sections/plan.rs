@@ -26,9 +26,12 @@ const TARGET: &[Row] = &[
         }),
     },
     Row {
-        name: Name::Made(|r, _| match r.plan.horizon_days {
-            Some(h) => format!("MQL → won within {h} days of the MQL (last four quarters)"),
-            None => "MQL → won (last four quarters)".to_string(),
+        name: Name::Made(|r, _| {
+            let one = title_case(reasons::supply_one(r.method.ready_for_sales));
+            match r.plan.horizon_days {
+                Some(h) => format!("{one} → won within {h} days (last four quarters)"),
+                None => format!("{one} → won (last four quarters)"),
+            }
         }),
         value: Value::Or(Figure::MqlsNeeded, |r| {
             let p = &r.plan;
@@ -46,11 +49,11 @@ const TARGET: &[Row] = &[
         }),
     },
     Row {
-        name: Name::Made(|r, _| format!("MQLs needed in {}", r.plan.period)),
+        name: Name::Made(|r, _| format!("{} needed in {}", supply_title(r), r.plan.period)),
         value: Value::Or(Figure::MqlsNeeded, |r| r.plan.mqls_needed.map(count)),
     },
     Row {
-        name: Name::Text("MQLs needed a week"),
+        name: Name::Made(|r, _| format!("{} needed a week", supply_title(r))),
         value: Value::Or(Figure::MqlsNeeded, |r| {
             r.plan.mqls_needed_per_week.map(per_week)
         }),
@@ -124,7 +127,8 @@ pub fn range_words(review: &Review) -> Option<String> {
 fn range(review: &Review) -> Option<FigureView> {
     review.plan.mqls_needed_per_week?;
     let label = format!(
-        "MQLs needed a week by recent {}'s conversion",
+        "{} needed a week by recent {}'s conversion",
+        supply_title(review),
         period_noun(review)
     );
     let range = review.plan.range.as_ref();
@@ -158,13 +162,15 @@ pub fn plan_tables(review: &Review) -> Vec<Grid> {
     // The same header in every review, so the CSV files stack; the note
     // gives this review's horizon and next period.
     let noun = title_case(period_noun(review));
+    let supply = supply_title(review);
+    let needed = format!("{supply} needed a week");
     let header = [
         noun.as_str(),
-        "MQLs",
+        supply.as_str(),
         "Seen for the whole horizon",
         "Dropped",
         "Won within the horizon",
-        "MQLs needed a week",
+        needed.as_str(),
         "Next period projected",
         "In the range",
     ];
@@ -178,7 +184,9 @@ pub fn plan_tables(review: &Review) -> Vec<Grid> {
         &header,
     )
     .note(format!(
-        "The horizon is {horizon} days (the 90th-percentile MQL-to-won lag); the projection is of {next} at the one weekly target. A {period} is in the range when nine in ten of its MQLs were seen for the whole horizon, at most half were dropped (not touched within the drop window: the conversion of leads sales never reached is not the one the plan's reps and SLA buy) and one was won. The one target's conversion counts every {period} whose follow-up held, a young one's MQLs for the days they were seen.",
+        "The horizon is {horizon} days (the 90th-percentile {one}-to-won lag); the projection is of {next} at the one weekly target. A {period} is in the range when nine in ten of its {many} were seen for the whole horizon, at most half were dropped (not touched within the drop window: the conversion of leads sales never reached is not the one the plan's reps and SLA buy) and one was won. The one target's conversion counts every {period} whose follow-up held, a young one's {many} for the days they were seen.",
+        one = reasons::supply_one(review.method.ready_for_sales),
+        many = reasons::supply_noun(review.method.ready_for_sales),
         period = period_noun(review),
         next = review.plan.period
     ))
@@ -198,6 +206,12 @@ pub fn plan_tables(review: &Review) -> Vec<Grid> {
         ]);
     }
     vec![grid]
+}
+
+/// What the plan asks marketing for: `MQLs`, or `Leads` where the portal
+/// skips the MQL stage (every new lead is supply).
+fn supply_title(review: &Review) -> String {
+    title_case(reasons::supply_noun(review.method.ready_for_sales))
 }
 
 fn title_case(word: &str) -> String {
@@ -229,7 +243,7 @@ fn projection_words(review: &Review) -> Option<String> {
         ""
     };
     Some(format!(
-        "{} of marketing's {}: {} from {} open deal(s){weight}, {} from {} lead(s) in hand, {} from new MQLs{rest}",
+        "{} of marketing's {}: {} from {} open deal(s){weight}, {} from {} lead(s) in hand, {} from new {}{rest}",
         money(p.total, c),
         money(p.target, c),
         money(p.from_open_pipeline, c),
@@ -237,6 +251,7 @@ fn projection_words(review: &Review) -> Option<String> {
         money(p.from_leads_in_hand, c),
         count(p.leads_in_hand),
         money(p.from_new_mqls, c),
+        reasons::supply_noun(review.method.ready_for_sales),
     ))
 }
 
